@@ -1,0 +1,18 @@
+/**
+ * The single table's key schema, shared by the CDK stack, the local table creation and the repositories.
+ * See the README's "Data model" for each entity and access pattern.
+ */
+export const TABLE_KEYS = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  /** Patient's appointments and their reminders, by start. */
+  byPatient: { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+  /** A series' sessions and their reminders, by sequence. */
+  bySeries: { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  /** The clinic agenda, one partition per clinic-local month, by start. */
+  byMonth: { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+  /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */
+  ttlAttribute: "ttl",
+} as const;
+
+export const GSI_NAMES = [TABLE_KEYS.byPatient, TABLE_KEYS.bySeries, TABLE_KEYS.byMonth] as const;

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { clockMinutes, isCalendarDate, isClockTime, isIanaZone } from "./time-zone.js";
+import { PROTOCOL_IDS } from "./types.js";
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const ianaZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isIanaZone, { message: "must be an IANA time zone such as America/New_York" });
+export const dateSchema = z
+  .string()
+  .refine(isCalendarDate, { message: "must be a date that exists, as YYYY-MM-DD" });
+export const clockTimeSchema = z.string().refine(isClockTime, { message: "must be a time as HH:MM" });
+
+export const openingIntervalSchema = z
+  .strictObject({ open: clockTimeSchema, close: clockTimeSchema })
+  .refine((i) => clockMinutes(i.open) < clockMinutes(i.close), {
+    message: "open must be before close",
+    path: ["close"],
+  });
+
+const dayHoursSchema = z
+  .array(openingIntervalSchema)
+  .max(6)
+  .refine(
+    (intervals) => {
+      const sorted = [...intervals].sort((a, b) => clockMinutes(a.open) - clockMinutes(b.open));
+      return sorted.every((i, k) => k === 0 || clockMinutes(sorted[k - 1]!.close) <= clockMinutes(i.open));
+    },
+    { message: "intervals of one day must not overlap" },
+  );
+
+export const weeklyHoursSchema = z.strictObject({
+  mon: dayHoursSchema,
+  tue: dayHoursSchema,
+  wed: dayHoursSchema,
+  thu: dayHoursSchema,
+  fri: dayHoursSchema,
+  sat: dayHoursSchema,
+  sun: dayHoursSchema,
+});
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+
+/** Numbers a clinic may tune on a protocol; ids and clinical texts stay as shipped. */
+export const protocolOverrideSchema = z.strictObject({
+  sessionMinutes: z.int().min(15).max(600).multipleOf(15).optional(),
+  sessions: z.int().min(1).max(24).optional(),
+  boosterAfterDays: z.int().min(1).max(365).optional(),
+  fastingSolidHours: z.number().min(0).max(24).optional(),
+  clearLiquidsUntilHours: z.number().min(0).max(24).optional(),
+});
+export type ProtocolOverride = z.infer<typeof protocolOverrideSchema>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const clinicSchema = z.strictObject({
+  name: text(120),
+  timezone: ianaZoneSchema,
+  phone: text(40),
+  address: text(300),
+  chairs: z.int().min(0).max(100),
+  offices: z.int().min(0).max(100),
+  hours: weeklyHoursSchema,
+  closedDates: z.array(dateSchema).max(366),
+  /** Nothing is sent to a patient inside these local hours (their zone); a reminder due then moves earlier. */
+  quietHours: z
+    .strictObject({ start: clockTimeSchema, end: clockTimeSchema })
+    .default({ start: "21:00", end: "08:00" }),
+  /** How long before the start a patient should arrive. */
+  arrivalMinutesBefore: z.int().min(0).max(120).default(15),
+  /** Minutes of the non-protocol services. */
+  serviceMinutes: z
+    .strictObject({
+      consultation: z.int().min(15).max(480).multipleOf(15).default(60),
+      integration: z.int().min(15).max(480).multipleOf(15).default(60),
+      booster: z.int().min(15).max(600).multipleOf(15).default(120),
+    })
+    .default({ consultation: 60, integration: 60, booster: 120 }),
+  /** Per-protocol tuning of the numbers. */
+  protocolOverrides: z.partialRecord(z.enum(PROTOCOL_IDS), protocolOverrideSchema).default({}),
+  /** How far ahead staff may book. */
+  bookingHorizonDays: z.int().min(1).max(730).default(365),
+});
+
+export type Clinic = z.infer<typeof clinicSchema>;
+export type ClinicInput = z.input<typeof clinicSchema>;
+
+const weekdayHours = [{ open: "08:00", close: "18:00" }];
+
+/** The clinic `npm start` seeds and tests start from: open weekdays 8-18 and Saturday mornings. */
+export const DEFAULT_CLINIC: Clinic = clinicSchema.parse({
+  name: "Riverside Wellness Clinic",
+  timezone: "America/New_York",
+  phone: "+1 555 010 0100",
+  address: "100 Main Street, Suite 200, Springfield, NY 10001",
+  chairs: 4,
+  offices: 2,
+  hours: {
+    mon: weekdayHours,
+    tue: weekdayHours,
+    wed: weekdayHours,
+    thu: weekdayHours,
+    fri: weekdayHours,
+    sat: [{ open: "09:00", close: "13:00" }],
+    sun: [],
+  },
+  closedDates: [],
+} satisfies ClinicInput);

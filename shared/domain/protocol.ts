@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { PROTOCOL_IDS } from "./types.js";
+
+/**
+ * One run of sessions with the same spacing. A protocol is one or more phases in order
+ * (esketamine: twice weekly for 4 weeks, then weekly for 4).
+ */
+export const spacingPhaseSchema = z.strictObject({
+  sessions: z.int().min(1).max(24),
+  /** Elapsed hours from the previous session's start, at least. Pharmacology counts real hours, so DST does not bend it. */
+  minGapHours: z
+    .number()
+    .min(0)
+    .max(24 * 60),
+  /** Elapsed hours from the previous session's start, at most. */
+  maxGapHours: z
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
+  /** The gap the planner aims for, in calendar days in the clinic's zone (same local time); defaults to the minimum. */
+  preferredGapDays: z.int().min(1).max(90).optional(),
+  /**
+   * Sessions per calendar week, weeks counted in 7-day blocks from the phase's first week.
+   * With it, the phase lasts sessions / perWeek weeks and each week holds exactly perWeek sessions.
+   */
+  perWeek: z.int().min(1).max(7).optional(),
+});
+export type SpacingPhase = z.infer<typeof spacingPhaseSchema>;
+
+export const protocolSchema = z.strictObject({
+  id: z.enum(PROTOCOL_IDS),
+  /** Staff-facing name. Never used in an email subject. */
+  name: z.string(),
+  /** Neutral, patient-facing label used in emails ("treatment session"). */
+  patientLabel: z.string(),
+  sessionMinutes: z.int().min(15).max(600),
+  sessions: z.int().min(1).max(24),
+  spacing: z.strictObject({
+    phases: z.array(spacingPhaseSchema).min(1),
+    /** Every session starts within this many days of the first session's start. */
+    windowDays: z.int().min(1).max(180).optional(),
+  }),
+  fasting: z.strictObject({
+    /** No solid food during this many hours before the start. */
+    solidFoodHours: z.number().min(0).max(24),
+    /** Liquids stop this many hours before the start. */
+    liquidsHours: z.number().min(0).max(24),
+    /** "clear": only clear liquids are allowed until the liquids cut-off; "any": any drink until then. */
+    liquidsKind: z.enum(["clear", "any"]),
+  }),
+  transport: z.strictObject({
+    /** Someone must drive the patient home. */
+    driverRequired: z.boolean(),
+    /** No driving until the next day ("next-day") or the next day after a night's sleep. */
+    noDrivingUntil: z.enum(["next-day", "next-day-after-sleep"]),
+  }),
+  booster: z.strictObject({
+    /** Days after the series' last session when the patient is invited to book a booster. */
+    afterDays: z.int().min(1).max(365),
+  }),
+  /** Esketamine: the patient must be enrolled in the REMS programme. */
+  remsRequired: z.boolean(),
+  /** Pre-session instruction text, shown in preparation emails. */
+  instructions: z.strictObject({
+    bring: z.array(z.string()),
+    notes: z.array(z.string()),
+  }),
+});
+export type Protocol = z.infer<typeof protocolSchema>;

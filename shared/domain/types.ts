@@ -1,0 +1,111 @@
+/**
+ * The nouns of the domain, shared by the API, the reminder pipeline and the email renderer.
+ * Instants are ISO-8601 strings in UTC; dates are `YYYY-MM-DD` read in the clinic's zone.
+ */
+export const PROTOCOL_IDS = ["iv-ketamine", "im-ketamine", "esketamine", "kap"] as const;
+export type ProtocolId = (typeof PROTOCOL_IDS)[number];
+
+export const OTHER_SERVICES = ["consultation", "integration", "booster"] as const;
+export type OtherService = (typeof OTHER_SERVICES)[number];
+
+/** What an appointment is for: a consultation, an integration session, a booster, or one protocol session. */
+export type ServiceId = OtherService | ProtocolId;
+export const SERVICE_IDS: readonly ServiceId[] = [...OTHER_SERVICES, ...PROTOCOL_IDS];
+
+/** Treatment chairs host every dosing session; offices host talking sessions. */
+export type Resource = "chair" | "office";
+
+export type AppointmentStatus = "booked" | "cancelled" | "completed" | "no-show";
+export type SeriesStatus = "active" | "completed" | "cancelled";
+export type EmailStatus = "ok" | "bounced" | "complained";
+
+export const REMINDER_KINDS = [
+  "confirmation",
+  "preparation",
+  "reminder",
+  "booster",
+  "cancellation",
+  "reschedule",
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type ReminderStatus = "scheduled" | "sent" | "skipped" | "cancelled" | "failed";
+
+/** A time span [start, end) as UTC ISO strings. */
+export interface Interval {
+  start: string;
+  end: string;
+}
+
+/** An existing booking, as far as capacity is concerned. */
+export interface Booking extends Interval {
+  resource: Resource;
+}
+
+export interface Reminder {
+  id: string;
+  kind: ReminderKind;
+  dueAt: string;
+  status: ReminderStatus;
+  /** Why a reminder was skipped, cancelled or failed: a code staff can read, never PHI. */
+  reason?: string;
+  sentAt?: string;
+  messageId?: string;
+}
+
+export interface ConsultationOutcome {
+  eligible: boolean;
+  protocols: ProtocolId[];
+  notes?: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface Appointment extends Interval {
+  id: string;
+  patientId: string;
+  service: ServiceId;
+  /** The protocol a chair session belongs to: the service itself, or for a booster the protocol it boosts. */
+  protocolId?: ProtocolId;
+  resource: Resource;
+  status: AppointmentStatus;
+  seriesId?: string;
+  /** 1-based position in its series. */
+  sequence?: number;
+  reminders: Reminder[];
+  outcome?: ConsultationOutcome;
+  cancelReason?: string;
+  /** Optimistic-locking version; a reminder remembers the version it was planned for. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Patient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  /** IANA zone the patient lives in; quiet hours are read in it. Defaults to the clinic's. */
+  timezone: string;
+  emailConsent: boolean;
+  remsEnrolled: boolean;
+  emailStatus: EmailStatus;
+  /** Protocols a completed consultation made the patient eligible for. */
+  eligibleProtocols: ProtocolId[];
+  /** Set when the patient used the unsubscribe link of a booster invitation. */
+  boosterOptOut?: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Series {
+  id: string;
+  patientId: string;
+  protocolId: ProtocolId;
+  status: SeriesStatus;
+  sessions: Appointment[];
+  cancelReason?: string;
+  createdAt: string;
+}

@@ -1,0 +1,2 @@
+// Placeholder until the local services land: starts nothing.
+export default async function setup(): Promise<void> {}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Starts DynamoDB Local and the SES emulator once, on free ports, for the integration tests.
+    globalSetup: ["test/support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    // Two cores: more workers only contend for the same DynamoDB Local.
+    maxWorkers: 2,
+  },
+});

@@ -1,4 +1,22 @@
-// Lambda entry for admin-api. Placeholder until its use case lands; the infrastructure bundles this file.
-export const handler = async (): Promise<void> => {
-  throw new Error("admin-api is not implemented yet");
-};
+import { handle } from "hono/aws-lambda";
+import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
+import { adminApiEnv, readEnv } from "../shared/config/env.js";
+import { DEFAULT_CLINIC } from "../shared/domain/clinic.js";
+import { createApp } from "../shared/http/app.js";
+import { lambdaAuthorizerClaims } from "../shared/http/authenticators.js";
+import { systemClock } from "../shared/ports/clock.js";
+import { randomIds } from "../shared/ports/id-source.js";
+
+// Built once per cold start; API Gateway's JWT authorizer has verified the caller before we run.
+const env = readEnv(adminApiEnv);
+const app = createApp({
+  deps: {
+    store: storeFromEnv(env),
+    clock: systemClock,
+    ids: randomIds,
+    clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
+  },
+  authenticate: lambdaAuthorizerClaims,
+});
+
+export const handler = handle(app);

@@ -93,6 +93,8 @@ export interface Patient {
   emailStatus: EmailStatus;
   /** Protocols a completed consultation made the patient eligible for. */
   eligibleProtocols: ProtocolId[];
+  /** The protocol of the patient's latest series: what a booster continues. */
+  lastSeriesProtocolId?: ProtocolId;
   /** Set when the patient used the unsubscribe link of a booster invitation. */
   boosterOptOut?: boolean;
   version: number;

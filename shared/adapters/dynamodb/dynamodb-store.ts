@@ -1,0 +1,182 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { type Clinic, clinicSchema } from "../../domain/clinic.js";
+import type { Appointment, Patient, Resource } from "../../domain/types.js";
+import type { CapacityDay, ChangeSet, IdempotencyRecord, SeriesRecord, Store } from "../../ports/store.js";
+import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
+import { itemsToAppointments, itemToPatient, itemToSeries } from "./item-codec.js";
+import { keys } from "./item-keys.js";
+import { TABLE_KEYS } from "./table-keys.js";
+import { buildTransaction } from "./transaction.js";
+
+type Item = Record<string, unknown>;
+
+/** The Store port on one DynamoDB table. Every read is by key or key range: no Scan. */
+export class DynamoDbStore implements Store {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly nowEpochSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  async getClinic(): Promise<Clinic | undefined> {
+    const item = await this.get(keys.clinic());
+    if (!item) return undefined;
+    // Parsing fills settings added after the clinic was saved with their defaults.
+    return clinicSchema.parse(item.settings);
+  }
+
+  async putClinic(clinic: Clinic): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.clinic(), type: "clinic", settings: clinic },
+      }),
+    );
+  }
+
+  async getPatient(id: string): Promise<Patient | undefined> {
+    const item = await this.get(keys.patient(id));
+    return item ? itemToPatient(item) : undefined;
+  }
+
+  async createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void> {
+    await this.commit({ createPatient: patient, ...(idempotency ? { idempotency } : {}) });
+  }
+
+  async updatePatient(patient: Patient): Promise<void> {
+    await this.commit({ updatePatient: patient });
+  }
+
+  async getAppointment(id: string): Promise<Appointment | undefined> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.appointment(id).pk },
+    });
+    return itemsToAppointments(items)[0];
+  }
+
+  async listPatientAppointments(patientId: string): Promise<Appointment[]> {
+    const { indexName, partitionKey } = TABLE_KEYS.byPatient;
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :p`,
+      ExpressionAttributeValues: { ":p": keys.patientPartition(patientId) },
+    });
+    return itemsToAppointments(items);
+  }
+
+  async listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]> {
+    const { indexName, partitionKey, sortKey } = TABLE_KEYS.byMonth;
+    const pages = await Promise.all(
+      months.map((month) =>
+        this.queryAll({
+          TableName: this.tableName,
+          IndexName: indexName,
+          // Sort keys start with the ISO start, so BETWEEN from AND to is [from, to): "to#..." sorts after "to".
+          KeyConditionExpression: `${partitionKey} = :m AND ${sortKey} BETWEEN :from AND :to`,
+          ExpressionAttributeValues: {
+            ":m": keys.monthPartition(month),
+            ":from": fromInstant,
+            ":to": toInstant,
+          },
+        }),
+      ),
+    );
+    return itemsToAppointments(pages.flat()).sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
+    const item = await this.get(keys.series(id));
+    if (!item) return undefined;
+    const { indexName, partitionKey } = TABLE_KEYS.bySeries;
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :s`,
+      ExpressionAttributeValues: { ":s": keys.seriesPartition(id) },
+    });
+    const sessions = itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+    return { series: itemToSeries(item), sessions };
+  }
+
+  async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
+    const found = new Map<string, Item>();
+    const unique = [...new Set(dates)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined;
+      pending = unique.slice(i, i + 100).map((d) => keys.capacity(resource, d));
+      for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
+        const out: {
+          Responses?: Record<string, Item[]>;
+          UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
+        } = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.date as string, item);
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+      if (pending && pending.length > 0) throw new Error("DynamoDB left capacity keys unprocessed");
+    }
+    return unique.map((date) => {
+      const item = found.get(date);
+      const bookings = Object.entries(
+        (item?.bookings ?? {}) as Record<string, { start: string; end: string }>,
+      ).map(([appointmentId, b]) => ({ appointmentId, resource, start: b.start, end: b.end }));
+      return { resource, date, version: (item?.version as number | undefined) ?? 0, bookings };
+    });
+  }
+
+  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+    const item = await this.get(keys.idempotency(key));
+    if (!item || (typeof item.ttl === "number" && item.ttl < this.nowEpochSeconds())) return undefined;
+    return { key, requestHash: item.requestHash as string, status: item.status as number, body: item.body };
+  }
+
+  async commit(changes: ChangeSet): Promise<void> {
+    const { actions, labels } = buildTransaction(this.tableName, changes, this.nowEpochSeconds());
+    if (actions.length === 0) return;
+    if (actions.length > 100) throw new Error(`a change of ${actions.length} writes exceeds one transaction`);
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: actions }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.findIndex((r) => r.Code && r.Code !== "None");
+      const label = labels[failed] ?? "an item";
+      if (label === "idempotency" && changes.idempotency)
+        throw new IdempotencyReplay(changes.idempotency.key);
+      throw new StaleWrite(label);
+    }
+  }
+
+  private async get(key: Record<string, string>): Promise<Item | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return out.Item;
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+      items.push(...(out.Items ?? []));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}

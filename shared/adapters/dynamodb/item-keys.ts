@@ -1,0 +1,34 @@
+/** Key builders for every entity of the single table (see README "Data model"). */
+export const keys = {
+  clinic: () => ({ pk: "CLINIC", sk: "CLINIC" }),
+  patient: (id: string) => ({ pk: `PATIENT#${id}`, sk: "PATIENT" }),
+  appointment: (id: string) => ({ pk: `APPT#${id}`, sk: "APPT" }),
+  reminder: (appointmentId: string, reminderId: string) => ({
+    pk: `APPT#${appointmentId}`,
+    sk: `REM#${reminderId}`,
+  }),
+  series: (id: string) => ({ pk: `SERIES#${id}`, sk: "SERIES" }),
+  capacity: (resource: string, date: string) => ({ pk: `CAP#${resource}#${date}`, sk: "CAP" }),
+  idempotency: (key: string) => ({ pk: `IDEMP#${key}`, sk: "IDEMP" }),
+  patientPartition: (patientId: string) => `PATIENT#${patientId}`,
+  seriesPartition: (seriesId: string) => `SERIES#${seriesId}`,
+  /** The agenda is partitioned by UTC month of the start, so a date range reads one or two partitions. */
+  monthPartition: (month: string) => `MONTH#${month}`,
+};
+
+/** `2026-12` for an instant: the agenda partition it belongs to. */
+export function utcMonth(instant: string): string {
+  return instant.slice(0, 7);
+}
+
+/** Every UTC month an interval [from, to) touches. */
+export function utcMonthsBetween(fromInstant: string, toInstant: string): string[] {
+  const months: string[] = [];
+  const d = new Date(`${utcMonth(fromInstant)}-01T00:00:00.000Z`);
+  const end = new Date(toInstant);
+  while (d < end) {
+    months.push(d.toISOString().slice(0, 7));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return months;
+}

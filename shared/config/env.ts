@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { clinicSchema } from "../domain/clinic.js";
+
+/**
+ * Reads a function's environment through a schema, once at cold start, and names exactly which
+ * variable is missing or wrong: a misconfigured deploy fails loudly on its first invocation.
+ */
+export function readEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new Error(`Invalid environment: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+export const tableEnv = z.object({
+  TABLE_NAME: z.string().min(1),
+  /** Only locally: DynamoDB Local's URL. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+});
+
+export const adminApiEnv = tableEnv.extend({
+  /** The clinic used until an admin saves one; from the CDK context at deploy time. */
+  CLINIC_DEFAULTS: json(clinicSchema).optional(),
+});

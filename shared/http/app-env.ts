@@ -1,0 +1,17 @@
+import type { Deps } from "../use-cases/deps.js";
+import type { Authenticator } from "./authenticators.js";
+import type { Principal } from "./roles.js";
+
+/** What the HTTP application is built from: the use cases' ports and how callers are authenticated. */
+export interface AppOptions {
+  deps: Deps;
+  authenticate: Authenticator;
+  /** Base URL the API is reachable at, for links in the OpenAPI document. */
+  publicUrl?: string;
+}
+
+/** Hono's per-request context: the caller once authenticated, and the Lambda event when there is one. */
+export interface AppEnv {
+  Bindings: { event?: unknown };
+  Variables: { principal: Principal };
+}

@@ -1,0 +1,47 @@
+import { errors as joseErrors, jwtVerify } from "jose";
+import { type Principal, parseGroups } from "./roles.js";
+
+/** Why a request is not authenticated; the detail goes back to the client in the 401. */
+export class Unauthenticated extends Error {}
+
+/**
+ * Finds who is calling. Returns the principal or throws Unauthenticated.
+ * `headers` are the request headers; `lambdaEvent` is the API Gateway event when running in Lambda.
+ */
+export type Authenticator = (request: {
+  authorization: string | undefined;
+  lambdaEvent?: unknown;
+}) => Promise<Principal>;
+
+/**
+ * In AWS, API Gateway's JWT authorizer has already checked the Cognito token's signature, expiry, issuer
+ * and audience; the function reads the claims it passes along.
+ */
+export const lambdaAuthorizerClaims: Authenticator = async ({ lambdaEvent }) => {
+  const claims = (
+    lambdaEvent as { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } }
+  )?.requestContext?.authorizer?.jwt?.claims;
+  if (!claims || typeof claims.sub !== "string") throw new Unauthenticated("no verified token");
+  return { sub: claims.sub, roles: parseGroups(claims["cognito:groups"]) };
+};
+
+/** Locally, tokens are HS256 JWTs signed with LOCAL_JWT_SECRET; signature and expiry are checked here. */
+export function hs256Tokens(secret: string): Authenticator {
+  const key = new TextEncoder().encode(secret);
+  return async ({ authorization }) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+    if (!match?.[1]) throw new Unauthenticated("missing bearer token");
+    try {
+      const { payload } = await jwtVerify(match[1], key, {
+        algorithms: ["HS256"],
+        requiredClaims: ["exp", "sub"],
+      });
+      return { sub: String(payload.sub), roles: parseGroups(payload["cognito:groups"]) };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new Unauthenticated("token expired");
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+        throw new Unauthenticated("bad token signature");
+      throw new Unauthenticated("invalid token");
+    }
+  };
+}

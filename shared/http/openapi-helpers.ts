@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { problemSchema } from "../schemas/problem.schema.js";
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+/** The errors every authenticated route can answer with. */
+export const commonErrors = {
+  400: problem("The request does not match the schema; `errors` names each field at fault."),
+  401: problem("No token, a bad signature, or an expired token."),
+  403: problem("The token's role may not do this."),
+};
+export const notFound = { 404: problem("Unknown id.") };
+export const conflict = { 409: problem("Capacity taken, or the object's state forbids the action.") };
+export const unprocessable = { 422: problem("A clinical or calendar rule forbids it; `detail` says which.") };
+
+export const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: "Opaque id chosen by the server." }),
+});
+
+export const idempotencyHeader = z.object({
+  "idempotency-key": z.string().min(1).max(255).optional().meta({
+    description: "A repeat with the same key and body returns the first response and creates nothing.",
+  }),
+});
+
+export const bearer = [{ bearerAuth: [] }];

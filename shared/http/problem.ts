@@ -1,0 +1,61 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+  500: "Internal server error",
+};
+
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  detail: string,
+  extra: { code?: string; errors?: FieldError[] } = {},
+): Response {
+  const body: Problem = {
+    type: extra.code ? `urn:clinic-scheduler:problem:${extra.code}` : "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...extra,
+  };
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+}
+
+/** Zod issues as `{ path, message }`, one per field; an unknown field is named by its own path. */
+export function fieldErrors(error: z.ZodError, prefix = ""): FieldError[] {
+  const out: FieldError[] = [];
+  const join = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join(".");
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) out.push({ path: join([...issue.path, key]), message: "unknown field" });
+    } else {
+      out.push({ path: join(issue.path) || "(body)", message: issue.message });
+    }
+  }
+  return out;
+}

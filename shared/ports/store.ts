@@ -1,0 +1,89 @@
+import type { Clinic } from "../domain/clinic.js";
+import type {
+  Appointment,
+  Booking,
+  Patient,
+  ProtocolId,
+  Reminder,
+  Resource,
+  SeriesStatus,
+} from "../domain/types.js";
+
+/** A series as stored: its sessions live on their own appointment records. */
+export interface SeriesRecord {
+  id: string;
+  patientId: string;
+  protocolId: ProtocolId;
+  /** Only "cancelled" is stored; active/completed follow from the sessions. */
+  cancelled: boolean;
+  cancelReason?: string;
+  createdAt: string;
+}
+
+/** The bookings of one resource on one clinic-local day, and the version that guards them. */
+export interface CapacityDay {
+  resource: Resource;
+  date: string;
+  version: number;
+  bookings: (Booking & { appointmentId: string })[];
+}
+
+/** A change to one capacity day, applied only if nobody changed that day since it was read. */
+export interface CapacityChange {
+  resource: Resource;
+  date: string;
+  expectedVersion: number;
+  add: { appointmentId: string; start: string; end: string }[];
+  remove: string[];
+}
+
+/** The response a creating POST gave, kept so a repeat with the same Idempotency-Key replays it. */
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Everything one request changes, written atomically: appointments with their reminders, the capacity days
+ * they occupy, the series, the patient. Either all of it lands or none of it.
+ */
+export interface ChangeSet {
+  /** New appointments (with their reminders). */
+  createAppointments?: Appointment[];
+  /** Changed appointments; each is written only if the stored version is `version - 1`. */
+  updateAppointments?: Appointment[];
+  /** Reminders of updated appointments that are new or changed (matched by id). */
+  upsertReminders?: { appointment: Appointment; reminder: Reminder }[];
+  capacity?: CapacityChange[];
+  createSeries?: SeriesRecord;
+  updateSeries?: SeriesRecord;
+  createPatient?: Patient;
+  /** Patient changes, written only if the stored version is `version - 1`. */
+  updatePatient?: Patient;
+  idempotency?: IdempotencyRecord;
+}
+
+export interface Store {
+  getClinic(): Promise<Clinic | undefined>;
+  putClinic(clinic: Clinic): Promise<void>;
+
+  getPatient(id: string): Promise<Patient | undefined>;
+  createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
+  updatePatient(patient: Patient): Promise<void>;
+
+  getAppointment(id: string): Promise<Appointment | undefined>;
+  listPatientAppointments(patientId: string): Promise<Appointment[]>;
+  /** Appointments starting in [fromInstant, toInstant), sorted by start. */
+  listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]>;
+
+  getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined>;
+
+  getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]>;
+
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+
+  /** Writes a change set in one transaction; throws StaleWrite when a guarded item changed meanwhile. */
+  commit(changes: ChangeSet): Promise<void>;
+}

@@ -1,0 +1,232 @@
+import { checkSlot, clinicDate } from "../domain/calendar.js";
+import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
+import type { Appointment, Reminder } from "../domain/types.js";
+import { bookingsOf, cancelPending, capacityChanges, endOf, toReminders } from "./booking-support.js";
+import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { Conflict, NotFound } from "./errors.js";
+
+async function getAppointmentOrThrow(deps: Deps, id: string): Promise<Appointment> {
+  const appointment = await deps.store.getAppointment(id);
+  if (!appointment) throw new NotFound("appointment");
+  return appointment;
+}
+
+export async function getAppointment(deps: Deps, id: string): Promise<Appointment> {
+  return getAppointmentOrThrow(deps, id);
+}
+
+function assertUpcoming(appointment: Appointment, now: string, action: string): void {
+  if (appointment.status !== "booked") {
+    throw new Conflict(
+      `Only a booked appointment can be ${action}; this one is ${appointment.status}.`,
+      "wrong-state",
+    );
+  }
+  if (appointment.start <= now) {
+    throw new Conflict(
+      `This appointment has already started and cannot be ${action}; record attendance instead.`,
+      "already-started",
+    );
+  }
+}
+
+/** The patient heard of the booking unless its only news, the confirmation, is still waiting to go out. */
+function patientWasTold(appointment: Appointment): boolean {
+  if (appointment.seriesId !== undefined) return true;
+  return !appointment.reminders.some((r) => r.kind === "confirmation" && r.status === "scheduled");
+}
+
+/**
+ * Cancels one appointment.
+ * 1. Only an upcoming booked appointment can be cancelled.
+ * 2. Its pending reminders are cancelled (schedule-sync deletes their schedules), its chair or office freed.
+ * 3. The patient gets a cancellation notice, unless they never heard of the booking.
+ */
+export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
+  return retryOnStaleWrite(async () => {
+    const clinic = await loadClinic(deps);
+    const current = await getAppointmentOrThrow(deps, id);
+    const now = nowIso(deps);
+    assertUpcoming(current, now, "cancelled");
+    const patient = await deps.store.getPatient(current.patientId);
+    const reminders = cancelPending(current.reminders, "appointment-cancelled");
+    if (patientWasTold(current) && patient) {
+      reminders.push(
+        ...toReminders(deps.ids, [
+          planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" }),
+        ]),
+      );
+    }
+    const next: Appointment = {
+      ...current,
+      status: "cancelled",
+      reminders,
+      ...(reason !== undefined ? { cancelReason: reason } : {}),
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    const days = await deps.store.getCapacityDays(current.resource, [clinicDate(clinic, current.start)]);
+    await deps.store.commit({
+      updateAppointments: [next],
+      upsertReminders: next.reminders.map((reminder) => ({ appointment: next, reminder })),
+      capacity: capacityChanges(clinic, days, [], [current]),
+    });
+    return next;
+  });
+}
+
+/**
+ * Moves one appointment to a new start.
+ * 1. Only an upcoming booked appointment moves; the new slot must be bookable (it does not block itself).
+ * 2. A series session keeps its protocol's spacing to the sessions before and after it.
+ * 3. Pending reminders move with it (same reminder, new due time), reminders already sent are re-planned
+ *    for the new time, and the patient gets a notice with the updated calendar entry.
+ */
+export async function rescheduleAppointment(deps: Deps, id: string, newStart: string): Promise<Appointment> {
+  return retryOnStaleWrite(async () => {
+    const clinic = await loadClinic(deps);
+    const current = await getAppointmentOrThrow(deps, id);
+    const now = nowIso(deps);
+    assertUpcoming(current, now, "rescheduled");
+    const start = utcIso(newStart);
+    const minutes = (new Date(current.end).getTime() - new Date(current.start).getTime()) / 60_000;
+    const end = endOf(start, minutes);
+    const patient = await deps.store.getPatient(current.patientId);
+    if (!patient) throw new NotFound("patient");
+
+    const dates = [...new Set([clinicDate(clinic, current.start), clinicDate(clinic, start)])];
+    const days = await deps.store.getCapacityDays(current.resource, dates);
+    const check = checkSlot({
+      clinic,
+      resource: current.resource,
+      start,
+      minutes,
+      bookings: bookingsOf(days, new Set([current.id])),
+      now,
+    });
+    if (!check.ok) {
+      if (check.code === "capacity") throw new CapacityTaken(check.message);
+      throw new RuleViolation(check.code, check.message, "start");
+    }
+    let seriesTotal: number | undefined;
+    if (current.seriesId !== undefined && current.protocolId) {
+      const series = await deps.store.getSeries(current.seriesId);
+      seriesTotal = series?.sessions.length;
+      assertSpacingKept(current, start, series?.sessions ?? [], clinic);
+    }
+    const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
+    const planned = planAppointmentReminders({
+      clinic,
+      patientTimezone: patient.timezone,
+      now,
+      appointment: { service: current.service, start, end },
+      ...(protocol ? { protocol } : {}),
+      ...(current.sequence !== undefined && seriesTotal !== undefined
+        ? { series: { sequence: current.sequence, total: seriesTotal } }
+        : {}),
+    }).filter(
+      (p) =>
+        p.kind !== "confirmation" ||
+        current.reminders.some((r) => r.kind === "confirmation" && r.status === "scheduled"),
+    );
+
+    const reminders: Reminder[] = [];
+    const moved = new Set<string>();
+    for (const r of current.reminders) {
+      const plan = planned.find((p) => p.kind === r.kind);
+      if (r.status === "scheduled" && plan) {
+        moved.add(r.kind);
+        reminders.push({
+          ...r,
+          dueAt: plan.dueAt,
+          status: plan.status,
+          ...(plan.reason ? { reason: plan.reason } : {}),
+        });
+      } else if (r.status === "scheduled") {
+        reminders.push({ ...r, status: "cancelled", reason: "appointment-moved" });
+      } else {
+        reminders.push(r);
+      }
+    }
+    reminders.push(
+      ...toReminders(
+        deps.ids,
+        planned.filter((p) => !moved.has(p.kind)),
+      ),
+    );
+    if (patientWasTold(current)) {
+      reminders.push(
+        ...toReminders(deps.ids, [
+          planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" }),
+        ]),
+      );
+    }
+    const next: Appointment = {
+      ...current,
+      start,
+      end,
+      reminders,
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    await deps.store.commit({
+      updateAppointments: [next],
+      upsertReminders: next.reminders.map((reminder) => ({ appointment: next, reminder })),
+      capacity: capacityChanges(clinic, days, [next], [current]),
+    });
+    return next;
+  });
+}
+
+function assertSpacingKept(
+  moving: Appointment,
+  start: string,
+  sessions: Appointment[],
+  clinic: Parameters<typeof clinicProtocol>[0],
+): void {
+  const protocol = clinicProtocol(clinic, moving.protocolId!);
+  const live = sessions.filter((s) => s.status !== "cancelled" && s.id !== moving.id);
+  const before = live.filter((s) => (s.sequence ?? 0) < (moving.sequence ?? 0)).at(-1);
+  const after = live.find((s) => (s.sequence ?? 0) > (moving.sequence ?? 0));
+  const hours = (a: string, b: string) => (new Date(b).getTime() - new Date(a).getTime()) / 3_600_000;
+  const phaseOf = (sequence: number) => {
+    let n = 0;
+    for (const phase of protocol.spacing.phases) {
+      n += phase.sessions;
+      if (sequence <= n) return phase;
+    }
+    return protocol.spacing.phases.at(-1)!;
+  };
+  const check = (from: string, to: string, sequence: number, other: number) => {
+    const phase = phaseOf(sequence);
+    const gap = hours(from, to);
+    if (gap < phase.minGapHours) {
+      throw new RuleViolation(
+        "spacing",
+        `Session ${sequence} must start at least ${phase.minGapHours} hours after session ${other}.`,
+        "start",
+      );
+    }
+    if (phase.maxGapHours !== undefined && gap > phase.maxGapHours) {
+      throw new RuleViolation(
+        "spacing",
+        `Session ${sequence} must start at most ${phase.maxGapHours / 24} days after session ${other}.`,
+        "start",
+      );
+    }
+  };
+  if (before) check(before.start, start, moving.sequence ?? 0, before.sequence ?? 0);
+  if (after) check(start, after.start, after.sequence ?? 0, moving.sequence ?? 0);
+  const first = sessions.find((s) => s.sequence === 1);
+  if (protocol.spacing.windowDays && first && first.id !== moving.id) {
+    if (hours(first.start, start) > protocol.spacing.windowDays * 24) {
+      throw new RuleViolation(
+        "spacing",
+        `Every session must start within ${protocol.spacing.windowDays} days of the first.`,
+        "start",
+      );
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { checkSlot, clinicDate } from "../domain/calendar.js";
+import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { planAppointmentReminders } from "../domain/reminder-plan.js";
+import type { Appointment, ServiceId } from "../domain/types.js";
+import { bookingsOf, capacityChanges, endOf, resolveService, toReminders } from "./booking-support.js";
+import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { NotFound } from "./errors.js";
+import { type IdempotencyRequest, once } from "./idempotency.js";
+
+export interface BookAppointmentInput {
+  patientId: string;
+  service: ServiceId;
+  start: string;
+}
+
+/**
+ * Books one appointment.
+ * 1. Check the patient may have the service (eligibility, REMS, a series to boost).
+ * 2. Read the resource's bookings for that day and check the slot: grid, hours, past, capacity.
+ * 3. Plan its reminders.
+ * 4. Write appointment, reminders and the day's capacity in one transaction guarded by the day's version;
+ *    a lost race re-runs from step 2.
+ */
+export async function bookAppointment(deps: Deps, input: BookAppointmentInput, idem?: IdempotencyRequest) {
+  return once<Appointment>(deps.store, idem, (record) =>
+    retryOnStaleWrite(async () => {
+      const clinic = await loadClinic(deps);
+      const patient = await deps.store.getPatient(input.patientId);
+      if (!patient) throw new NotFound("patient");
+      const resolved = resolveService(clinic, patient, input.service);
+      const now = nowIso(deps);
+      const start = utcIso(input.start);
+      const days = await deps.store.getCapacityDays(resolved.resource, [clinicDate(clinic, start)]);
+      const check = checkSlot({
+        clinic,
+        resource: resolved.resource,
+        start,
+        minutes: resolved.minutes,
+        bookings: bookingsOf(days),
+        now,
+      });
+      if (!check.ok) {
+        if (check.code === "capacity") throw new CapacityTaken(check.message);
+        throw new RuleViolation(check.code, check.message, "start");
+      }
+      const end = endOf(start, resolved.minutes);
+      const appointment: Appointment = {
+        id: deps.ids(),
+        patientId: patient.id,
+        service: input.service,
+        ...(resolved.protocol ? { protocolId: resolved.protocol.id } : {}),
+        resource: resolved.resource,
+        start,
+        end,
+        status: "booked",
+        reminders: toReminders(
+          deps.ids,
+          planAppointmentReminders({
+            clinic,
+            patientTimezone: patient.timezone,
+            now,
+            appointment: { service: input.service, start, end },
+            ...(resolved.protocol ? { protocol: resolved.protocol } : {}),
+          }),
+        ),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const idempotency = record(201, appointment);
+      await deps.store.commit({
+        createAppointments: [appointment],
+        capacity: capacityChanges(clinic, days, [appointment], []),
+        ...(idempotency ? { idempotency } : {}),
+      });
+      return appointment;
+    }),
+  );
+}

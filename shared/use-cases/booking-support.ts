@@ -1,0 +1,112 @@
+import { clinicDate } from "../domain/calendar.js";
+import type { Clinic } from "../domain/clinic.js";
+import { RuleViolation } from "../domain/errors.js";
+import type { Protocol } from "../domain/protocol.js";
+import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import type { PlannedReminder } from "../domain/reminder-plan.js";
+import { isProtocolId, serviceMinutes, serviceResource } from "../domain/services.js";
+import type {
+  Appointment,
+  Booking,
+  Patient,
+  ProtocolId,
+  Reminder,
+  Resource,
+  ServiceId,
+} from "../domain/types.js";
+import type { IdSource } from "../ports/id-source.js";
+import type { CapacityChange, CapacityDay } from "../ports/store.js";
+import { eligibilityProblem } from "./patients.js";
+
+export interface ResolvedService {
+  service: ServiceId;
+  resource: Resource;
+  minutes: number;
+  /** The protocol whose rules apply: the service itself, or the protocol a booster continues. */
+  protocol?: Protocol;
+}
+
+/**
+ * What a service needs and whether this patient may have it: a protocol session needs eligibility from a
+ * consultation outcome (esketamine also REMS enrollment); a booster continues the patient's last series.
+ */
+export function resolveService(clinic: Clinic, patient: Patient, service: ServiceId): ResolvedService {
+  const resource = serviceResource(service);
+  const minutes = serviceMinutes(clinic, service);
+  let protocolId: ProtocolId | undefined;
+  if (isProtocolId(service)) protocolId = service;
+  if (service === "booster") {
+    protocolId = patient.lastSeriesProtocolId;
+    if (!protocolId) {
+      throw new RuleViolation(
+        "not-eligible",
+        "A booster continues an earlier series, and this patient has none: book a series first.",
+        "service",
+      );
+    }
+  }
+  if (!protocolId) return { service, resource, minutes };
+  const protocol = clinicProtocol(clinic, protocolId);
+  const problem = eligibilityProblem(patient, protocolId, protocol.remsRequired);
+  if (problem)
+    throw new RuleViolation("not-eligible", problem, service === "booster" ? "service" : "patientId");
+  return { service, resource, minutes, protocol };
+}
+
+export function toReminders(ids: IdSource, planned: PlannedReminder[]): Reminder[] {
+  return planned.map((p) => ({
+    id: ids(),
+    kind: p.kind,
+    dueAt: p.dueAt,
+    status: p.status,
+    ...(p.reason !== undefined ? { reason: p.reason } : {}),
+  }));
+}
+
+/** Every booking on the given days, except the appointments being moved (they must not block themselves). */
+export function bookingsOf(days: CapacityDay[], except: ReadonlySet<string> = new Set()): Booking[] {
+  return days.flatMap((d) =>
+    d.bookings
+      .filter((b) => !except.has(b.appointmentId))
+      .map((b) => ({ resource: b.resource, start: b.start, end: b.end })),
+  );
+}
+
+/**
+ * The capacity writes for adding and removing appointments, one per touched day, each guarded by the
+ * version the day was read at.
+ */
+export function capacityChanges(
+  clinic: Clinic,
+  days: CapacityDay[],
+  adds: Appointment[],
+  removes: Appointment[],
+): CapacityChange[] {
+  const changes = new Map<string, CapacityChange>();
+  const dayOf = (a: Appointment) => {
+    const date = clinicDate(clinic, a.start);
+    const key = `${a.resource}#${date}`;
+    let change = changes.get(key);
+    if (!change) {
+      const read = days.find((d) => d.resource === a.resource && d.date === date);
+      if (!read) throw new Error(`capacity day ${key} was not read before writing`);
+      change = { resource: a.resource, date, expectedVersion: read.version, add: [], remove: [] };
+      changes.set(key, change);
+    }
+    return change;
+  };
+  for (const a of removes) dayOf(a).remove.push(a.id);
+  for (const a of adds) dayOf(a).add.push({ appointmentId: a.id, start: a.start, end: a.end });
+  return [...changes.values()];
+}
+
+/** Pending reminders of an appointment stop: cancelled with the reason, so staff can see why. */
+export function cancelPending(reminders: Reminder[], reason: string): Reminder[] {
+  return reminders.map((r) =>
+    r.status === "scheduled" ? { ...r, status: "cancelled" as const, reason } : r,
+  );
+}
+
+export function endOf(start: string, minutes: number): string {
+  return new Date(new Date(start).getTime() + minutes * 60_000).toISOString();
+}

@@ -1,0 +1,77 @@
+import type { Appointment, Patient, ProtocolId } from "../domain/types.js";
+import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
+import { Conflict, NotFound } from "./errors.js";
+
+export interface OutcomeInput {
+  eligible: boolean;
+  protocols?: ProtocolId[];
+  notes?: string;
+}
+
+/**
+ * Records a consultation's outcome.
+ * 1. Only a consultation that has started and was not cancelled or missed takes an outcome.
+ * 2. The consultation becomes completed, and the patient's eligibility becomes what the outcome says:
+ *    this is the gate every series, protocol session and booster checks.
+ * 3. Both writes are guarded by the versions read, in one transaction.
+ */
+export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput, clinicianId: string) {
+  return retryOnStaleWrite(async () => {
+    const current = await deps.store.getAppointment(id);
+    if (!current) throw new NotFound("appointment");
+    const now = nowIso(deps);
+    if (current.service !== "consultation") {
+      throw new Conflict("An outcome can only be recorded on a consultation.", "not-a-consultation");
+    }
+    if (current.status === "cancelled" || current.status === "no-show") {
+      throw new Conflict(
+        `This consultation is ${current.status}; it has no outcome to record.`,
+        "wrong-state",
+      );
+    }
+    if (current.start > now) {
+      throw new Conflict("This consultation has not taken place yet.", "not-started");
+    }
+    const patient = await deps.store.getPatient(current.patientId);
+    if (!patient) throw new NotFound("patient");
+    const protocols = input.eligible ? [...new Set(input.protocols ?? [])] : [];
+    const next: Appointment = {
+      ...current,
+      status: "completed",
+      outcome: {
+        eligible: input.eligible,
+        protocols,
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        recordedAt: now,
+        recordedBy: clinicianId,
+      },
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    const nextPatient: Patient = {
+      ...patient,
+      eligibleProtocols: protocols,
+      version: patient.version + 1,
+      updatedAt: now,
+    };
+    await deps.store.commit({ updateAppointments: [next], updatePatient: nextPatient });
+    return next;
+  });
+}
+
+/**
+ * Records whether the patient came. Only for an appointment that has started and was not cancelled; a
+ * mistaken mark can be corrected. Reminders stay as they are: a series' booster invitation still follows.
+ */
+export async function recordAttendance(deps: Deps, id: string, status: "completed" | "no-show") {
+  return retryOnStaleWrite(async () => {
+    const current = await deps.store.getAppointment(id);
+    if (!current) throw new NotFound("appointment");
+    const now = nowIso(deps);
+    if (current.status === "cancelled") throw new Conflict("This appointment was cancelled.", "wrong-state");
+    if (current.start > now) throw new Conflict("This appointment has not started yet.", "not-started");
+    const next: Appointment = { ...current, status, version: current.version + 1, updatedAt: now };
+    await deps.store.commit({ updateAppointments: [next] });
+    return next;
+  });
+}

@@ -1,0 +1,91 @@
+import type { Patient, ProtocolId } from "../domain/types.js";
+import { type Deps, loadClinic, nowIso } from "./deps.js";
+import { NotFound } from "./errors.js";
+import { type IdempotencyRequest, once } from "./idempotency.js";
+
+export interface NewPatient {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  timezone?: string;
+  emailConsent: boolean;
+  remsEnrolled?: boolean;
+}
+
+export type PatientChanges = Partial<Omit<NewPatient, "remsEnrolled">> & { remsEnrolled?: boolean };
+
+/**
+ * Registers a patient.
+ * 1. Default the time zone to the clinic's (quiet hours are read in it).
+ * 2. Start with no eligibility: only a consultation outcome grants it.
+ * 3. Write once per Idempotency-Key.
+ */
+export async function createPatient(deps: Deps, input: NewPatient, idem?: IdempotencyRequest) {
+  return once<Patient>(deps.store, idem, async (record) => {
+    const clinic = await loadClinic(deps);
+    const now = nowIso(deps);
+    const patient: Patient = {
+      id: deps.ids(),
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      timezone: input.timezone ?? clinic.timezone,
+      emailConsent: input.emailConsent,
+      remsEnrolled: input.remsEnrolled ?? false,
+      emailStatus: "ok",
+      eligibleProtocols: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await deps.store.createPatient(patient, record(201, patient));
+    return patient;
+  });
+}
+
+export async function getPatient(deps: Deps, id: string): Promise<Patient> {
+  const patient = await deps.store.getPatient(id);
+  if (!patient) throw new NotFound("patient");
+  return patient;
+}
+
+/**
+ * Changes a patient's details. A corrected email address starts with a clean delivery status: the
+ * bounce or complaint belonged to the old address.
+ */
+export async function updatePatient(deps: Deps, id: string, changes: PatientChanges): Promise<Patient> {
+  const current = await getPatient(deps, id);
+  const emailChanged = changes.email !== undefined && changes.email !== current.email;
+  const next: Patient = {
+    ...current,
+    ...changes,
+    ...(emailChanged ? { emailStatus: "ok" as const } : {}),
+    version: current.version + 1,
+    updatedAt: nowIso(deps),
+  };
+  await deps.store.updatePatient(next);
+  return next;
+}
+
+export async function listPatientAppointments(deps: Deps, id: string) {
+  await getPatient(deps, id);
+  const appointments = await deps.store.listPatientAppointments(id);
+  return appointments.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** Whether the patient may receive a protocol, and if not, why, in words a front desk can act on. */
+export function eligibilityProblem(
+  patient: Patient,
+  protocolId: ProtocolId,
+  remsRequired: boolean,
+): string | undefined {
+  if (!patient.eligibleProtocols.includes(protocolId)) {
+    return `The patient is not eligible for ${protocolId}: record a completed consultation whose outcome makes them eligible first.`;
+  }
+  if (remsRequired && !patient.remsEnrolled) {
+    return `${protocolId} requires REMS enrollment: enroll the patient and set remsEnrolled before booking.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDbStore } from "../../shared/adapters/dynamodb/dynamodb-store.js";
+import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
+import { createApp } from "../../shared/http/app.js";
+import { hs256Tokens } from "../../shared/http/authenticators.js";
+import { signLocalToken } from "../../shared/http/local-token.js";
+import type { Role } from "../../shared/http/roles.js";
+import { randomIds } from "../../shared/ports/id-source.js";
+import { freshTable } from "./dynamodb.js";
+import { TestClock } from "./test-clock.js";
+
+export const TEST_SECRET = "test-secret";
+/** Monday 30 November 2026, 08:00 in New York: the default clinic has just opened. */
+export const MONDAY_MORNING = "2026-11-30T13:00:00.000Z";
+
+export interface ApiResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** The real admin API on a fresh DynamoDB Local table, called in-process with real tokens. */
+export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}) {
+  const table = await freshTable("api");
+  const clock = new TestClock(options.now ?? MONDAY_MORNING);
+  const store = new DynamoDbStore(table.doc, table.tableName, () => Math.floor(clock.now().getTime() / 1000));
+  const app = createApp({
+    deps: { store, clock, ids: randomIds, clinicDefaults: options.clinic ?? DEFAULT_CLINIC },
+    authenticate: hs256Tokens(TEST_SECRET),
+  });
+  const tokens: Record<Role, string> = {
+    admin: await signLocalToken({ roles: ["admin"], secret: TEST_SECRET }),
+    staff: await signLocalToken({ roles: ["staff"], secret: TEST_SECRET }),
+    clinician: await signLocalToken({ roles: ["clinician"], secret: TEST_SECRET }),
+  };
+
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { role?: Role | "none"; token?: string; headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...opts.headers };
+    const role = opts.role ?? "staff";
+    const token = opts.token ?? (role === "none" ? undefined : tokens[role]);
+    if (token) headers.authorization = `Bearer ${token}`;
+    const init: RequestInit = { method, headers };
+    if (opts.rawBody !== undefined || body !== undefined) {
+      headers["content-type"] ??= "application/json";
+      init.body = opts.rawBody ?? JSON.stringify(body);
+    }
+    const res = await app.request(path, init);
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** Every item in the table. Tests only: the application itself never scans. */
+  async function allItems(): Promise<Record<string, any>[]> {
+    const items: Record<string, any>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await table.doc.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey, ConsistentRead: true }));
+      items.push(...(out.Items ?? []));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  return { app, call, clock, store, table, tokens, allItems };
+}
+
+export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;
+
+export const newPatient = (overrides: Record<string, unknown> = {}) => ({
+  firstName: "Alex",
+  lastName: "Rivera",
+  email: "alex.rivera@example.com",
+  emailConsent: true,
+  ...overrides,
+});
+
+/**
+ * A patient with a completed consultation that made them eligible: books the consultation, lets the
+ * clock pass it, and records the clinician's outcome.
+ */
+export async function eligiblePatient(
+  api: ApiHarness,
+  protocols: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const patient = await api.call("POST", "/patients", newPatient(overrides));
+  if (patient.status !== 201) throw new Error(`patient: ${JSON.stringify(patient.body)}`);
+  const start = nextSlot(api.clock.now(), 1);
+  const consult = await api.call("POST", "/appointments", { patientId: patient.body.id, service: "consultation", start });
+  if (consult.status !== 201) throw new Error(`consultation: ${JSON.stringify(consult.body)}`);
+  const before = api.clock.now().toISOString();
+  api.clock.set(new Date(new Date(start).getTime() + 60 * 60_000).toISOString());
+  const outcome = await api.call(
+    "POST",
+    `/appointments/${consult.body.id}/outcome`,
+    { eligible: true, protocols },
+    { role: "clinician" },
+  );
+  if (outcome.status !== 200) throw new Error(`outcome: ${JSON.stringify(outcome.body)}`);
+  api.clock.set(before);
+  api.clock.advanceHours(2);
+  return patient.body.id as string;
+}
+
+/** A start on the 15-minute grid at least `hours` after `from`. */
+export function nextSlot(from: Date, hours: number): string {
+  const t = from.getTime() + hours * 3_600_000;
+  const q = 15 * 60_000;
+  return new Date(Math.ceil(t / q) * q).toISOString();
+}

@@ -12,7 +12,9 @@ describe("a front desk's first morning", () => {
     });
     expect(series.status, JSON.stringify(series.body)).toBe(201);
     expect(series.body.sessions).toHaveLength(6);
-    const agenda = await api.call("GET", "/appointments?from=2026-12-07&to=2026-12-31", undefined, { role: "clinician" });
+    const agenda = await api.call("GET", "/appointments?from=2026-12-07&to=2026-12-31", undefined, {
+      role: "clinician",
+    });
     expect(agenda.status).toBe(200);
     expect(agenda.body.appointments.map((a: { id: string }) => a.id)).toEqual(
       series.body.sessions.map((s: { id: string }) => s.id),

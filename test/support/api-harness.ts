@@ -65,7 +65,9 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
     const items: Record<string, any>[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const out = await table.doc.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey, ConsistentRead: true }));
+      const out = await table.doc.send(
+        new ScanCommand({ TableName: table.tableName, ExclusiveStartKey, ConsistentRead: true }),
+      );
       items.push(...(out.Items ?? []));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -86,8 +88,8 @@ export const newPatient = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /**
- * A patient with a completed consultation that made them eligible: books the consultation, lets the
- * clock pass it, and records the clinician's outcome.
+ * A patient with a completed consultation that made them eligible: books the first free consultation,
+ * lets the clock pass it to record the clinician's outcome, then puts the clock back.
  */
 export async function eligiblePatient(
   api: ApiHarness,
@@ -96,10 +98,17 @@ export async function eligiblePatient(
 ): Promise<string> {
   const patient = await api.call("POST", "/patients", newPatient(overrides));
   if (patient.status !== 201) throw new Error(`patient: ${JSON.stringify(patient.body)}`);
-  const start = nextSlot(api.clock.now(), 1);
-  const consult = await api.call("POST", "/appointments", { patientId: patient.body.id, service: "consultation", start });
-  if (consult.status !== 201) throw new Error(`consultation: ${JSON.stringify(consult.body)}`);
   const before = api.clock.now().toISOString();
+  const today = before.slice(0, 10);
+  const week = new Date(new Date(before).getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const free = await api.call("GET", `/availability?service=consultation&from=${today}&to=${week}`);
+  const start = free.body.slots?.[0]?.start as string;
+  const consult = await api.call("POST", "/appointments", {
+    patientId: patient.body.id,
+    service: "consultation",
+    start,
+  });
+  if (consult.status !== 201) throw new Error(`consultation: ${JSON.stringify(consult.body)}`);
   api.clock.set(new Date(new Date(start).getTime() + 60 * 60_000).toISOString());
   const outcome = await api.call(
     "POST",
@@ -109,13 +118,5 @@ export async function eligiblePatient(
   );
   if (outcome.status !== 200) throw new Error(`outcome: ${JSON.stringify(outcome.body)}`);
   api.clock.set(before);
-  api.clock.advanceHours(2);
   return patient.body.id as string;
-}
-
-/** A start on the 15-minute grid at least `hours` after `from`. */
-export function nextSlot(from: Date, hours: number): string {
-  const t = from.getTime() + hours * 3_600_000;
-  const q = 15 * 60_000;
-  return new Date(Math.ceil(t / q) * q).toISOString();
 }

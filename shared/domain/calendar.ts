@@ -1,0 +1,76 @@
+import { DateTime } from "luxon";
+import { BookingCalendar, type SlotCheck } from "./booking-calendar.js";
+import type { Clinic } from "./clinic.js";
+import { CapacityTaken, RuleViolation } from "./errors.js";
+import { addDays, localInstant } from "./opening-hours.js";
+import { MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
+import type { Booking, Interval, Resource } from "./types.js";
+
+export type { SlotCheck } from "./booking-calendar.js";
+export { capacityOf } from "./capacity.js";
+
+/**
+ * Is [start, start+minutes) bookable for `resource`: on the 15-minute grid of the clinic's clock, not
+ * before `now`, within the booking horizon, on an open day, inside one opening interval, and below
+ * capacity over the whole duration.
+ */
+export function checkSlot(args: {
+  clinic: Clinic;
+  resource: Resource;
+  start: string;
+  minutes: number;
+  bookings: readonly Booking[];
+  now: string;
+}): SlotCheck {
+  const startMs = parseInstant(args.start, args.clinic.timezone);
+  const range = { fromMs: startMs, toMs: startMs + args.minutes * MINUTE_MS };
+  const calendar = new BookingCalendar(args.clinic, args.resource, args.bookings, args.now, range);
+  return calendar.check(startMs, args.minutes);
+}
+
+/** `checkSlot` for a use case: a refused rule throws `RuleViolation` (422), a full slot `CapacityTaken` (409). */
+export function assertSlot(args: Parameters<typeof checkSlot>[0]): void {
+  const check = checkSlot(args);
+  if (check.ok) return;
+  if (check.code === "capacity") throw new CapacityTaken(check.message, "start");
+  throw new RuleViolation(check.code, check.message, "start");
+}
+
+/** Every free 15-minute start for a session of `minutes` between two clinic-local dates (inclusive), sorted. */
+export function freeStarts(args: {
+  clinic: Clinic;
+  resource: Resource;
+  minutes: number;
+  fromDate: string;
+  toDate: string;
+  bookings: readonly Booking[];
+  now: string;
+}): Interval[] {
+  const { clinic, minutes } = args;
+  if (args.toDate < args.fromDate) return [];
+  const fromMs = localInstant(args.fromDate, "00:00", clinic.timezone).toMillis();
+  const toMs = localInstant(addDays(args.toDate, 1), "00:00", clinic.timezone).toMillis() - 1;
+  const range = { fromMs, toMs: toMs + minutes * MINUTE_MS };
+  const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range);
+  const out: Interval[] = [];
+  for (const c of calendar.candidates(Math.max(fromMs, calendar.nowMs), toMs, minutes)) {
+    if (calendar.free(c.startMs, minutes).ok) {
+      out.push({ start: toUtcIso(c.startMs), end: toUtcIso(c.startMs + minutes * MINUTE_MS) });
+    }
+  }
+  return out;
+}
+
+/** Clinic-local calendar date (YYYY-MM-DD) of an instant. */
+export function clinicDate(clinic: Pick<Clinic, "timezone">, instant: string): string {
+  const ms = parseInstant(instant, clinic.timezone);
+  if (Number.isNaN(ms)) throw new TypeError(`not an ISO instant: ${instant}`);
+  return DateTime.fromMillis(ms, { zone: clinic.timezone }).toISODate()!;
+}
+
+/** Dates from..to inclusive; empty when to is before from. */
+export function datesBetween(fromDate: string, toDate: string): string[] {
+  const out: string[] = [];
+  for (let d = fromDate; d <= toDate; d = addDays(d, 1)) out.push(d);
+  return out;
+}

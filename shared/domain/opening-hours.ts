@@ -1,0 +1,64 @@
+import { DateTime } from "luxon";
+import { type Clinic, WEEKDAYS, type Weekday } from "./clinic.js";
+
+/** One opening interval of one local day, as instants: DST is already resolved. */
+export interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+export type DayHours =
+  | { open: true; windows: readonly Window[] }
+  | { open: false; code: "closed-date" | "closed-day" };
+
+/** The instant a clinic-local date shows `clock` (HH:MM, 24:00 = next midnight); a time skipped by DST moves forward, as a wall clock does. */
+export function localInstant(date: string, clock: string, zone: string): DateTime {
+  const [year, month, day] = date.split("-").map(Number);
+  const [hour, minute] = clock.split(":").map(Number);
+  // fromObject rather than fromISO: several times faster, and this runs once per day per window.
+  if (hour === 24)
+    return DateTime.fromObject({ year, month, day }, { zone }).plus({ days: 1 }).startOf("day");
+  return DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+}
+
+/*
+ * Pure calendar-date arithmetic below: a date has no zone, so there is no DST to get wrong, and the
+ * native UTC calendar is an order of magnitude faster than Luxon on the hot path of availability.
+ */
+function utcDay(date: string): Date {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day!));
+}
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[(utcDay(date).getUTCDay() + 6) % 7]!;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = utcDay(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
+}
+
+export function openingHours(
+  clinic: Pick<Clinic, "hours" | "timezone">,
+  closedDates: ReadonlySet<string>,
+  date: string,
+): DayHours {
+  if (closedDates.has(date)) return { open: false, code: "closed-date" };
+  const intervals = clinic.hours[weekdayOf(date)];
+  if (intervals.length === 0) return { open: false, code: "closed-day" };
+  const windows = intervals
+    .map((i) => ({
+      startMs: localInstant(date, i.open, clinic.timezone).toMillis(),
+      endMs: localInstant(date, i.close, clinic.timezone).toMillis(),
+    }))
+    .filter((w) => w.startMs < w.endMs)
+    .sort((a, b) => a.startMs - b.startMs);
+  return { open: true, windows };
+}

@@ -1,0 +1,234 @@
+import { BookingCalendar } from "./booking-calendar.js";
+import type { Clinic } from "./clinic.js";
+import { CapacityTaken, type RuleCode, RuleViolation } from "./errors.js";
+import { addDays, daysBetween, localInstant } from "./opening-hours.js";
+import type { Protocol, SpacingPhase } from "./protocol.js";
+import { serviceResource } from "./services.js";
+import { HOUR_MS, MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
+import type { Booking, Interval } from "./types.js";
+
+export type SeriesPlan =
+  | { ok: true; sessions: Interval[] }
+  | { ok: false; code: RuleCode | "capacity"; sessionNumber: number; message: string };
+
+/** How far past the previous session to look when no rule bounds a session. */
+const OPEN_SEARCH_DAYS = 35;
+
+/** Where the planner may put one session, and why, for the message when it cannot. */
+interface SessionWindow {
+  /** The first session's local time of day on the preferred date. */
+  preferredMs: number;
+  /** No session before this (minimum gap, the previous session's end, the start of its week). */
+  earliestMs: number;
+  /** No session after this. */
+  latestMs: number;
+  /** The end of the window as a front desk reads it (a week ends at midnight, not at 23:59:59.999). */
+  shownEndMs: number;
+  /** The rules that bound the window, for the message when nothing fits. */
+  limits: string[];
+}
+
+/**
+ * Plan a whole series, all or nothing. Session 1 is `firstStart`; each later session takes the first
+ * session's local time of day on its preferred date when that slot is free and within the rules,
+ * else the nearest later free slot inside its window.
+ */
+export function planSeries(args: {
+  clinic: Clinic;
+  protocol: Protocol;
+  firstStart: string;
+  bookings: readonly Booking[];
+  now: string;
+}): SeriesPlan {
+  const { clinic, protocol } = args;
+  const total = protocol.sessions;
+  const minutes = protocol.sessionMinutes;
+  const calendar = new BookingCalendar(clinic, serviceResource(protocol.id), args.bookings, args.now);
+  const firstMs = parseInstant(args.firstStart, clinic.timezone);
+  const firstCheck = calendar.check(firstMs, minutes);
+  if (!firstCheck.ok) {
+    return {
+      ok: false,
+      code: firstCheck.code,
+      sessionNumber: 1,
+      message: `Session 1 of ${total} cannot be booked: ${firstCheck.message}`,
+    };
+  }
+  calendar.occupy(firstMs, minutes);
+
+  const first = calendar.local(firstMs);
+  const series: SeriesFrame = {
+    firstDate: first.toISODate()!,
+    t0: first.toFormat("HH:mm"),
+    windowEndMs:
+      protocol.spacing.windowDays === undefined
+        ? Number.POSITIVE_INFINITY
+        : first.plus({ days: protocol.spacing.windowDays }).toMillis(),
+  };
+  const starts = [firstMs];
+  const weeks = new WeekCounter(protocol.spacing.phases);
+
+  for (let n = 2; n <= total; n++) {
+    const prevMs = starts[n - 2]!;
+    const { phase, week } = weeks.next(calendar.localDate(prevMs), series.firstDate);
+    const w = sessionWindow({ calendar, protocol, series, phase, week, prevMs, n });
+    const placed = place(calendar, w, minutes);
+    if (placed === undefined) return failure(calendar, w, n, total);
+    // The series holds its chairs from here on, as a booking would.
+    calendar.occupy(placed, minutes);
+    starts.push(placed);
+  }
+  return {
+    ok: true,
+    sessions: starts.map((s) => ({ start: toUtcIso(s), end: toUtcIso(s + minutes * MINUTE_MS) })),
+  };
+}
+
+/** `planSeries` for a use case: the sessions, or a `RuleViolation` (422) / `CapacityTaken` (409) naming the session. */
+export function requireSeries(args: Parameters<typeof planSeries>[0]): Interval[] {
+  const plan = planSeries(args);
+  if (plan.ok) return plan.sessions;
+  if (plan.code === "capacity") throw new CapacityTaken(plan.message, "start");
+  throw new RuleViolation(plan.code, plan.message, "start");
+}
+
+interface SeriesFrame {
+  firstDate: string;
+  t0: string;
+  windowEndMs: number;
+}
+
+/**
+ * Assigns each session its phase and, for per-week phases, its week: 7-day blocks from session 1's
+ * local date, a later phase continuing after the weeks of the one before.
+ */
+class WeekCounter {
+  private phaseIndex = 0;
+  private indexInPhase = 0; // session 1 already sits at index 0 of phase 0
+  private phaseBaseWeek = 0;
+
+  constructor(private readonly phases: readonly SpacingPhase[]) {}
+
+  next(prevDate: string, firstDate: string): { phase: SpacingPhase; week: number | undefined } {
+    this.indexInPhase++;
+    const current = this.phases[this.phaseIndex]!;
+    if (this.indexInPhase >= current.sessions && this.phaseIndex < this.phases.length - 1) {
+      this.phaseBaseWeek =
+        current.perWeek !== undefined
+          ? this.phaseBaseWeek + Math.ceil(current.sessions / current.perWeek)
+          : Math.floor(daysBetween(firstDate, prevDate) / 7) + 1;
+      this.phaseIndex++;
+      this.indexInPhase = 0;
+    }
+    const phase = this.phases[this.phaseIndex]!;
+    const week =
+      phase.perWeek === undefined
+        ? undefined
+        : this.phaseBaseWeek + Math.floor(this.indexInPhase / phase.perWeek);
+    return { phase, week };
+  }
+}
+
+function sessionWindow(args: {
+  calendar: BookingCalendar;
+  protocol: Protocol;
+  series: SeriesFrame;
+  phase: SpacingPhase;
+  week: number | undefined;
+  prevMs: number;
+  n: number;
+}): SessionWindow {
+  const { calendar, protocol, series, phase, week, prevMs, n } = args;
+  const zone = calendar.clinic.timezone;
+  const prev = `session ${n - 1}`;
+  const limits: string[] = [];
+  // Elapsed hours: pharmacology does not care about DST. Never overlapping the previous session.
+  let earliestMs = prevMs + Math.max(phase.minGapHours * HOUR_MS, protocol.sessionMinutes * MINUTE_MS);
+  let latestMs = Number.POSITIVE_INFINITY;
+  let shownEndMs = latestMs;
+  if (phase.minGapHours > 0) limits.push(`at least ${span(phase.minGapHours)} after ${prev}`);
+  if (phase.maxGapHours !== undefined) {
+    latestMs = Math.min(latestMs, prevMs + phase.maxGapHours * HOUR_MS);
+    shownEndMs = latestMs;
+    limits.push(`at most ${span(phase.maxGapHours)} after ${prev}`);
+  }
+  if (Number.isFinite(series.windowEndMs)) {
+    latestMs = Math.min(latestMs, series.windowEndMs);
+    shownEndMs = latestMs;
+    limits.push(`all within ${protocol.spacing.windowDays} days of the first`);
+  }
+  if (week !== undefined) {
+    const weekStart = localInstant(addDays(series.firstDate, 7 * week), "00:00", zone).toMillis();
+    const weekEnd = localInstant(addDays(series.firstDate, 7 * week + 7), "00:00", zone).toMillis();
+    earliestMs = Math.max(earliestMs, weekStart);
+    if (weekEnd - 1 < latestMs) {
+      latestMs = weekEnd - 1;
+      shownEndMs = weekEnd;
+    }
+    limits.push(`${phase.perWeek} a week, in week ${week + 1} of the series`);
+  }
+  if (!Number.isFinite(latestMs)) {
+    latestMs = calendar.local(prevMs).plus({ days: OPEN_SEARCH_DAYS }).toMillis();
+    shownEndMs = latestMs;
+    limits.push(`searched ${OPEN_SEARCH_DAYS} days after ${prev}`);
+  }
+
+  const earliestDate = calendar.localDate(earliestMs);
+  let date =
+    phase.preferredGapDays === undefined
+      ? earliestDate
+      : addDays(calendar.localDate(prevMs), phase.preferredGapDays);
+  if (date < earliestDate) date = earliestDate;
+  let preferredMs = localInstant(date, series.t0, zone).toMillis();
+  if (preferredMs < earliestMs) preferredMs = localInstant(addDays(date, 1), series.t0, zone).toMillis();
+  return { preferredMs, earliestMs, latestMs, shownEndMs, limits };
+}
+
+/** The preferred slot when free, else the nearest later free slot in the window. */
+function place(calendar: BookingCalendar, w: SessionWindow, minutes: number): number | undefined {
+  if (w.preferredMs <= w.latestMs && calendar.check(w.preferredMs, minutes).ok) return w.preferredMs;
+  for (const c of calendar.candidates(searchFrom(w), w.latestMs, minutes)) {
+    if (calendar.free(c.startMs, minutes).ok) return c.startMs;
+  }
+  return undefined;
+}
+
+/**
+ * Searching starts at the preferred slot; when keeping the time of day would already leave the
+ * window (a short window after a session that moved later), the window's own start is the best left.
+ */
+function searchFrom(w: SessionWindow): number {
+  return w.preferredMs <= w.latestMs ? w.preferredMs : w.earliestMs;
+}
+
+function failure(calendar: BookingCalendar, w: SessionWindow, n: number, total: number): SeriesPlan {
+  const from = searchFrom(w);
+  const head = `Session ${n} of ${total} cannot be placed`;
+  if (calendar.localDate(from) > calendar.horizonDate) {
+    return {
+      ok: false,
+      code: "beyond-horizon",
+      sessionNumber: n,
+      message: `${head}: it would fall on ${calendar.describe(from)}, beyond the ${calendar.clinic.bookingHorizonDays}-day booking horizon.`,
+    };
+  }
+  const window =
+    from <= w.latestMs
+      ? `between ${label(calendar, from)} and ${label(calendar, w.shownEndMs)}`
+      : `after session ${n - 1} within its window`;
+  return {
+    ok: false,
+    code: "spacing-impossible",
+    sessionNumber: n,
+    message: `${head}: no free ${calendar.resourceName(1)} ${window} (${w.limits.join(", ")}).`,
+  };
+}
+
+function label(calendar: BookingCalendar, ms: number): string {
+  return calendar.local(ms).setLocale("en").toFormat("ccc d LLL HH:mm");
+}
+
+/** "48 h" reads like the protocol sheet; a week or more reads better in days. */
+function span(hours: number): string {
+  return hours % 24 === 0 && hours >= 72 ? `${hours / 24} days` : `${hours} h`;
+}

@@ -1,0 +1,48 @@
+import { DateTime } from "luxon";
+import type { Clinic } from "./clinic.js";
+import { localInstant } from "./opening-hours.js";
+import { parseInstant, toUtcIso } from "./slot-grid.js";
+
+export interface QuietSpan {
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * The quiet span that contains `ms` (strictly after its start, before its end), read on the patient's
+ * wall clock, or undefined. The start itself is not quiet: it is the last moment a message may go.
+ * Built from instants so a DST night is as long as it really is.
+ */
+export function quietSpanAt(
+  ms: number,
+  quiet: Clinic["quietHours"],
+  patientTimezone: string,
+): QuietSpan | undefined {
+  if (quiet.start === quiet.end) return undefined;
+  const date = DateTime.fromMillis(ms, { zone: patientTimezone }).toISODate()!;
+  let start = localInstant(date, quiet.start, patientTimezone);
+  if (start.toMillis() > ms)
+    start = localInstant(start.minus({ days: 1 }).toISODate()!, quiet.start, patientTimezone);
+  const crossesMidnight = quiet.end < quiet.start;
+  const endDate = crossesMidnight ? start.plus({ days: 1 }).toISODate()! : start.toISODate()!;
+  const endMs = localInstant(endDate, quiet.end, patientTimezone).toMillis();
+  const startMs = start.toMillis();
+  return ms > startMs && ms < endMs ? { startMs, endMs } : undefined;
+}
+
+/**
+ * Nothing reaches a patient at night: a due time inside quiet hours moves earlier, to the quiet start
+ * (earlier, not later, so a day-before reminder still arrives before the session); never before `now`.
+ */
+export function applyQuietHours(args: {
+  dueAt: string;
+  now: string;
+  clinic: Pick<Clinic, "quietHours">;
+  patientTimezone: string;
+}): string {
+  const dueMs = parseInstant(args.dueAt, "utc");
+  const nowMs = parseInstant(args.now, "utc");
+  const span = quietSpanAt(dueMs, args.clinic.quietHours, args.patientTimezone);
+  const moved = span ? span.startMs : dueMs;
+  return toUtcIso(Math.max(moved, nowMs));
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { REMINDER_KINDS } from "../domain/types.js";
+import {
+  dateRangeFields,
+  idSchema,
+  instantSchema,
+  notesSchema,
+  protocolIdSchema,
+  reasonSchema,
+  serviceIdSchema,
+  utcInstantSchema,
+} from "./common.schema.js";
+
+export const createAppointmentBodySchema = z.strictObject({
+  patientId: idSchema,
+  service: serviceIdSchema,
+  start: instantSchema,
+});
+export type CreateAppointmentBody = z.infer<typeof createAppointmentBodySchema>;
+
+export const cancelAppointmentBodySchema = z.strictObject({ reason: reasonSchema.optional() });
+export type CancelAppointmentBody = z.infer<typeof cancelAppointmentBodySchema>;
+
+export const rescheduleAppointmentBodySchema = z.strictObject({ start: instantSchema });
+export type RescheduleAppointmentBody = z.infer<typeof rescheduleAppointmentBodySchema>;
+
+/** A consultation's outcome: eligibility names the protocols, ineligibility names none. */
+export const outcomeBodySchema = z
+  .strictObject({
+    eligible: z.boolean(),
+    protocols: z
+      .array(protocolIdSchema)
+      .max(protocolIdSchema.options.length)
+      .refine((ids) => new Set(ids).size === ids.length, { message: "must not repeat a protocol" })
+      .optional(),
+    notes: notesSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const count = body.protocols?.length ?? 0;
+    if (body.eligible && count === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["protocols"],
+        message: "an eligible outcome names at least one protocol",
+      });
+    }
+    if (!body.eligible && count > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["protocols"],
+        message: "an ineligible outcome names no protocols",
+      });
+    }
+  });
+export type OutcomeBody = z.infer<typeof outcomeBodySchema>;
+
+export const attendanceBodySchema = z.strictObject({ status: z.enum(["completed", "no-show"]) });
+export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
+
+/** `GET /appointments`: the clinic's agenda, up to a quarter at a time. */
+export const agendaQuerySchema = dateRangeFields({}, 93);
+export type AgendaQuery = z.infer<typeof agendaQuerySchema>;
+
+export const reminderSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REMINDER_KINDS),
+  dueAt: utcInstantSchema,
+  status: z.enum(["scheduled", "sent", "skipped", "cancelled", "failed"]),
+  reason: z.string().optional(),
+  sentAt: utcInstantSchema.optional(),
+  messageId: z.string().optional(),
+  /** Reschedule notices: the start the appointment moved from. */
+  previousStart: z.iso.datetime().optional(),
+});
+
+export const consultationOutcomeSchema = z.object({
+  eligible: z.boolean(),
+  protocols: z.array(protocolIdSchema),
+  notes: z.string().optional(),
+  recordedAt: utcInstantSchema,
+  recordedBy: z.string(),
+});
+
+export const appointmentSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  service: serviceIdSchema,
+  protocolId: protocolIdSchema.optional(),
+  resource: z.enum(["chair", "office"]),
+  start: utcInstantSchema,
+  end: utcInstantSchema,
+  status: z.enum(["booked", "cancelled", "completed", "no-show"]),
+  seriesId: idSchema.optional(),
+  sequence: z.int().min(1).optional(),
+  reminders: z.array(reminderSchema),
+  outcome: consultationOutcomeSchema.optional(),
+  cancelReason: z.string().optional(),
+  version: z.int(),
+  createdAt: utcInstantSchema,
+  updatedAt: utcInstantSchema,
+});
+export type AppointmentResponse = z.infer<typeof appointmentSchema>;
+
+export const appointmentListSchema = z.object({ appointments: z.array(appointmentSchema) });
+export type AppointmentList = z.infer<typeof appointmentListSchema>;

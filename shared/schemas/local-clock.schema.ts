@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { instantSchema, utcInstantSchema } from "./common.schema.js";
+
+/** `POST /local/clock` (local mode only): moving backwards is the handler's 400, not a shape error. */
+export const localClockBodySchema = z.strictObject({ now: instantSchema });
+export type LocalClockBody = z.infer<typeof localClockBodySchema>;
+
+export const localClockSchema = z.object({ now: utcInstantSchema });
+export type LocalClock = z.infer<typeof localClockSchema>;
+
+/** One reminder a clock move fired, and what send-reminder did with it. */
+export const firedReminderSchema = z.object({
+  reminderId: z.string(),
+  appointmentId: z.string(),
+  dueAt: utcInstantSchema,
+  result: z.enum(["sent", "skipped", "cancelled", "failed", "ignored"]),
+  reason: z.string().optional(),
+});
+
+/** The reply to a move: the new time and every reminder that fired on the way. */
+export const localClockMoveSchema = z.object({ now: utcInstantSchema, fired: z.array(firedReminderSchema) });
+export type LocalClockMove = z.infer<typeof localClockMoveSchema>;

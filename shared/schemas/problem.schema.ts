@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const fieldErrorSchema = z.object({
+  /** Dot-separated path into the body or query ("hours.mon.0.close"); "" for the whole document. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem details, served as application/problem+json. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().min(400).max(599),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+/**
+ * A failed parse as `{ path, message }` entries. An unknown field is reported at its own path, so
+ * the client sees which field to remove rather than an error on the whole body.
+ */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "is not a known field" }));
+    }
+    return [{ path: base.join("."), message: issue.message }];
+  });
+}

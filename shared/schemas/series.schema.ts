@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { appointmentSchema } from "./appointment.schema.js";
+import {
+  idSchema,
+  instantSchema,
+  protocolIdSchema,
+  reasonSchema,
+  utcInstantSchema,
+} from "./common.schema.js";
+
+export const createSeriesBodySchema = z.strictObject({
+  patientId: idSchema,
+  protocolId: protocolIdSchema,
+  /** The first session; the rest follow the protocol's spacing at the same local time where they can. */
+  start: instantSchema,
+});
+export type CreateSeriesBody = z.infer<typeof createSeriesBodySchema>;
+
+export const cancelSeriesBodySchema = z.strictObject({ reason: reasonSchema.optional() });
+export type CancelSeriesBody = z.infer<typeof cancelSeriesBodySchema>;
+
+export const seriesSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  protocolId: protocolIdSchema,
+  status: z.enum(["active", "completed", "cancelled"]),
+  sessions: z.array(appointmentSchema),
+  cancelReason: z.string().optional(),
+  createdAt: utcInstantSchema,
+});
+export type SeriesResponse = z.infer<typeof seriesSchema>;

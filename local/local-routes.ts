@@ -1,0 +1,72 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { z } from "zod";
+import type { AppEnv } from "../shared/http/app-env.js";
+import type { Authenticator } from "../shared/http/authenticators.js";
+import { bearer, commonErrors, jsonBody, jsonContent } from "../shared/http/openapi-helpers.js";
+import { problemResponse } from "../shared/http/problem.js";
+import { ANY_ROLE, requireRole } from "../shared/http/require-role.js";
+import {
+  type firedReminderSchema,
+  localClockBodySchema,
+  localClockMoveSchema,
+  localClockSchema,
+} from "../shared/schemas/local-clock.schema.js";
+import { ClockBackwardsError, type LocalClock } from "./local-clock.js";
+
+export interface ClockControl {
+  clock: LocalClock;
+  /** Moves the clock, fires every schedule due by then, waits for their emails; returns what fired. */
+  advance(now: Date): Promise<z.infer<typeof firedReminderSchema>[]>;
+}
+
+/** `/local/clock`: only in local mode, so staff and tests can make time pass. */
+export function registerLocalRoutes(
+  app: OpenAPIHono<AppEnv>,
+  authenticate: Authenticator,
+  control: ClockControl,
+) {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/local/clock",
+      tags: ["local"],
+      security: bearer,
+      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
+    }),
+    (c) => c.json({ now: control.clock.now().toISOString() }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/local/clock",
+      tags: ["local"],
+      summary: "Move the local clock forward and fire every schedule due by then",
+      security: bearer,
+      middleware: [requireRole(authenticate, ["admin"])] as const,
+      request: jsonBody(localClockBodySchema),
+      responses: {
+        200: jsonContent(localClockMoveSchema, "The new time and the reminders that fired."),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const next = new Date(c.req.valid("json").now);
+      try {
+        const fired = await control.advance(next);
+        return c.json({ now: control.clock.now().toISOString(), fired }, 200);
+      } catch (error) {
+        if (error instanceof ClockBackwardsError) {
+          const res = problemResponse(c, 400, error.message, {
+            code: "clock-backwards",
+            errors: [{ path: "now", message: "must not be before the current local time" }],
+          });
+          throw new HTTPException(400, { res });
+        }
+        throw error;
+      }
+    },
+  );
+}

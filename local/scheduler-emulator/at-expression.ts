@@ -1,0 +1,27 @@
+import { DateTime, IANAZone } from "luxon";
+import { validationError } from "./errors.js";
+
+const AT_PATTERN = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/;
+
+/**
+ * The instant an `at(yyyy-mm-ddThh:mm:ss)` expression denotes: a wall time in `timezone` (default UTC).
+ * A wall time inside a DST gap is shifted forward by luxon, as Scheduler does; an ambiguous one (fall back)
+ * resolves to the earlier offset.
+ */
+export function atInstant(expression: string, timezone = "UTC"): Date {
+  const match = AT_PATTERN.exec(expression);
+  if (!match) {
+    throw validationError(
+      `Invalid Schedule Expression ${expression}. The local emulator supports only at(yyyy-mm-ddThh:mm:ss).`,
+    );
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timezone });
+  if (!local.isValid) throw validationError(`Invalid Schedule Expression ${expression}.`);
+  return local.toJSDate();
+}
+
+export function assertTimezone(timezone: string): void {
+  if (!IANAZone.isValidZone(timezone))
+    throw validationError(`Invalid ScheduleExpressionTimezone ${timezone}.`);
+}

@@ -1,0 +1,97 @@
+import { atInstant } from "./at-expression.js";
+import type { ScheduleStore } from "./schedule-store.js";
+import type { FiredSchedule, InvokeTarget, StoredSchedule } from "./types.js";
+
+/** AWS retries up to 185 times over 24 h; locally a few immediate retries show the same behaviour. */
+export const DEFAULT_LOCAL_RETRY_CAP = 3;
+/** A target that keeps creating due schedules would otherwise loop forever. */
+const MAX_FIRINGS_PER_CALL = 10_000;
+
+/** Scheduler's payload when a target has no Input. */
+const DEFAULT_INPUT = "{}";
+
+export function dueAt(schedule: StoredSchedule): Date {
+  return atInstant(schedule.ScheduleExpression, schedule.ScheduleExpressionTimezone);
+}
+
+function nextDue(store: ScheduleStore, now: Date): StoredSchedule | undefined {
+  let next: { schedule: StoredSchedule; at: number } | undefined;
+  for (const schedule of store.allSchedules()) {
+    if (schedule.State !== "ENABLED" || schedule.firedAt !== undefined) continue;
+    const at = dueAt(schedule).getTime();
+    // allSchedules() is sorted by group/name, so ties fire in a stable order.
+    if (at <= now.getTime() && (next === undefined || at < next.at)) next = { schedule, at };
+  }
+  return next?.schedule;
+}
+
+/**
+ * Fires, one at a time and earliest first, every enabled schedule due at or before `now` (the local clock,
+ * never wall time). It re-reads the store after each firing, because a target may create, update or
+ * delete schedules. A failing target is retried immediately up to min(MaximumRetryAttempts, retryCap)
+ * times, then dead-lettered.
+ */
+export async function fireDue(
+  store: ScheduleStore,
+  now: Date,
+  invoke: InvokeTarget,
+  retryCap = DEFAULT_LOCAL_RETRY_CAP,
+): Promise<FiredSchedule[]> {
+  const fired: FiredSchedule[] = [];
+  for (let schedule = nextDue(store, now); schedule; schedule = nextDue(store, now)) {
+    if (fired.length >= MAX_FIRINGS_PER_CALL) {
+      throw new Error(
+        `fired ${MAX_FIRINGS_PER_CALL} schedules in one call; does a target keep creating due ones?`,
+      );
+    }
+    const { GroupName: groupName, Name: scheduleName, Target: target, revision } = schedule;
+    const input = target.Input ?? DEFAULT_INPUT;
+    // Marked before invoking, so a target that reads its own schedule sees it as done, as with AWS.
+    store.putSchedule({ ...schedule, firedAt: now.toISOString() });
+
+    const maxAttempts = 1 + Math.min(target.RetryPolicy?.MaximumRetryAttempts ?? 185, retryCap);
+    let attempts = 0;
+    let lastError: string | undefined;
+    while (attempts < maxAttempts) {
+      attempts += 1;
+      try {
+        await invoke(target.Arn, input);
+        lastError = undefined;
+        break;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+      }
+    }
+
+    const result: FiredSchedule = {
+      scheduleName,
+      groupName,
+      targetArn: target.Arn,
+      input,
+      dueAt: dueAt(schedule).toISOString(),
+      attempts,
+      outcome: lastError === undefined ? "succeeded" : "dead-lettered",
+    };
+    if (lastError !== undefined) {
+      result.error = lastError;
+      store.addDeadLetter({
+        scheduleName,
+        groupName,
+        targetArn: target.Arn,
+        input,
+        error: lastError,
+        at: now.toISOString(),
+        attempts,
+        ...(target.DeadLetterConfig?.Arn ? { deadLetterArn: target.DeadLetterConfig.Arn } : {}),
+      });
+    }
+    fired.push(result);
+
+    // Delete after completion (success or not, as AWS does), unless the target updated it meanwhile.
+    const current = store.schedule(groupName, scheduleName);
+    if (schedule.ActionAfterCompletion === "DELETE" && current?.revision === revision) {
+      store.deleteSchedule(groupName, scheduleName);
+    }
+  }
+  return fired;
+}

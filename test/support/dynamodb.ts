@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ensureTable } from "../../local/create-table.js";
+import { services, TEST_CREDENTIALS, TEST_REGION } from "./services.js";
+
+export interface FreshTable {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  streamArn: string;
+}
+
+/**
+ * A new, uniquely named table on the shared DynamoDB Local, so test files never see each other's items.
+ * Tables are not deleted: the instance is in memory and dies with the run.
+ */
+export async function freshTable(prefix = "test"): Promise<FreshTable> {
+  const client = new DynamoDBClient({
+    endpoint: services().dynamodbEndpoint,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+  });
+  const tableName = `${prefix}-${randomUUID()}`;
+  const streamArn = await ensureTable(client, tableName);
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return { client, doc, tableName, streamArn };
+}

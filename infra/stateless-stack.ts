@@ -1,0 +1,256 @@
+import { ArnFormat, Aws, CfnOutput, Duration, Stack, type StackProps } from "aws-cdk-lib";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
+import type { Construct } from "constructs";
+import { type AppConfig, clinicDefaults } from "./config.js";
+import { OperationalAlarms } from "./constructs/alarms.js";
+import { AppFunction } from "./constructs/app-function.js";
+import { ClinicHttpApi } from "./constructs/http-api.js";
+import { acknowledge, nagArnRef } from "./nag-acknowledge.js";
+import type { ResourceNames } from "./names.js";
+import type { StatefulStack } from "./stateful-stack.js";
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: AppConfig;
+  readonly names: ResourceNames;
+  readonly stateful: StatefulStack;
+}
+
+/** SES event types email-events handles (EventBridge detail-type). */
+export const SES_EVENT_DETAIL_TYPES = ["Email Bounced", "Email Complained"] as const;
+
+/** Prefix of reminder items' sort key: the only stream records schedule-sync needs. */
+export const REMINDER_SK_PREFIX = "REM#";
+
+/**
+ * The code and its wiring: the four functions, the staff HTTP API, the stream and event subscriptions,
+ * and the alarms. Safe to destroy and redeploy: it owns no data.
+ */
+export class StatelessStack extends Stack {
+  readonly api: ClinicHttpApi;
+  readonly functions: Record<"adminApi" | "scheduleSync" | "sendReminder" | "emailEvents", AppFunction>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, names, stateful } = props;
+    const { table, key } = stateful;
+
+    const common = { config, key } as const;
+    const sendReminder = new AppFunction(this, "SendReminder", {
+      ...common,
+      name: "send-reminder",
+      functionName: names.function("send-reminder"),
+      description: "Sends one reminder e-mail through SES when its schedule fires",
+      timeout: Duration.seconds(30),
+      // Also paces SES: a few concurrent sends stay under the default sending rate.
+      reservedConcurrency: 5,
+    }).bindTable(table, "readWrite");
+    sendReminder
+      .addEnvironment("SES_CONFIGURATION_SET", stateful.configurationSet.configurationSetName)
+      .addEnvironment("SENDER_EMAIL", config.senderEmail)
+      .sendAsyncFailuresTo(stateful.reminderDlq.queue, 2, Duration.hours(6));
+    sendReminder.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "SendAsTheClinicThroughItsConfigurationSet",
+        actions: ["ses:SendEmail", "ses:SendRawEmail"],
+        resources: [
+          // identity/*: SES authorizes against the sender's address or its domain identity, and in the
+          // sandbox also against each (verified) recipient identity. The From address is pinned below.
+          `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/*`,
+          `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:configuration-set/${names.configurationSet}`,
+        ],
+        conditions: { StringEquals: { "ses:FromAddress": config.senderEmail } },
+      }),
+    );
+    acknowledge(
+      sendReminder.role,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]",
+      "SES checks SendEmail against the From address or its domain identity and, in the sandbox, each " +
+        "recipient identity, which are not known at deploy time; the statement is pinned to this account and " +
+        "region and to the configured From address by the ses:FromAddress condition.",
+    );
+
+    const scheduleSync = new AppFunction(this, "ScheduleSync", {
+      ...common,
+      name: "schedule-sync",
+      functionName: names.function("schedule-sync"),
+      description: "Makes reminder schedules converge on the reminder items (table stream)",
+      timeout: Duration.seconds(60),
+      memorySize: 256,
+      reservedConcurrency: 5,
+      environment: {
+        SCHEDULE_GROUP_NAME: stateful.scheduleGroupName,
+        SCHEDULER_ROLE_ARN: stateful.schedulerRole.roleArn,
+        SEND_REMINDER_FUNCTION_ARN: sendReminder.functionArn,
+        SCHEDULE_DLQ_ARN: stateful.scheduleDlq.queue.queueArn,
+      },
+    }).bindTable(table, "stream");
+    scheduleSync.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "ManageReminderSchedulesInOwnGroup",
+        actions: [
+          "scheduler:CreateSchedule",
+          "scheduler:UpdateSchedule",
+          "scheduler:DeleteSchedule",
+          "scheduler:GetSchedule",
+        ],
+        resources: [
+          `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${names.scheduleGroup}/*`,
+        ],
+      }),
+    );
+    scheduleSync.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "PassSchedulerRoleToSchedulerOnly",
+        actions: ["iam:PassRole"],
+        resources: [stateful.schedulerRole.roleArn],
+        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+      }),
+    );
+    // Reminders already due when synced are invoked directly (async) instead of scheduled in the past.
+    sendReminder.fn.grantInvoke(scheduleSync.role);
+    scheduleSync.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(stateful.syncDlq.queue),
+        filters: [
+          lambda.FilterCriteria.filter({
+            dynamodb: { Keys: { sk: { S: lambda.FilterRule.beginsWith(REMINDER_SK_PREFIX) } } },
+          }),
+        ],
+      }),
+    );
+    acknowledge(
+      scheduleSync.role,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/" +
+        `${names.scheduleGroup}/*]`,
+      "Schedule names derive from reminder ids created at run time; the wildcard is confined to this " +
+        "deployment's own schedule group.",
+    );
+    acknowledge(
+      scheduleSync.role,
+      `AwsSolutions-IAM5[Resource::${nagArnRef(this, sendReminder.fn, sendReminder.functionArn)}:*]`,
+      "Added by grantInvoke so qualified ARNs (versions/aliases) of send-reminder can be invoked; still " +
+        "only that one function.",
+    );
+    acknowledge(
+      scheduleSync.fn,
+      "HIPAA.Security-LambdaDLQ",
+      "Invoked synchronously by its stream event source mapping, whose on-failure destination (an " +
+        "encrypted SQS queue) receives batches that fail after retries; a function DLQ would never be used.",
+    );
+
+    const emailEvents = new AppFunction(this, "EmailEvents", {
+      ...common,
+      name: "email-events",
+      functionName: names.function("email-events"),
+      description: "Records SES bounces and complaints on the patient (emailStatus)",
+      memorySize: 256,
+      reservedConcurrency: 2,
+    })
+      .bindTable(table, "readWrite")
+      .sendAsyncFailuresTo(stateful.emailEventsDlq.queue, 2, Duration.hours(6));
+    new events.Rule(this, "SesBouncesAndComplaints", {
+      description: "SES bounce and complaint events of this deployment's configuration set",
+      eventPattern: {
+        source: ["aws.ses"],
+        detailType: [...SES_EVENT_DETAIL_TYPES],
+        // Several stages may share an account (and its default bus): take only our configuration set's.
+        detail: {
+          mail: { tags: { "ses:configuration-set": [stateful.configurationSet.configurationSetName] } },
+        },
+      },
+      targets: [
+        new targets.LambdaFunction(emailEvents.fn, { retryAttempts: 8, maxEventAge: Duration.hours(24) }),
+      ],
+    });
+
+    const adminApi = new AppFunction(this, "AdminApi", {
+      ...common,
+      name: "admin-api",
+      functionName: names.function("admin-api"),
+      description: "Staff admin API (HTTP API, payload v2)",
+      memorySize: 1024,
+      reservedConcurrency: 20,
+      environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
+    }).bindTable(table, "readWrite");
+    acknowledge(
+      adminApi.fn,
+      "HIPAA.Security-LambdaDLQ",
+      "Invoked synchronously by API Gateway only: errors go back to the caller as HTTP responses, so an " +
+        "async dead-letter queue would never receive anything.",
+    );
+
+    this.api = new ClinicHttpApi(this, "HttpApi", {
+      apiName: `${names.prefix}-admin`,
+      handler: adminApi.fn,
+      userPool: stateful.staff.userPool,
+      userPoolClient: stateful.staff.webClient,
+      key,
+      logRetentionDays: config.logRetentionDays,
+      corsOrigins: config.corsOrigins,
+    });
+    sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
+
+    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents };
+
+    const alarms = new OperationalAlarms(this, "Alarms", {
+      topic: stateful.alarmTopic,
+      prefix: names.prefix,
+    });
+    alarms.deadLetterQueue(
+      "ScheduleDlqNotEmpty",
+      stateful.scheduleDlq.queue,
+      "Scheduler could not invoke send-reminder for a reminder schedule.",
+    );
+    alarms.deadLetterQueue(
+      "ScheduleSyncDlqNotEmpty",
+      stateful.syncDlq.queue,
+      "schedule-sync failed a stream batch after its retries: some reminders may have no schedule.",
+    );
+    alarms.deadLetterQueue(
+      "SendReminderDlqNotEmpty",
+      stateful.reminderDlq.queue,
+      "send-reminder failed after Lambda's retries: a reminder was not sent.",
+    );
+    alarms.deadLetterQueue(
+      "EmailEventsDlqNotEmpty",
+      stateful.emailEventsDlq.queue,
+      "email-events failed: a bounce or complaint was not recorded on the patient.",
+    );
+    for (const [id, fn] of Object.entries({
+      AdminApi: adminApi,
+      ScheduleSync: scheduleSync,
+      SendReminder: sendReminder,
+      EmailEvents: emailEvents,
+    })) {
+      alarms.functionHealth(id, fn.fn);
+    }
+    alarms.streamLag("ScheduleSyncIteratorAge", scheduleSync.fn);
+    alarms.apiServerErrors(
+      "AdminApi5xx",
+      this.api.api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
+    );
+    alarms.sesReputation();
+
+    new CfnOutput(this, "ApiUrl", { value: this.api.url });
+    new CfnOutput(this, "SendReminderFunctionArn", {
+      value: this.formatArn({
+        service: "lambda",
+        resource: "function",
+        resourceName: names.function("send-reminder"),
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    });
+  }
+}

@@ -1,0 +1,526 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Validations } from "aws-cdk-lib";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks, HIPAASecurityChecks } from "cdk-nag";
+import type { IConstruct } from "constructs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PUBLIC_ROUTES } from "../../infra/constructs/http-api.js";
+import { STAFF_GROUPS } from "../../infra/constructs/staff-identity.js";
+import { GSI_NAMES, TABLE_KEYS } from "../../shared/adapters/dynamodb/table-keys.js";
+import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synthApp } from "./synth-app.js";
+
+let synth: SynthesizedApp;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  synth = synthApp();
+  stateful = synth.statefulTemplate;
+  stateless = synth.statelessTemplate;
+});
+
+const props = (resource: CfnResource) => resource.Properties ?? {};
+const json = (value: unknown) => JSON.stringify(value);
+const logicalIdOf = (template: Template, type: string) => onlyResource(template, type)[0];
+
+describe("stateful stack", () => {
+  it("keeps the table: on-demand, PITR, deletion protection, retained, CMK-encrypted", () => {
+    const [, table] = onlyResource(stateful, "AWS::DynamoDB::Table");
+    expect(table.DeletionPolicy).toBe("Retain");
+    expect(table.UpdateReplacePolicy).toBe("Retain");
+    const p = props(table);
+    expect(p.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.PointInTimeRecoverySpecification).toMatchObject({ PointInTimeRecoveryEnabled: true });
+    expect(p.SSESpecification).toEqual({
+      SSEEnabled: true,
+      SSEType: "KMS",
+      KMSMasterKeyId: { "Fn::GetAtt": [logicalIdOf(stateful, "AWS::KMS::Key"), "Arn"] },
+    });
+  });
+
+  it("has the key schema, GSIs, TTL and stream the function code expects", () => {
+    const [, table] = onlyResource(stateful, "AWS::DynamoDB::Table");
+    const p = props(table);
+    expect(p.KeySchema).toEqual([
+      { AttributeName: "pk", KeyType: "HASH" },
+      { AttributeName: "sk", KeyType: "RANGE" },
+    ]);
+    expect(p.StreamSpecification).toEqual({ StreamViewType: "NEW_AND_OLD_IMAGES" });
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true });
+    const gsis = p.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual(["gsi1", "gsi2", "gsi3"]);
+    for (const expected of GSI_NAMES) {
+      const gsi = gsis.find((g) => g.IndexName === expected.indexName);
+      expect(gsi?.KeySchema).toEqual([
+        { AttributeName: expected.partitionKey, KeyType: "HASH" },
+        { AttributeName: expected.sortKey, KeyType: "RANGE" },
+      ]);
+      expect(gsi?.Projection).toEqual({ ProjectionType: "ALL" });
+    }
+    const attributes = p.AttributeDefinitions as { AttributeName: string; AttributeType: string }[];
+    expect(attributes.every((a) => a.AttributeType === "S")).toBe(true);
+    expect(attributes).toHaveLength(8);
+  });
+
+  it("uses a retained customer-managed key with rotation", () => {
+    const [, key] = onlyResource(stateful, "AWS::KMS::Key");
+    expect(props(key).EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe("Retain");
+    // CloudWatch Logs may use it only for this account's log groups.
+    expect(json(props(key).KeyPolicy)).toContain("kms:EncryptionContext:aws:logs:arn");
+  });
+
+  it("creates the schedule group the functions are told about", () => {
+    stateful.hasResourceProperties("AWS::Scheduler::ScheduleGroup", {
+      Name: "clinic-scheduler-demo-reminders",
+    });
+    stateless.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: "clinic-scheduler-demo-schedule-sync",
+      Environment: {
+        Variables: Match.objectLike({ SCHEDULE_GROUP_NAME: "clinic-scheduler-demo-reminders" }),
+      },
+    });
+  });
+
+  it("lets Scheduler's role invoke send-reminder only, for schedules of this account's group", () => {
+    const [roleId, role] = onlyResource(stateful, "AWS::IAM::Role");
+    const trust = json(props(role).AssumeRolePolicyDocument);
+    expect(trust).toContain("scheduler.amazonaws.com");
+    expect(trust).toContain("aws:SourceAccount");
+    expect(trust).toContain("aws:SourceArn");
+    const [, policy] = onlyResource(stateful, "AWS::IAM::Policy");
+    expect(json(props(policy).Roles)).toContain(roleId);
+    const statements = (
+      props(policy).PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }
+    ).Statement;
+    const invoke = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith("lambda:")));
+    expect(invoke).toHaveLength(1);
+    expect(invoke[0]!.Action).toBe("lambda:InvokeFunction");
+    expect(json(invoke[0]!.Resource)).toContain(":function:clinic-scheduler-demo-send-reminder");
+    expect(json(invoke[0]!.Resource)).not.toContain("*");
+  });
+
+  it("encrypts every dead-letter queue with the CMK and denies non-TLS access", () => {
+    const keyId = logicalIdOf(stateful, "AWS::KMS::Key");
+    const queues = resourcesOf(stateful, "AWS::SQS::Queue");
+    expect(queues).toHaveLength(4);
+    for (const [, queue] of queues) {
+      expect(props(queue).KmsMasterKeyId).toEqual({ "Fn::GetAtt": [keyId, "Arn"] });
+      expect(props(queue).MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+    const policies = resourcesOf(stateful, "AWS::SQS::QueuePolicy");
+    const guarded = policies
+      .filter(([, p]) => json(props(p).PolicyDocument).includes('"aws:SecureTransport":"false"'))
+      .flatMap(([, p]) => (props(p).Queues as { Ref: string }[]).map((q) => q.Ref));
+    expect(guarded.sort()).toEqual(queues.map(([id]) => id).sort());
+  });
+
+  it("requires TLS and suppresses bounces and complaints on the SES configuration set", () => {
+    stateful.hasResourceProperties("AWS::SES::ConfigurationSet", {
+      Name: "clinic-scheduler-demo-email",
+      DeliveryOptions: { TlsPolicy: "REQUIRE" },
+      SuppressionOptions: { SuppressedReasons: Match.arrayEquals(["BOUNCE", "COMPLAINT"]) },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+    const [, destination] = onlyResource(stateful, "AWS::SES::ConfigurationSetEventDestination");
+    const event = props(destination).EventDestination as Record<string, unknown>;
+    expect(event.MatchingEventTypes).toEqual(["bounce", "complaint"]);
+    expect(json(event.EventBridgeDestination)).toContain(":event-bus/default");
+  });
+
+  it("sends as the configured sender identity through the configuration set", () => {
+    stateful.hasResourceProperties("AWS::SES::EmailIdentity", {
+      EmailIdentity: "reminders@clinic.example",
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+  });
+
+  it("runs a staff user pool: admin-created accounts, TOTP MFA, strong passwords, threat protection", () => {
+    const [, pool] = onlyResource(stateful, "AWS::Cognito::UserPool");
+    expect(pool.DeletionPolicy).toBe("Retain");
+    const p = props(pool);
+    expect(p.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+    expect(p.MfaConfiguration).toBe("ON");
+    expect(p.EnabledMfas).toEqual(["SOFTWARE_TOKEN_MFA"]);
+    expect(p.Policies).toEqual({
+      PasswordPolicy: expect.objectContaining({
+        MinimumLength: 14,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      }),
+    });
+    expect(p.UserPoolTier).toBe("PLUS");
+    expect(p.UserPoolAddOns).toEqual({ AdvancedSecurityMode: "ENFORCED" });
+    expect(p.DeletionProtection).toBe("ACTIVE");
+
+    const groups = resourcesOf(stateful, "AWS::Cognito::UserPoolGroup").map(([, g]) => props(g).GroupName);
+    expect(groups.sort()).toEqual(["admin", "clinician", "staff"]);
+    expect(STAFF_GROUPS.map((g) => g.name).sort()).toEqual(groups.sort());
+
+    const [, client] = onlyResource(stateful, "AWS::Cognito::UserPoolClient");
+    expect(props(client).GenerateSecret).toBe(false);
+    expect(props(client).ExplicitAuthFlows).toEqual(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+    expect(props(client).AllowedOAuthFlowsUserPoolClient).toBe(false);
+  });
+
+  it("sends alarms to a KMS-encrypted, TLS-only topic with the configured e-mail subscription", () => {
+    const [topicId, topic] = onlyResource(stateful, "AWS::SNS::Topic");
+    expect(props(topic).KmsMasterKeyId).toEqual({
+      "Fn::GetAtt": [logicalIdOf(stateful, "AWS::KMS::Key"), "Arn"],
+    });
+    stateful.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      }),
+    });
+    stateful.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "it@clinic.example",
+      TopicArn: { Ref: topicId },
+    });
+  });
+});
+
+describe("stateless stack: functions", () => {
+  const functions = () => resourcesOf(stateless, "AWS::Lambda::Function");
+  const fnNamed = (name: string) => {
+    const found = functions().find(([, f]) => props(f).FunctionName === `clinic-scheduler-demo-${name}`);
+    if (!found) throw new Error(`no function ${name}`);
+    return found;
+  };
+  const envOf = (name: string) =>
+    (props(fnNamed(name)[1]).Environment as { Variables: Record<string, unknown> }).Variables;
+
+  it("runs every function on Node.js 22, arm64, with JSON logs, tracing and reserved concurrency", () => {
+    expect(functions()).toHaveLength(4);
+    for (const [, fn] of functions()) {
+      const p = props(fn);
+      expect(p.Runtime).toBe("nodejs22.x");
+      expect(p.Architectures).toEqual(["arm64"]);
+      expect(p.Handler).toBe("index.handler");
+      expect(p.TracingConfig).toEqual({ Mode: "Active" });
+      expect(p.ReservedConcurrentExecutions).toBeGreaterThan(0);
+      expect(p.LoggingConfig).toMatchObject({ LogFormat: "JSON", ApplicationLogLevel: "INFO" });
+    }
+  });
+
+  it("gives every function its own retained, KMS-encrypted log group with retention", () => {
+    const logGroups = resourcesOf(stateless, "AWS::Logs::LogGroup");
+    expect(logGroups).toHaveLength(5); // four functions and the API's access log
+    for (const [, group] of logGroups) {
+      expect(group.DeletionPolicy).toBe("Retain");
+      expect(props(group).RetentionInDays).toBe(365);
+      expect(json(props(group).KmsKeyId)).toContain("DataKey");
+    }
+    for (const [, fn] of functions()) {
+      const { LogGroup } = props(fn).LoggingConfig as { LogGroup: { Ref: string } };
+      expect(stateless.toJSON().Resources[LogGroup.Ref].Type).toBe("AWS::Logs::LogGroup");
+    }
+  });
+
+  it("sets the environment each function reads", () => {
+    for (const name of ["admin-api", "schedule-sync", "send-reminder", "email-events"]) {
+      const env = envOf(name);
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining([
+          "TABLE_NAME",
+          "STAGE",
+          "POWERTOOLS_SERVICE_NAME",
+          "POWERTOOLS_METRICS_NAMESPACE",
+          "POWERTOOLS_LOG_LEVEL",
+        ]),
+      );
+      expect(env.POWERTOOLS_SERVICE_NAME).toBe(name);
+      expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe("ClinicScheduler");
+      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      expect(env.STAGE).toBe("demo");
+    }
+    expect(Object.keys(envOf("schedule-sync"))).toEqual(
+      expect.arrayContaining([
+        "SCHEDULE_GROUP_NAME",
+        "SCHEDULER_ROLE_ARN",
+        "SEND_REMINDER_FUNCTION_ARN",
+        "SCHEDULE_DLQ_ARN",
+      ]),
+    );
+    expect(envOf("schedule-sync").SEND_REMINDER_FUNCTION_ARN).toEqual({
+      "Fn::GetAtt": [fnNamed("send-reminder")[0], "Arn"],
+    });
+    expect(envOf("send-reminder").SENDER_EMAIL).toBe("reminders@clinic.example");
+    expect(envOf("send-reminder").PUBLIC_API_URL).toEqual({
+      "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"],
+    });
+    expect(Object.keys(envOf("send-reminder"))).toContain("SES_CONFIGURATION_SET");
+    expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
+      name: "Harbor Ketamine Clinic",
+      timezone: "America/New_York",
+      phone: "+1 555 010 0100",
+      address: "100 Harbor Street, Suite 2, Boston, MA 02110",
+      chairs: 4,
+      offices: 2,
+    });
+  });
+
+  it("bundles each function as a minified ESM file with a source map", () => {
+    for (const [, fn] of functions()) {
+      const { S3Key } = props(fn).Code as { S3Key: string };
+      const assetDir = join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`);
+      const code = readFileSync(join(assetDir, "index.mjs"), "utf8");
+      expect(existsSync(join(assetDir, "index.mjs.map"))).toBe(true);
+      expect(code.startsWith("import { createRequire")).toBe(true); // the ESM `require` banner
+      expect(code).toContain("export{"); // ESM output, minified
+      expect(code).toContain("sourceMappingURL=index.mjs.map");
+    }
+  });
+
+  it("feeds only reminder records of the stream to schedule-sync, with bounded retries and a DLQ", () => {
+    const [, mapping] = onlyResource(stateless, "AWS::Lambda::EventSourceMapping");
+    const p = props(mapping);
+    expect(p.FunctionName).toEqual({ Ref: fnNamed("schedule-sync")[0] });
+    expect(json(p.EventSourceArn)).toContain("StreamArn");
+    expect(JSON.parse((p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters[0]!.Pattern)).toEqual({
+      dynamodb: { Keys: { sk: { S: [{ prefix: "REM#" }] } } },
+    });
+    expect(p.BatchSize).toBe(10);
+    expect(p.BisectBatchOnFunctionError).toBe(true);
+    expect(p.MaximumRetryAttempts).toBe(5);
+    expect(p.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
+    expect(p.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+    expect(json(p.DestinationConfig)).toContain("ScheduleSyncDlq");
+  });
+
+  it("sends failed async invocations of send-reminder and email-events to their queues", () => {
+    for (const [name, queue] of [
+      ["send-reminder", "SendReminderDlq"],
+      ["email-events", "EmailEventsDlq"],
+    ] as const) {
+      stateless.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+        FunctionName: { Ref: fnNamed(name)[0] },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: { Destination: { "Fn::ImportValue": Match.stringLikeRegexp(queue) } },
+        },
+      });
+    }
+  });
+
+  it("routes this deployment's SES bounces and complaints to email-events", () => {
+    const [, rule] = onlyResource(stateless, "AWS::Events::Rule");
+    const p = props(rule);
+    expect(p.EventPattern).toMatchObject({
+      source: ["aws.ses"],
+      "detail-type": ["Email Bounced", "Email Complained"],
+    });
+    expect(json(p.EventPattern)).toContain("ses:configuration-set");
+    expect(p.EventBusName).toBeUndefined(); // the default bus, where SES publishes
+    expect(p.Targets).toEqual([
+      expect.objectContaining({ Arn: { "Fn::GetAtt": [fnNamed("email-events")[0], "Arn"] } }),
+    ]);
+  });
+});
+
+describe("stateless stack: HTTP API", () => {
+  const routes = () => resourcesOf(stateless, "AWS::ApiGatewayV2::Route").map(([, r]) => props(r));
+
+  it("authorizes with the staff user pool (JWT, audience = the web client)", () => {
+    const [, authorizer] = onlyResource(stateless, "AWS::ApiGatewayV2::Authorizer");
+    const p = props(authorizer);
+    expect(p.AuthorizerType).toBe("JWT");
+    expect(json(p.JwtConfiguration)).toContain("https://cognito-idp.");
+    expect(json((p.JwtConfiguration as { Audience: unknown }).Audience)).toContain("StaffWebClient");
+  });
+
+  it("requires the JWT authorizer on every route except health, openapi and unsubscribe", () => {
+    const authorizerId = logicalIdOf(stateless, "AWS::ApiGatewayV2::Authorizer");
+    const open = routes().filter((r) => r.AuthorizationType !== "JWT");
+    expect(open.map((r) => r.RouteKey).sort()).toEqual(
+      ["GET /health", "GET /openapi.json", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}"].sort(),
+    );
+    expect(PUBLIC_ROUTES).toHaveLength(open.length);
+    for (const route of open) expect(route.AuthorizationType).toBe("NONE");
+    const secured = routes().filter((r) => r.AuthorizationType === "JWT");
+    expect(secured.map((r) => r.RouteKey)).toContain("ANY /{proxy+}");
+    for (const route of secured) expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+  });
+
+  it("sends every route to admin-api with payload v2", () => {
+    const [integrationId, integration] = onlyResource(stateless, "AWS::ApiGatewayV2::Integration");
+    expect(props(integration).PayloadFormatVersion).toBe("2.0");
+    for (const route of routes()) expect(json(route.Target)).toContain(integrationId);
+  });
+
+  it("throttles the stage and writes access logs without paths (ids, tokens)", () => {
+    const [, stage] = onlyResource(stateless, "AWS::ApiGatewayV2::Stage");
+    const p = props(stage);
+    expect(p.StageName).toBe("$default");
+    expect(p.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25 });
+    const format = (p.AccessLogSettings as { Format: string }).Format;
+    expect(format).toContain("$context.routeKey");
+    expect(format).not.toContain("$context.path");
+  });
+});
+
+describe("stateless stack: alarms", () => {
+  const alarms = () => resourcesOf(stateless, "AWS::CloudWatch::Alarm").map(([, a]) => props(a));
+
+  it("alarms on the depth of every dead-letter queue", () => {
+    const queueAlarms = alarms().filter((a) => a.MetricName === "ApproximateNumberOfMessagesVisible");
+    const watched = queueAlarms.map((a) => json(a.Dimensions));
+    for (const queue of ["ScheduleDlq", "ScheduleSyncDlq", "SendReminderDlq", "EmailEventsDlq"]) {
+      expect(watched.filter((d) => d.includes(`ExportsOutputFnGetAtt${queue}Queue`))).toHaveLength(1);
+    }
+  });
+
+  it("alarms on errors and throttles of every function, and on stream lag", () => {
+    const functionIds = resourcesOf(stateless, "AWS::Lambda::Function").map(([id]) => id);
+    for (const metric of ["Errors", "Throttles"]) {
+      const dims = alarms()
+        .filter((a) => a.MetricName === metric)
+        .map((a) => json(a.Dimensions));
+      for (const id of functionIds) expect(dims.some((d) => d.includes(id))).toBe(true);
+    }
+    expect(alarms().some((a) => a.MetricName === "IteratorAge")).toBe(true);
+  });
+
+  it("alarms on the SES bounce and complaint rates at the review thresholds", () => {
+    const ses = alarms().filter((a) => a.Namespace === "AWS/SES");
+    expect(ses.map((a) => [a.MetricName, a.Threshold]).sort()).toEqual([
+      ["Reputation.BounceRate", 0.05],
+      ["Reputation.ComplaintRate", 0.001],
+    ]);
+  });
+
+  it("sends every alarm (and its recovery) to the alarm topic", () => {
+    for (const alarm of alarms()) {
+      expect(json(alarm.AlarmActions)).toContain("AlarmTopic");
+      expect(json(alarm.OKActions)).toContain("AlarmTopic");
+    }
+  });
+});
+
+describe("security", () => {
+  type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+  const policyStatements = (template: Template): { where: string; statement: Statement }[] => {
+    const out: { where: string; statement: Statement }[] = [];
+    for (const type of ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]) {
+      for (const [id, policy] of resourcesOf(template, type)) {
+        for (const statement of (props(policy).PolicyDocument as { Statement: Statement[] }).Statement) {
+          out.push({ where: id, statement });
+        }
+      }
+    }
+    for (const [id, role] of resourcesOf(template, "AWS::IAM::Role")) {
+      for (const inline of (props(role).Policies as { PolicyDocument: { Statement: Statement[] } }[]) ?? []) {
+        for (const statement of inline.PolicyDocument.Statement) out.push({ where: id, statement });
+      }
+    }
+    return out;
+  };
+
+  /**
+   * Actions AWS authorizes only on Resource "*" (no resource-level permissions), so "*" is the narrowest
+   * possible resource. Anything else on "*" is a finding.
+   */
+  const ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS = new Set([
+    "xray:PutTraceSegments", // X-Ray tracing (Tracing.ACTIVE)
+    "xray:PutTelemetryRecords",
+    "dynamodb:ListStreams", // stream event source mapping's discovery call
+  ]);
+
+  it("grants no action on Resource '*' except those that have no resource-level permissions", () => {
+    const all = [...policyStatements(stateful), ...policyStatements(stateless)];
+    expect(all.length).toBeGreaterThan(10);
+    const offending = all
+      .filter(({ statement }) => statement.Effect === "Allow")
+      .filter(({ statement }) => [statement.Resource].flat().some((r) => r === "*"))
+      .flatMap(({ where, statement }) =>
+        [statement.Action]
+          .flat()
+          .filter((action) => !ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS.has(action))
+          .map((action) => `${where}: ${action} on *`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it("grants no service-wide action wildcards (svc:*) and no Scan", () => {
+    const actions = [...policyStatements(stateful), ...policyStatements(stateless)].flatMap(({ statement }) =>
+      [statement.Action].flat(),
+    );
+    expect(actions.filter((a) => a === "*" || a.endsWith(":*"))).toEqual([]);
+    expect(actions).not.toContain("dynamodb:Scan");
+  });
+
+  it("attaches no AWS managed policies to roles", () => {
+    for (const template of [stateful, stateless]) {
+      for (const [id, role] of resourcesOf(template, "AWS::IAM::Role")) {
+        expect({ id, managed: props(role).ManagedPolicyArns }).toEqual({ id, managed: undefined });
+      }
+    }
+  });
+
+  it("limits schedule-sync to its own schedule group and PassRole to Scheduler", () => {
+    const statements = policyStatements(stateless).map(({ statement }) => statement);
+    const scheduler = statements.find((s) => [s.Action].flat().includes("scheduler:CreateSchedule"));
+    expect(json(scheduler?.Resource)).toContain(":schedule/clinic-scheduler-demo-reminders/*");
+    const passRole = statements.find((s) => [s.Action].flat().includes("iam:PassRole"));
+    expect(passRole?.Condition).toEqual({
+      StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" },
+    });
+    expect(json(passRole?.Resource)).toContain("SchedulerRole");
+  });
+
+  it("lets send-reminder send only from the configured address through the configuration set", () => {
+    const statements = policyStatements(stateless).map(({ statement }) => statement);
+    const ses = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith("ses:")));
+    expect(ses).toHaveLength(1);
+    expect(ses[0]!.Condition).toEqual({ StringEquals: { "ses:FromAddress": "reminders@clinic.example" } });
+    expect(json(ses[0]!.Resource)).toContain(":configuration-set/clinic-scheduler-demo-email");
+  });
+});
+
+describe("cdk-nag (AwsSolutions, HIPAA Security)", () => {
+  it("ran during synth and reported nothing unacknowledged", () => {
+    const reportPath = join(synth.outdir, "validation-report.json");
+    expect(existsSync(reportPath)).toBe(true); // written only when validation plugins are registered
+    const report = JSON.parse(readFileSync(reportPath, "utf8")) as { pluginReports: unknown[] };
+    expect(report.pluginReports).toEqual([]);
+  });
+
+  it("finds no unacknowledged error or warning when the packs are run directly", () => {
+    for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()]) {
+      const result = pack.validateScope(synth.app);
+      expect(result.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`)).toEqual(
+        [],
+      );
+    }
+  });
+
+  it("acknowledges findings on specific resources only, each with a specific reason", () => {
+    const acknowledgements: { path: string; id: string; reason: string }[] = [];
+    const visit = (node: IConstruct) => {
+      for (const entry of node.node.metadata) {
+        if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) {
+          for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+            acknowledgements.push({ path: node.node.path, id, reason });
+          }
+        }
+      }
+      for (const child of node.node.children) visit(child);
+    };
+    visit(synth.app);
+    const nag = acknowledgements.filter((a) => /AwsSolutions-|HIPAA\.Security-/.test(a.id));
+    expect(nag.length).toBeGreaterThan(10);
+    for (const ack of nag) {
+      // Not blanket: never on the app or a whole stack.
+      expect(ack.path.split("/").length, ack.path).toBeGreaterThan(1);
+      expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(60);
+    }
+  });
+});

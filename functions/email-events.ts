@@ -1,4 +1,16 @@
-// Lambda entry for email-events. Placeholder until its use case lands; the infrastructure bundles this file.
-export const handler = async (): Promise<void> => {
-  throw new Error("email-events is not implemented yet");
-};
+import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
+import { emailEventsEnv, readEnv } from "../shared/config/env.js";
+import { DEFAULT_CLINIC } from "../shared/domain/clinic.js";
+import { makeEmailEventsHandler } from "../shared/handlers/email-events-handler.js";
+import { systemClock } from "../shared/ports/clock.js";
+import { randomIds } from "../shared/ports/id-source.js";
+
+// SES bounce and complaint events, delivered by EventBridge, mark the patient's address.
+const env = readEnv(emailEventsEnv);
+
+export const handler = makeEmailEventsHandler({
+  store: storeFromEnv(env),
+  clock: systemClock,
+  ids: randomIds,
+  clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
+});

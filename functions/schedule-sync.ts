@@ -1,4 +1,22 @@
-// Lambda entry for schedule-sync. Placeholder until its use case lands; the infrastructure bundles this file.
-export const handler = async (): Promise<void> => {
-  throw new Error("schedule-sync is not implemented yet");
-};
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
+import { lambdaSendNow } from "../shared/adapters/lambda/async-invoker.js";
+import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
+import { readEnv, scheduleSyncEnv } from "../shared/config/env.js";
+import { makeScheduleSyncHandler } from "../shared/handlers/schedule-sync-handler.js";
+import { systemClock } from "../shared/ports/clock.js";
+
+// Triggered by the table's stream (reminder records only); keeps one schedule per pending reminder.
+const env = readEnv(scheduleSyncEnv);
+const schedules = new EventBridgeReminderScheduler(new SchedulerClient({}), {
+  groupName: env.SCHEDULE_GROUP_NAME,
+  targetArn: env.SEND_REMINDER_FUNCTION_ARN,
+  roleArn: env.SCHEDULER_ROLE_ARN,
+  ...(env.SCHEDULE_DLQ_ARN ? { deadLetterArn: env.SCHEDULE_DLQ_ARN } : {}),
+});
+const sendNow = lambdaSendNow(new LambdaClient({}), env.SEND_REMINDER_FUNCTION_ARN);
+
+export const handler = makeScheduleSyncHandler({
+  scheduler: { upsert: (job) => schedules.upsert(job), remove: (id) => schedules.remove(id), sendNow },
+  clock: systemClock,
+});

@@ -37,3 +37,19 @@ export const adminApiEnv = tableEnv.extend({
   /** The clinic used until an admin saves one; from the CDK context at deploy time. */
   CLINIC_DEFAULTS: json(clinicSchema).optional(),
 });
+
+export const scheduleSyncEnv = z.object({
+  SCHEDULE_GROUP_NAME: z.string().min(1),
+  SCHEDULER_ROLE_ARN: z.string().startsWith("arn:"),
+  SEND_REMINDER_FUNCTION_ARN: z.string().startsWith("arn:"),
+  SCHEDULE_DLQ_ARN: z.string().startsWith("arn:").optional(),
+});
+
+export const sendReminderEnv = tableEnv.extend({
+  SENDER_EMAIL: z.string().min(3),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  PUBLIC_API_URL: z.url().optional(),
+  CLINIC_DEFAULTS: json(clinicSchema).optional(),
+});
+
+export const emailEventsEnv = adminApiEnv;

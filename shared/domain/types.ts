@@ -50,6 +50,8 @@ export interface Reminder {
   reason?: string;
   sentAt?: string;
   messageId?: string;
+  /** A reschedule notice remembers the start it moved from, to tell the patient. */
+  previousStart?: string;
 }
 
 export interface ConsultationOutcome {

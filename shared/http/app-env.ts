@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../use-cases/deps.js";
 import type { Authenticator } from "./authenticators.js";
 import type { Principal } from "./roles.js";
@@ -8,6 +9,8 @@ export interface AppOptions {
   authenticate: Authenticator;
   /** Base URL the API is reachable at, for links in the OpenAPI document. */
   publicUrl?: string;
+  /** Routes only some deployments have (the local clock in local mode). */
+  extraRoutes?: (app: OpenAPIHono<AppEnv>) => void;
 }
 
 /** Hono's per-request context: the caller once authenticated, and the Lambda event when there is one. */

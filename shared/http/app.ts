@@ -7,6 +7,7 @@ import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
+import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -49,6 +50,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPatientRoutes(app, options);
   registerAppointmentRoutes(app, options);
   registerSeriesRoutes(app, options);
+  registerUnsubscribeRoutes(app, options);
+  options.extraRoutes?.(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

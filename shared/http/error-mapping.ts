@@ -27,6 +27,8 @@ export function mapError(error: unknown, c: Context): Response {
     return problemResponse(c, 422, error.message, { code: "idempotency-key-reused" });
   }
   if (error instanceof HTTPException) {
+    // A route that built its own problem response.
+    if (error.res) return error.getResponse();
     const status = error.status;
     if (status === 400)
       return problemResponse(c, 400, "The request body is not valid JSON.", { code: "malformed-json" });

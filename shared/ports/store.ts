@@ -84,6 +84,39 @@ export interface Store {
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
 
+  /**
+   * Claims a pending reminder for sending: true only for the one caller that finds it still scheduled at
+   * `dueAt` and not held by another sender whose lease is still running.
+   */
+  claimReminder(claim: ReminderClaim): Promise<boolean>;
+  /** Records what became of a claimed reminder. A send is recorded even if the reminder changed meanwhile. */
+  settleReminder(settlement: ReminderSettlement): Promise<void>;
+  /** Lets a claimed reminder go again after a transient failure, so the retry can claim it. */
+  releaseReminder(claim: Pick<ReminderClaim, "appointmentId" | "reminderId" | "claimId">): Promise<void>;
+
+  /** The secret that proves an unsubscribe link was sent to this patient. */
+  unsubscribeToken(patientId: string): Promise<string | undefined>;
+
   /** Writes a change set in one transaction; throws StaleWrite when a guarded item changed meanwhile. */
   commit(changes: ChangeSet): Promise<void>;
+}
+
+export interface ReminderClaim {
+  appointmentId: string;
+  reminderId: string;
+  dueAt: string;
+  claimId: string;
+  now: string;
+  /** Until when the claim holds; a sender that crashed is replaced after it. */
+  leaseUntil: string;
+}
+
+export interface ReminderSettlement {
+  appointmentId: string;
+  reminderId: string;
+  claimId: string;
+  status: "sent" | "skipped" | "cancelled" | "failed";
+  reason?: string;
+  sentAt?: string;
+  messageId?: string;
 }

@@ -157,11 +157,8 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       ),
     );
     if (patientWasTold(current)) {
-      reminders.push(
-        ...toReminders(deps.ids, [
-          planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" }),
-        ]),
-      );
+      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
+      for (const r of toReminders(deps.ids, [notice])) reminders.push({ ...r, previousStart: current.start });
     }
     const next: Appointment = {
       ...current,

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -7,10 +7,19 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Resource } from "../../domain/types.js";
-import type { CapacityDay, ChangeSet, IdempotencyRecord, SeriesRecord, Store } from "../../ports/store.js";
+import type {
+  CapacityDay,
+  ChangeSet,
+  IdempotencyRecord,
+  ReminderClaim,
+  ReminderSettlement,
+  SeriesRecord,
+  Store,
+} from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
 import { itemsToAppointments, itemToPatient, itemToSeries } from "./item-codec.js";
 import { keys } from "./item-keys.js";
@@ -160,6 +169,89 @@ export class DynamoDbStore implements Store {
         throw new IdempotencyReplay(changes.idempotency.key);
       throw new StaleWrite(label);
     }
+  }
+
+  async claimReminder(claim: ReminderClaim): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.reminder(claim.appointmentId, claim.reminderId),
+          UpdateExpression: "SET claimId = :claim, claimedUntil = :until",
+          ConditionExpression:
+            "#s = :scheduled AND dueAt = :due AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: {
+            ":claim": claim.claimId,
+            ":until": claim.leaseUntil,
+            ":scheduled": "scheduled",
+            ":due": claim.dueAt,
+            ":now": claim.now,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async settleReminder(s: ReminderSettlement): Promise<void> {
+    const names = { "#s": "status" };
+    const values: Record<string, unknown> = { ":status": s.status };
+    const sets = ["#s = :status"];
+    for (const field of ["reason", "sentAt", "messageId"] as const) {
+      if (s[field] !== undefined) {
+        sets.push(`${field} = :${field}`);
+        values[`:${field}`] = s[field];
+      }
+    }
+    const update = {
+      TableName: this.tableName,
+      Key: keys.reminder(s.appointmentId, s.reminderId),
+      UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedUntil`,
+      ExpressionAttributeNames: names,
+    };
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          ...update,
+          ConditionExpression: "claimId = :claim",
+          ExpressionAttributeValues: { ...values, ":claim": s.claimId },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The reminder was rewritten while we held it (say, the appointment was cancelled mid-send). An email
+      // that went out must still show as sent, or staff could not account for it; other outcomes yield.
+      if (s.status === "sent") {
+        await this.doc.send(new UpdateCommand({ ...update, ExpressionAttributeValues: values }));
+      }
+    }
+  }
+
+  async releaseReminder(
+    claim: Pick<ReminderClaim, "appointmentId" | "reminderId" | "claimId">,
+  ): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.reminder(claim.appointmentId, claim.reminderId),
+          UpdateExpression: "REMOVE claimId, claimedUntil",
+          ConditionExpression: "claimId = :claim",
+          ExpressionAttributeValues: { ":claim": claim.claimId },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async unsubscribeToken(patientId: string): Promise<string | undefined> {
+    const item = await this.get(keys.patient(patientId));
+    return item?.unsubscribeToken as string | undefined;
   }
 
   private async get(key: Record<string, string>): Promise<Item | undefined> {

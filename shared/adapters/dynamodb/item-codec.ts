@@ -60,7 +60,13 @@ function strip(item: Item, extra: string[] = []): Item {
 }
 
 export function itemToReminder(item: Item): Reminder {
-  return strip(item, ["appointmentId", "patientId", "appointmentVersion"]) as unknown as Reminder;
+  return strip(item, [
+    "appointmentId",
+    "patientId",
+    "appointmentVersion",
+    "claimId",
+    "claimedUntil",
+  ]) as unknown as Reminder;
 }
 
 /** Rebuilds appointments from a query that returned appointment items each followed by their reminders. */
@@ -80,12 +86,13 @@ export function itemsToAppointments(items: Item[]): Appointment[] {
   return [...byId.values()];
 }
 
-export function patientToItem(p: Patient): Item {
-  return { ...keys.patient(p.id), type: "patient", ...p };
+export function patientToItem(p: Patient, unsubscribeToken?: string): Item {
+  return { ...keys.patient(p.id), type: "patient", ...p, ...(unsubscribeToken ? { unsubscribeToken } : {}) };
 }
 
+/** The unsubscribe secret stays in the table: it is never part of the Patient the API returns. */
 export function itemToPatient(item: Item): Patient {
-  return strip(item) as unknown as Patient;
+  return strip(item, ["unsubscribeToken"]) as unknown as Patient;
 }
 
 export function seriesToItem(s: SeriesRecord): Item {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { CapacityChange, ChangeSet } from "../../ports/store.js";
 import { appointmentToItem, patientToItem, reminderToItem, seriesToItem } from "./item-codec.js";
@@ -82,7 +83,8 @@ export function buildTransaction(
   }
   if (changes.createPatient) {
     const p = changes.createPatient;
-    add(`patient ${p.id}`, { Put: { TableName: tableName, Item: patientToItem(p), ...notExists } });
+    const token = randomBytes(18).toString("base64url");
+    add(`patient ${p.id}`, { Put: { TableName: tableName, Item: patientToItem(p, token), ...notExists } });
   }
   if (changes.updatePatient) {
     const p = changes.updatePatient;

@@ -184,9 +184,36 @@ function sessionWindow(args: {
   return { preferredMs, earliestMs, latestMs, shownEndMs, limits };
 }
 
-/** The preferred slot when free, else the nearest later free slot in the window. */
+/** Refusals that say the clinic is not open for a session at that time, as opposed to being full. */
+const NOT_OPEN_THEN = new Set(["closed-date", "closed-day", "outside-hours"]);
+const MAX_DAYS_KEEPING_TIME = 14;
+
+/**
+ * The first session's time of day on the first day, from the preferred one, whose opening hours can hold
+ * a session then: a closed Sunday moves a 10:00 session to Monday 10:00, not to Monday's 08:00 opening.
+ */
+function keptTimeOfDay(calendar: BookingCalendar, w: SessionWindow, minutes: number): number | undefined {
+  let ms = w.preferredMs;
+  for (let day = 0; day < MAX_DAYS_KEEPING_TIME && ms <= w.latestMs; day++) {
+    const check = calendar.check(ms, minutes);
+    if (check.ok || !NOT_OPEN_THEN.has(check.code)) return ms;
+    ms = calendar.local(ms).plus({ days: 1 }).toMillis();
+  }
+  return undefined;
+}
+
+/**
+ * The time of day kept where the clinic is open then and a chair is free; otherwise the nearest later free
+ * slot from there; and only if nothing is free after it, the nearest free slot from the preferred day.
+ */
 function place(calendar: BookingCalendar, w: SessionWindow, minutes: number): number | undefined {
-  if (w.preferredMs <= w.latestMs && calendar.check(w.preferredMs, minutes).ok) return w.preferredMs;
+  const kept = keptTimeOfDay(calendar, w, minutes);
+  if (kept !== undefined) {
+    if (calendar.check(kept, minutes).ok) return kept;
+    for (const c of calendar.candidates(kept, w.latestMs, minutes)) {
+      if (calendar.free(c.startMs, minutes).ok) return c.startMs;
+    }
+  }
   for (const c of calendar.candidates(searchFrom(w), w.latestMs, minutes)) {
     if (calendar.free(c.startMs, minutes).ok) return c.startMs;
   }

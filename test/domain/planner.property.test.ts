@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { freeStarts } from "../../shared/domain/calendar.js";
+import { checkSlot, freeStarts } from "../../shared/domain/calendar.js";
 import type { Clinic } from "../../shared/domain/clinic.js";
 import { planSeries } from "../../shared/domain/planner.js";
 import type { Protocol } from "../../shared/domain/protocol.js";
@@ -212,8 +212,58 @@ function checkPlan(args: {
     }).map((x) => Date.parse(x.start));
     const preferredFeasible = w.preferred <= w.latest && free.includes(w.preferred);
     expect(preferredFeasible).toBe(false);
-    expect(free.filter((t) => t >= from && t < ms[i]! && t >= w.earliest && t <= w.latest)).toEqual([]);
+    const inWindow = (t: number) => t >= w.earliest && t <= w.latest;
+    const kept = keptTimeOfDay({
+      clinic,
+      protocol,
+      bookings: earlier,
+      now: args.now,
+      preferred: w.preferred,
+      latest: w.latest,
+    });
+    if (kept !== undefined && ms[i]! >= kept) {
+      // Days the clinic is not open at that time are passed over to keep the time of day; from the kept
+      // slot on, the session takes the nearest free one.
+      const fromKept = freeStarts({
+        clinic,
+        resource: "chair",
+        minutes: protocol.sessionMinutes,
+        fromDate: DateTime.fromMillis(kept, { zone }).toISODate()!,
+        toDate: local[i]!.toISODate()!,
+        bookings: earlier,
+        now: args.now,
+      }).map((x) => Date.parse(x.start));
+      expect(fromKept.filter((t) => t >= kept && t < ms[i]! && inWindow(t))).toEqual([]);
+    } else {
+      // Nothing was free from the kept slot on, so the nearest free slot from the preferred day was taken.
+      expect(free.filter((t) => t >= from && t < ms[i]! && inWindow(t))).toEqual([]);
+    }
   }
+}
+
+/** Test oracle for the kept time of day: T0 on the first day from the preferred one open at that time. */
+function keptTimeOfDay(a: {
+  clinic: Clinic;
+  protocol: Protocol;
+  bookings: Booking[];
+  now: string;
+  preferred: number;
+  latest: number;
+}): number | undefined {
+  let t = DateTime.fromMillis(a.preferred, { zone: a.clinic.timezone });
+  for (let day = 0; day < 14 && t.toMillis() <= a.latest; day++) {
+    const check = checkSlot({
+      clinic: a.clinic,
+      resource: "chair",
+      start: t.toUTC().toISO()!,
+      minutes: a.protocol.sessionMinutes,
+      bookings: a.bookings,
+      now: a.now,
+    });
+    if (check.ok || !["closed-date", "closed-day", "outside-hours"].includes(check.code)) return t.toMillis();
+    t = t.plus({ days: 1 });
+  }
+  return undefined;
 }
 
 /** A refusal must be real: replanning the sessions before it, its window holds no free slot. */

@@ -147,7 +147,7 @@ describe("planSeries: the protocols of API.md", () => {
 });
 
 describe("planSeries: moving sessions", () => {
-  it("pushes a session from a closed weekend day to the first free slot on Monday", () => {
+  it("moves a session from a closed weekend day to Monday at the same time of day", () => {
     const plan = planSeries({
       clinic: weekdays,
       protocol: iv,
@@ -155,13 +155,13 @@ describe("planSeries: moving sessions", () => {
       bookings: [],
       now: NOW,
     });
-    // Session 4 would be Sunday 10:00; Monday opens at 08:00. Session 5 counts 48 h from there
-    // and returns to 10:00 on its own preferred day.
+    // Session 4 would be Sunday 10:00: the clinic is closed then, so it keeps 10:00 on Monday rather than
+    // taking Monday's 08:00 opening; the patient keeps one time of day for the whole series.
     expect(walls(plan)).toEqual([
       "2026-12-07 Mon 10:00",
       "2026-12-09 Wed 10:00",
       "2026-12-11 Fri 10:00",
-      "2026-12-14 Mon 08:00",
+      "2026-12-14 Mon 10:00",
       "2026-12-16 Wed 10:00",
       "2026-12-18 Fri 10:00",
     ]);

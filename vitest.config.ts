@@ -10,5 +10,7 @@ export default defineConfig({
     pool: "forks",
     // Two cores: more workers only contend for the same DynamoDB Local.
     maxWorkers: 2,
+    // Expected failures in tests (a crashing schedule-sync, say) would otherwise fill the output with warnings.
+    env: { POWERTOOLS_LOG_LEVEL: "ERROR" },
   },
 });

@@ -19,6 +19,8 @@ export interface ClockControl {
   clock: LocalClock;
   /** Moves the clock, fires every schedule due by then, waits for their emails; returns what fired. */
   advance(now: Date): Promise<z.infer<typeof firedReminderSchema>[]>;
+  /** What did not make it: the local stand-ins for the dead-letter queues. */
+  deadLetters(): object;
 }
 
 /** `/local/clock`: only in local mode, so staff and tests can make time pass. */
@@ -69,4 +71,6 @@ export function registerLocalRoutes(
       }
     },
   );
+  // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
+  app.get("/local/dead-letters", requireRole(authenticate, ["staff"]), (c) => c.json(control.deadLetters()));
 }

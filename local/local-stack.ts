@@ -20,7 +20,7 @@ import { hs256Tokens } from "../shared/http/authenticators.js";
 import { DEFAULT_LOCAL_JWT_SECRET } from "../shared/http/local-token.js";
 import { randomIds } from "../shared/ports/id-source.js";
 import type { ReminderJob, ReminderScheduler } from "../shared/ports/reminder-scheduler.js";
-import type { SendOutcome } from "../shared/use-cases/send-reminder.js";
+import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
 import { ensureTable } from "./create-table.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
@@ -29,7 +29,7 @@ import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
 import { simulatedMailboxEvents } from "./mailbox-simulator.js";
 import { type SchedulerEmulator, startSchedulerEmulator } from "./scheduler-emulator/index.js";
-import { type SesEmulator, startSesEmulator } from "./ses-emulator.js";
+import { readSesStore, type SesEmulator, startSesEmulator } from "./ses-emulator.js";
 import { createStreamPoller, type StreamPoller } from "./stream-poller.js";
 
 export interface LocalStackOptions {
@@ -47,6 +47,12 @@ export interface LocalStackOptions {
   initialTime?: Date;
   /** Poll the stream in the background (npm start); tests call settle() instead. */
   backgroundPollMs?: number;
+  /** Use DynamoDB Local and the SES emulator already running there instead of starting them (tests). */
+  external?: { dynamodbEndpoint: string; sesEndpoint: string };
+  /** Wraps send-reminder, so tests can make the scheduler's target fail. */
+  wrapSendReminder?: (
+    send: (input: unknown) => Promise<SendOutcome>,
+  ) => (input: unknown) => Promise<SendOutcome>;
 }
 
 export interface FiredReminder {
@@ -71,18 +77,28 @@ export async function startLocalStack(options: LocalStackOptions) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    await assertPortFree(options.port, "API");
-    const [dynamodb, ses]: [DynamoDbLocal, SesEmulator] = await Promise.all([
-      startDynamoDbLocal({
-        port: options.dynamodbPort,
-        ...(options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {}),
-      }),
-      startSesEmulator({ port: options.sesPort }),
-    ]);
-    stops.push(
-      () => dynamodb.stop(),
-      () => ses.stop(),
-    );
+    if (options.port !== 0) await assertPortFree(options.port, "API");
+    let dynamodb: Pick<DynamoDbLocal, "endpoint">;
+    let ses: Pick<SesEmulator, "endpoint" | "store">;
+    if (options.external) {
+      dynamodb = { endpoint: options.external.dynamodbEndpoint };
+      const endpoint = options.external.sesEndpoint;
+      ses = { endpoint, store: () => readSesStore(endpoint) };
+    } else {
+      const [db, mail] = await Promise.all([
+        startDynamoDbLocal({
+          port: options.dynamodbPort,
+          ...(options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {}),
+        }),
+        startSesEmulator({ port: options.sesPort }),
+      ]);
+      stops.push(
+        () => db.stop(),
+        () => mail.stop(),
+      );
+      dynamodb = db;
+      ses = mail;
+    }
 
     const tableName = options.tableName ?? "clinic-scheduler-local";
     const aws = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
@@ -97,20 +113,22 @@ export async function startLocalStack(options: LocalStackOptions) {
     const clinicDefaults = options.clinic ?? DEFAULT_CLINIC;
     if (!(await store.getClinic())) await store.putClinic(clinicDefaults);
     const deps = { store, clock, ids: randomIds, clinicDefaults };
-    const apiUrl = `http://localhost:${options.port}`;
+    let apiUrl = `http://localhost:${options.port}`;
 
     // send-reminder, with a mailer that also plays SES's mailbox simulator (bounce@, complaint@).
     const emailEvents = makeEmailEventsHandler(deps);
     const sesMailer = new SesMailer(new SESv2Client({ ...aws, endpoint: ses.endpoint }), SENDER_EMAIL);
-    const sendReminder = makeSendReminderHandler({
+    const reminderDeps: ReminderDeps = {
       ...deps,
       mailer: simulatedMailboxEvents(sesMailer, emailEvents),
       senderEmail: SENDER_EMAIL,
       publicApiUrl: apiUrl,
-    });
+    };
+    const sendReminder = makeSendReminderHandler(reminderDeps);
     const fired: FiredReminder[] = [];
+    const send = options.wrapSendReminder ? options.wrapSendReminder(sendReminder) : sendReminder;
     const runSendReminder = async (input: unknown) => {
-      const outcome = await sendReminder(input);
+      const outcome = await send(input);
       const job = input as ReminderJob;
       fired.push({
         ...job,
@@ -172,17 +190,29 @@ export async function startLocalStack(options: LocalStackOptions) {
       return fired.slice(from);
     };
 
+    /** Everything that did not make it: scheduler dead letters, failed async invokes, stream failures. */
+    const deadLetters = () => ({
+      schedules: scheduler.deadLetters(),
+      invokes: asyncInvokes.failures(),
+      stream: poller.failures(),
+    });
+
     const jwtSecret = options.jwtSecret ?? DEFAULT_LOCAL_JWT_SECRET;
     const authenticate = hs256Tokens(jwtSecret);
     const app = createApp({
       deps,
       authenticate,
       publicUrl: apiUrl,
-      extraRoutes: (a) => registerLocalRoutes(a, authenticate, { clock, advance }),
+      extraRoutes: (a) => registerLocalRoutes(a, authenticate, { clock, advance, deadLetters }),
     });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));
     });
+    // Port 0 (tests) is only known once listening.
+    if (options.port === 0) {
+      apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      reminderDeps.publicApiUrl = apiUrl;
+    }
     stops.push(
       () =>
         new Promise<void>((resolve) => {
@@ -206,12 +236,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       poller,
       settle,
       advance,
-      /** Everything that did not make it: scheduler dead letters, failed async invokes, stream failures. */
-      deadLetters: () => ({
-        schedules: scheduler.deadLetters(),
-        invokes: asyncInvokes.failures(),
-        stream: poller.failures(),
-      }),
+      deadLetters,
       stop: stopAll,
     };
   } catch (error) {

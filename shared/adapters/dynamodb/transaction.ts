@@ -87,9 +87,26 @@ export function buildTransaction(
     add(`patient ${p.id}`, { Put: { TableName: tableName, Item: patientToItem(p, token), ...notExists } });
   }
   if (changes.updatePatient) {
-    const p = changes.updatePatient;
-    add(`patient ${p.id}`, {
-      Put: { TableName: tableName, Item: patientToItem(p), ...atVersion(p.version) },
+    // An update, not a put: the item also holds the unsubscribe token, which a Patient does not carry.
+    const { id, ...fields } = changes.updatePatient;
+    const names: Record<string, string> = { "#v": "version" };
+    const values: Record<string, unknown> = { ":prev": fields.version - 1 };
+    const sets = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v], i) => {
+        names[`#f${i}`] = k;
+        values[`:f${i}`] = v;
+        return `#f${i} = :f${i}`;
+      });
+    add(`patient ${id}`, {
+      Update: {
+        TableName: tableName,
+        Key: keys.patient(id),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#v = :prev",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
     });
   }
   return { actions, labels };

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "../../shared/observability/logger.js";
+import { localStackHarness } from "../support/local-stack-harness.js";
+
+describe("logs", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    logger.setLogLevel("ERROR");
+  });
+
+  it("carry ids and outcomes, never a patient's name, email or clinical notes", async () => {
+    logger.setLogLevel("DEBUG");
+    const lines: string[] = [];
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    vi.spyOn(process.stderr, "write").mockImplementation(capture);
+
+    const h = await localStackHarness();
+    try {
+      const patient = await h.eligiblePatient(["iv-ketamine"], {
+        firstName: "Zebulon",
+        lastName: "Quixotic",
+      });
+      const consultation = patient.consultation.id;
+      await h.call(
+        "POST",
+        `/appointments/${consultation}/outcome`,
+        { eligible: true, protocols: ["iv-ketamine"], notes: "Severe TRD, prior ECT" },
+        "clinician",
+      );
+      await h.call("POST", "/series", {
+        patientId: patient.id,
+        protocolId: "iv-ketamine",
+        start: "2026-12-07T10:00:00-05:00",
+      });
+      await h.call("POST", "/local/clock", { now: "2026-12-12T00:00:00Z" }, "admin");
+      await h.call("POST", "/patients", {
+        firstName: "Bad",
+        lastName: "Input",
+        email: "not-an-email\r\nBcc: x@y.z",
+        emailConsent: true,
+      });
+      vi.restoreAllMocks();
+      const log = lines.join("");
+      expect(log).toContain("reminder processed");
+      for (const secret of ["Zebulon", "Quixotic", patient.email, "TRD", "ECT", "not-an-email"]) {
+        expect(log).not.toContain(secret);
+      }
+    } finally {
+      vi.restoreAllMocks();
+      await h.stack.stop();
+    }
+  });
+});

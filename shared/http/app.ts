@@ -1,8 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { fieldErrors } from "../schemas/problem.schema.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { mapError } from "./error-mapping.js";
-import { fieldErrors, problemResponse } from "./problem.js";
+import { problemResponse } from "./problem.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";

@@ -1,11 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { z } from "zod";
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from "../schemas/problem.schema.js";
 
 /** RFC 9457 problem details. */
 export interface Problem {
@@ -44,18 +40,4 @@ export function problemResponse(
     ...extra,
   };
   return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
-}
-
-/** Zod issues as `{ path, message }`, one per field; an unknown field is named by its own path. */
-export function fieldErrors(error: z.ZodError, prefix = ""): FieldError[] {
-  const out: FieldError[] = [];
-  const join = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join(".");
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: join([...issue.path, key]), message: "unknown field" });
-    } else {
-      out.push({ path: join(issue.path) || "(body)", message: issue.message });
-    }
-  }
-  return out;
 }

@@ -22,12 +22,14 @@ export type Problem = z.infer<typeof problemSchema>;
  * A failed parse as `{ path, message }` entries. An unknown field is reported at its own path, so
  * the client sees which field to remove rather than an error on the whole body.
  */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+export function fieldErrors(error: z.ZodError, where?: string): FieldError[] {
+  // `where` names the request part for query and path parameters ("query.from"); body fields go bare.
+  const join = (parts: string[]) => [where, ...parts].filter(Boolean).join(".") || "(body)";
   return error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "is not a known field" }));
+      return issue.keys.map((key) => ({ path: join([...base, key]), message: "is not a known field" }));
     }
-    return [{ path: base.join("."), message: issue.message }];
+    return [{ path: join(base), message: issue.message }];
   });
 }

@@ -51,6 +51,8 @@ export class StatelessStack extends Stack {
     sendReminder
       .addEnvironment("SES_CONFIGURATION_SET", stateful.configurationSet.configurationSetName)
       .addEnvironment("SENDER_EMAIL", config.senderEmail)
+      // Emails name the clinic: until an admin saves its settings, they come from the deploy's context.
+      .addEnvironment("CLINIC_DEFAULTS", JSON.stringify(clinicDefaults(config)))
       .sendAsyncFailuresTo(stateful.reminderDlq.queue, 2, Duration.hours(6));
     sendReminder.role.addToPrincipalPolicy(
       new iam.PolicyStatement({

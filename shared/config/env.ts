@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clinicSchema } from "../domain/clinic.js";
+import { clinicSchema, DEFAULT_CLINIC } from "../domain/clinic.js";
 
 /**
  * Reads a function's environment through a schema, once at cold start, and names exactly which
@@ -33,9 +33,16 @@ export const tableEnv = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
 });
 
+/**
+ * The clinic used until an admin saves one, from the CDK context at deploy time: any clinic settings
+ * (name, zone, phone, address, chairs, offices...); the rest, such as opening hours, take the built-in defaults.
+ */
+const clinicDefaults = json(clinicSchema.partial()).transform((given) =>
+  clinicSchema.parse({ ...DEFAULT_CLINIC, ...given }),
+);
+
 export const adminApiEnv = tableEnv.extend({
-  /** The clinic used until an admin saves one; from the CDK context at deploy time. */
-  CLINIC_DEFAULTS: json(clinicSchema).optional(),
+  CLINIC_DEFAULTS: clinicDefaults.optional(),
 });
 
 export const scheduleSyncEnv = z.object({
@@ -49,7 +56,7 @@ export const sendReminderEnv = tableEnv.extend({
   SENDER_EMAIL: z.string().min(3),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   PUBLIC_API_URL: z.url().optional(),
-  CLINIC_DEFAULTS: json(clinicSchema).optional(),
+  CLINIC_DEFAULTS: clinicDefaults.optional(),
 });
 
 export const emailEventsEnv = adminApiEnv;

@@ -12,7 +12,7 @@ describe("CDK context configuration", () => {
     const config = load({});
     expect(config.stage).toBe("demo");
     expect(clinicDefaults(config)).toEqual({
-      name: "Harbor Ketamine Clinic",
+      name: "Harbor Wellness Clinic",
       timezone: "America/New_York",
       phone: "+1 555 010 0100",
       address: "100 Harbor Street, Suite 2, Boston, MA 02110",

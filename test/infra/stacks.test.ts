@@ -8,6 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_ROUTES } from "../../infra/constructs/http-api.js";
 import { STAFF_GROUPS } from "../../infra/constructs/staff-identity.js";
 import { GSI_NAMES, TABLE_KEYS } from "../../shared/adapters/dynamodb/table-keys.js";
+import {
+  adminApiEnv,
+  emailEventsEnv,
+  readEnv,
+  scheduleSyncEnv,
+  sendReminderEnv,
+} from "../../shared/config/env.js";
 import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synthApp } from "./synth-app.js";
 
 let synth: SynthesizedApp;
@@ -258,14 +265,38 @@ describe("stateless stack: functions", () => {
       "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"],
     });
     expect(Object.keys(envOf("send-reminder"))).toContain("SES_CONFIGURATION_SET");
+    expect(envOf("send-reminder").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
     expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
-      name: "Harbor Ketamine Clinic",
+      name: "Harbor Wellness Clinic",
       timezone: "America/New_York",
       phone: "+1 555 010 0100",
       address: "100 Harbor Street, Suite 2, Boston, MA 02110",
       chairs: 4,
       offices: 2,
     });
+  });
+
+  it("gives each function an environment its code accepts (the same schemas read it at cold start)", () => {
+    // CloudFormation resolves ARNs and URLs at deploy time; stand in plausible values for them here.
+    const resolved = (env: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(env).map(([k, v]) => [
+          k,
+          typeof v === "string"
+            ? v
+            : k.endsWith("_URL")
+              ? "https://api.example.com"
+              : "arn:aws:lambda:us-east-1:1:function:x",
+        ]),
+      );
+    const admin = readEnv(adminApiEnv, resolved(envOf("admin-api")));
+    expect(admin.CLINIC_DEFAULTS?.name).toBe("Harbor Wellness Clinic");
+    expect(admin.CLINIC_DEFAULTS?.hours.mon.length).toBeGreaterThan(0);
+    expect(readEnv(sendReminderEnv, resolved(envOf("send-reminder"))).CLINIC_DEFAULTS?.timezone).toBe(
+      "America/New_York",
+    );
+    expect(() => readEnv(scheduleSyncEnv, resolved(envOf("schedule-sync")))).not.toThrow();
+    expect(() => readEnv(emailEventsEnv, resolved(envOf("email-events")))).not.toThrow();
   });
 
   it("bundles each function as a minified ESM file with a source map", () => {

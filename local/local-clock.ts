@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Clock } from "../shared/ports/clock.js";
+import { readJsonFile, writeJsonFile } from "./json-file.js";
 
 export class ClockBackwardsError extends Error {
   constructor(
@@ -45,23 +45,13 @@ export class LocalClock implements Clock {
 
   private persist(): void {
     if (this.file === undefined) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    // Write-then-rename so a crash mid-write never leaves a half-written clock.
-    const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify({ now: this.current.toISOString() })}\n`);
-    renameSync(temporary, this.file);
+    writeJsonFile(this.file, { now: this.current.toISOString() });
   }
 }
 
 function readSaved(file: string): Date | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-  const parsed: unknown = JSON.parse(text);
+  const parsed = readJsonFile(file);
+  if (parsed === undefined) return undefined;
   const now =
     typeof parsed === "object" && parsed !== null && "now" in parsed && typeof parsed.now === "string"
       ? new Date(parsed.now)

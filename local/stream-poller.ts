@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import {
   type _Record,
   DescribeStreamCommand,
@@ -11,6 +9,7 @@ import {
   TrimmedDataAccessException,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import { readJsonFile, writeJsonFile } from "./json-file.js";
 
 // biome-ignore lint/suspicious/noConfusingVoidType: the signature of @types/aws-lambda's DynamoDBStreamHandler, so real handlers plug in unchanged.
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
@@ -296,22 +295,13 @@ function toLambdaValue(value: SdkAttributeValue): AttributeValue {
 function loadState(file: string | undefined, streamArn: string): PollerState {
   const fresh: PollerState = { streamArn, shards: {} };
   if (file === undefined) return fresh;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return fresh;
-    throw error;
-  }
-  const saved = JSON.parse(text) as PollerState;
+  const saved = readJsonFile(file) as PollerState | undefined;
+  if (saved === undefined) return fresh;
   // A recreated table has a new stream: old checkpoints would point nowhere.
   return saved.streamArn === streamArn ? saved : fresh;
 }
 
 function saveState(file: string | undefined, state: PollerState): void {
   if (file === undefined) return;
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state)}\n`);
-  renameSync(temporary, file);
+  writeJsonFile(file, state);
 }

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { readJsonFile, writeJsonFile } from "../json-file.js";
 import type { DeadLetter, StoredSchedule, StoredScheduleGroup } from "./types.js";
 
 interface Snapshot {
@@ -100,24 +101,10 @@ export class ScheduleStore {
       schedules: this.allSchedules(),
       deadLetters: this.letters,
     };
-    // Write-then-rename: a crash mid-write must not lose every pending reminder.
-    const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(snapshot, null, 2)}\n`);
-    renameSync(temporary, this.file);
+    writeJsonFile(this.file, snapshot);
   }
 }
 
 function readSnapshot(file: string): Partial<Snapshot> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-  try {
-    return JSON.parse(text) as Partial<Snapshot>;
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON (${String(error)}); fix or delete it`);
-  }
+  return readJsonFile(file) as Partial<Snapshot> | undefined;
 }

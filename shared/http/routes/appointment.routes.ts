@@ -18,7 +18,6 @@ import {
 import { bookAppointment } from "../../use-cases/book-appointment.js";
 import { agenda, availability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
-import { idempotencyRequest } from "../../use-cases/idempotency.js";
 import type { AppEnv, AppOptions } from "../app-env.js";
 import {
   bearer,
@@ -32,7 +31,7 @@ import {
   unprocessable,
 } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
-import { created } from "./created.js";
+import { createOnce } from "./created.js";
 
 export function registerAppointmentRoutes(
   app: OpenAPIHono<AppEnv>,
@@ -71,9 +70,7 @@ export function registerAppointmentRoutes(
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const key = c.req.valid("header")["idempotency-key"];
-      const idem = idempotencyRequest(`${c.get("principal").sub} POST /appointments`, key, body);
-      return created(c, await bookAppointment(deps, body, idem));
+      return createOnce(c, body, (idem) => bookAppointment(deps, body, idem));
     },
   );
   app.openapi(

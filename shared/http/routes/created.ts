@@ -1,7 +1,18 @@
 import type { Context } from "hono";
+import { type IdempotencyRequest, idempotencyRequest } from "../../use-cases/idempotency.js";
+import type { AppEnv } from "../app-env.js";
 
-/** 201 with the created object; a replayed Idempotency-Key says so in a header, with the same body. */
-export function created<T>(c: Context, result: { replayed: boolean; body: T }) {
+/**
+ * Runs a creating use case once per Idempotency-Key (scoped to the caller and the route) and answers 201;
+ * a replay returns the first response, and says so in a header.
+ */
+export async function createOnce<T>(
+  c: Context<AppEnv>,
+  body: unknown,
+  create: (idempotency: IdempotencyRequest | undefined) => Promise<{ replayed: boolean; body: T }>,
+) {
+  const scope = `${c.get("principal").sub} ${c.req.method} ${c.req.routePath}`;
+  const result = await create(idempotencyRequest(scope, c.req.header("idempotency-key"), body));
   if (result.replayed) c.header("idempotent-replayed", "true");
   return c.json(result.body, 201);
 }

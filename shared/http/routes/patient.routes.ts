@@ -5,7 +5,6 @@ import {
   patchPatientBodySchema,
   patientSchema,
 } from "../../schemas/patient.schema.js";
-import { idempotencyRequest } from "../../use-cases/idempotency.js";
 import {
   createPatient,
   getPatient,
@@ -24,7 +23,7 @@ import {
   unprocessable,
 } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
-import { created } from "./created.js";
+import { createOnce } from "./created.js";
 
 export function registerPatientRoutes(app: OpenAPIHono<AppEnv>, { deps, authenticate }: AppOptions): void {
   app.openapi(
@@ -39,12 +38,7 @@ export function registerPatientRoutes(app: OpenAPIHono<AppEnv>, { deps, authenti
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const idem = idempotencyRequest(
-        `${c.get("principal").sub} POST /patients`,
-        c.req.valid("header")["idempotency-key"],
-        body,
-      );
-      return created(c, await createPatient(deps, body, idem));
+      return createOnce(c, body, (idem) => createPatient(deps, body, idem));
     },
   );
   app.openapi(

@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { cancelSeriesBodySchema, createSeriesBodySchema, seriesSchema } from "../../schemas/series.schema.js";
 import { bookSeries } from "../../use-cases/book-series.js";
-import { idempotencyRequest } from "../../use-cases/idempotency.js";
 import { cancelSeries, getSeries } from "../../use-cases/series.js";
 import type { AppEnv, AppOptions } from "../app-env.js";
 import {
@@ -16,7 +15,7 @@ import {
   unprocessable,
 } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
-import { created } from "./created.js";
+import { createOnce } from "./created.js";
 
 export function registerSeriesRoutes(app: OpenAPIHono<AppEnv>, { deps, authenticate }: AppOptions): void {
   app.openapi(
@@ -38,9 +37,7 @@ export function registerSeriesRoutes(app: OpenAPIHono<AppEnv>, { deps, authentic
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const key = c.req.valid("header")["idempotency-key"];
-      const idem = idempotencyRequest(`${c.get("principal").sub} POST /series`, key, body);
-      return created(c, await bookSeries(deps, body, idem));
+      return createOnce(c, body, (idem) => bookSeries(deps, body, idem));
     },
   );
   app.openapi(

@@ -1,0 +1,211 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+import { median, round } from "./stats.js";
+
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+
+export const FUNCTION_NAMES = ["admin-api", "schedule-sync", "send-reminder", "email-events"] as const;
+const EMPTY = "empty-handler";
+
+// The same banner as infra/constructs/app-function.ts: CommonJS code inside the bundled SDK calls require.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __cdkCreateRequire } from 'node:module'; const require = __cdkCreateRequire(import.meta.url);";
+
+/**
+ * What each entry's readEnv needs, with dummy values, plus fake credentials so nothing looks for a
+ * profile. The child gets only this environment: tsx's loader flags in NODE_OPTIONS must not leak in.
+ */
+const LAMBDA_ENV: Record<string, string> = {
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "AKIABENCHMARK000000",
+  AWS_SECRET_ACCESS_KEY: "bench-secret",
+  AWS_LAMBDA_FUNCTION_NAME: "bench",
+  TABLE_NAME: "clinic-scheduler-bench",
+  SCHEDULE_GROUP_NAME: "clinic-reminders",
+  SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
+  SEND_REMINDER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:000000000000:function:send-reminder",
+  SCHEDULE_DLQ_ARN: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
+  SENDER_EMAIL: "reminders@clinic.example",
+  POWERTOOLS_SERVICE_NAME: "bench",
+  POWERTOOLS_METRICS_NAMESPACE: "ClinicScheduler",
+  POWERTOOLS_LOG_LEVEL: "INFO",
+};
+
+/**
+ * Imports the bundle in a fresh process and reports two clocks: the import alone, and the time since the
+ * process started (Node's bootstrap included), which is what a Lambda cold start pays before the handler.
+ */
+const RUNNER = `const t0 = performance.now();
+await import(process.argv[2]);
+process.stdout.write(JSON.stringify({ importMs: performance.now() - t0, readyMs: performance.now() }));
+process.exit(0);
+`;
+
+export interface BundleResult {
+  name: string;
+  bytes: number;
+  kb: number;
+  /** Largest contributors by package, in KB of minified output. */
+  topPackages: { name: string; kb: number }[];
+  /** Median ms from process start to module initialised (Node bootstrap + import + client construction). */
+  readyMs: number;
+  /** Median ms of the import alone. */
+  importMs: number;
+  /** readyMs divided by the empty handler's readyMs. */
+  ratio: number;
+  /** The same with source maps, as deployed (sourceMap: true, NODE_OPTIONS=--enable-source-maps). */
+  withSourceMaps: { readyMs: number; ratio: number };
+}
+
+export interface ColdStartResult {
+  runs: number;
+  node: string;
+  empty: { kb: number; readyMs: number; importMs: number; withSourceMapsReadyMs: number };
+  functions: BundleResult[];
+}
+
+export async function measureColdStart(options: { runs?: number } = {}): Promise<ColdStartResult> {
+  const runs = options.runs ?? 15;
+  const dir = await mkdtemp(join(tmpdir(), "clinic-bench-cold-"));
+  try {
+    await writeFile(join(dir, "runner.mjs"), RUNNER);
+    await writeFile(join(dir, `${EMPTY}.ts`), "export const handler = async () => ({});\n");
+    const entries = [
+      { name: EMPTY, entry: join(dir, `${EMPTY}.ts`) },
+      ...FUNCTION_NAMES.map((name) => ({ name, entry: join(repoRoot, "functions", `${name}.ts`) })),
+    ];
+    const plain = new Map<string, Built>();
+    const mapped = new Map<string, Built>();
+    for (const { name, entry } of entries) {
+      plain.set(name, await bundle(entry, join(dir, "plain", `${name}.mjs`), false));
+      mapped.set(name, await bundle(entry, join(dir, "mapped", `${name}.mjs`), true));
+    }
+
+    // Interleaved rounds, so drift in machine load (other processes, CPU frequency) hits every bundle alike.
+    const samples = new Map<string, { ready: number[]; import: number[] }>();
+    const sample = (key: string) => {
+      let s = samples.get(key);
+      if (!s) {
+        s = { ready: [], import: [] };
+        samples.set(key, s);
+      }
+      return s;
+    };
+    const names = entries.map((e) => e.name);
+    // One unmeasured round warms the file cache and Node's own startup snapshot pages.
+    for (let round = 0; round <= runs; round++) {
+      for (const name of names) {
+        const p = await startOnce(dir, plain.get(name)!.file, false);
+        const m = await startOnce(dir, mapped.get(name)!.file, true);
+        if (round === 0) continue;
+        sample(`plain:${name}`).ready.push(p.readyMs);
+        sample(`plain:${name}`).import.push(p.importMs);
+        sample(`mapped:${name}`).ready.push(m.readyMs);
+      }
+    }
+
+    const emptyReady = median(sample(`plain:${EMPTY}`).ready);
+    const emptyMappedReady = median(sample(`mapped:${EMPTY}`).ready);
+    return {
+      runs,
+      node: process.version,
+      empty: {
+        kb: round(plain.get(EMPTY)!.bytes / 1024),
+        readyMs: round(emptyReady),
+        importMs: round(median(sample(`plain:${EMPTY}`).import), 2),
+        withSourceMapsReadyMs: round(emptyMappedReady),
+      },
+      functions: FUNCTION_NAMES.map((name) => {
+        const built = plain.get(name)!;
+        const readyMs = median(sample(`plain:${name}`).ready);
+        const mappedReady = median(sample(`mapped:${name}`).ready);
+        return {
+          name,
+          bytes: built.bytes,
+          kb: round(built.bytes / 1024),
+          topPackages: built.topPackages,
+          readyMs: round(readyMs),
+          importMs: round(median(sample(`plain:${name}`).import)),
+          ratio: round(readyMs / emptyReady, 2),
+          withSourceMaps: { readyMs: round(mappedReady), ratio: round(mappedReady / emptyMappedReady, 2) },
+        };
+      }),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface Built {
+  file: string;
+  bytes: number;
+  topPackages: { name: string; kb: number }[];
+}
+
+/** The bundle as infra/constructs/app-function.ts deploys it (NodejsFunction with bundleAwsSDK: true). */
+async function bundle(entry: string, outfile: string, sourcemap: boolean): Promise<Built> {
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: "node",
+    target: "node22",
+    format: "esm",
+    mainFields: ["module", "main"],
+    banner: { js: ESM_REQUIRE_BANNER },
+    sourcemap,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: "error",
+    absWorkingDir: repoRoot,
+  });
+  const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(".mjs"))!;
+  return { file: outfile, bytes: output[1].bytes, topPackages: topPackages(output[1]) };
+}
+
+function topPackages(output: Metafile["outputs"][string]): { name: string; kb: number }[] {
+  const byPackage = new Map<string, number>();
+  for (const [path, input] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const name = match?.[1] ?? "(project code)";
+    byPackage.set(name, (byPackage.get(name) ?? 0) + input.bytesInOutput);
+  }
+  return [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, bytes]) => ({ name, kb: round(bytes / 1024) }));
+}
+
+function startOnce(
+  dir: string,
+  file: string,
+  sourceMaps: boolean,
+): Promise<{ readyMs: number; importMs: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [join(dir, "runner.mjs"), file],
+      {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          ...LAMBDA_ENV,
+          ...(sourceMaps ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
+        },
+        timeout: 30_000,
+      },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`${file} failed to start: ${stderr || error.message}`));
+          return;
+        }
+        resolve(JSON.parse(stdout) as { readyMs: number; importMs: number });
+      },
+    );
+  });
+}

@@ -1,0 +1,127 @@
+import { freeStarts } from "../shared/domain/calendar.js";
+import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
+import { addDays, openingHours } from "../shared/domain/opening-hours.js";
+import { planSeries } from "../shared/domain/planner.js";
+import { clinicProtocol } from "../shared/domain/protocol-catalogue.js";
+import type { Booking } from "../shared/domain/types.js";
+import { median, percentile, round, seededRandom, since, timeRuns } from "./stats.js";
+
+/** A busy clinic: the default hours (weekdays 8-18, Saturday mornings) with 12 treatment chairs. */
+const CLINIC: Clinic = { ...DEFAULT_CLINIC, chairs: 12 };
+const FIRST_DATE = "2027-01-04"; // a Monday
+const NOW = "2027-01-04T12:00:00.000Z"; // 07:00 in New York, before opening
+const QUERY_DAYS = 31;
+
+export interface DomainScaleResult {
+  bookings: number;
+  bookingsInQueryWindow: number;
+  calendarDays: number;
+  runs: number;
+  freeStarts: { days: number; freeStarts: number; firstRunMs: number; medianMs: number; p95Ms: number };
+  planSeries: {
+    protocol: string;
+    sessions: number;
+    ok: boolean;
+    firstRunMs: number;
+    medianMs: number;
+    p95Ms: number;
+    failure?: string;
+  };
+}
+
+/**
+ * Fills every chair of every open day back to back with sessions of 90 to 150 minutes, leaving about one
+ * slot in eight free (cancellations, a late start), until `count` bookings exist: a realistic busy
+ * calendar that never exceeds capacity, so the free slots the domain finds are the real gaps.
+ */
+export function busyCalendar(clinic: Clinic, firstDate: string, count: number, seed = 6) {
+  const random = seededRandom(seed);
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+  const bookings: Booking[] = [];
+  const closed = new Set(clinic.closedDates);
+  let date = firstDate;
+  let days = 0;
+  for (; bookings.length < count; date = addDays(date, 1), days++) {
+    const day = openingHours(clinic, closed, date);
+    if (!day.open) continue;
+    for (let chair = 0; chair < clinic.chairs && bookings.length < count; chair++) {
+      for (const w of day.windows) {
+        let t = w.startMs;
+        for (;;) {
+          const minutes = pick([90, 120, 150, 120]);
+          const gapMs = pick([0, 0, 0, 15, 30]) * 60_000;
+          const endMs = t + gapMs + minutes * 60_000;
+          if (endMs > w.endMs || bookings.length >= count) break;
+          if (random() >= 0.12) {
+            bookings.push({
+              resource: "chair",
+              start: new Date(t + gapMs).toISOString(),
+              end: new Date(endMs).toISOString(),
+            });
+          }
+          t = endMs;
+        }
+      }
+    }
+  }
+  return { bookings, days };
+}
+
+/**
+ * The pure domain at scale: availability over 31 days and a 12-session esketamine plan, given all 5,000
+ * bookings (a superset of what the API would pass, so this is the worst case). The first call is
+ * reported apart: in a fresh Lambda it is the one that pays for JIT warm-up.
+ */
+export function measureDomainScale(options: { bookings?: number; runs?: number } = {}): DomainScaleResult {
+  const runs = options.runs ?? 30;
+  const { bookings, days } = busyCalendar(CLINIC, FIRST_DATE, options.bookings ?? 5_000);
+  const toDate = addDays(FIRST_DATE, QUERY_DAYS - 1);
+  const windowEnd = `${addDays(toDate, 2)}T00:00:00.000Z`;
+  const inWindow = bookings.filter((b) => b.start < windowEnd).length;
+  const protocol = clinicProtocol(CLINIC, "esketamine");
+
+  const available = () =>
+    freeStarts({
+      clinic: CLINIC,
+      resource: "chair",
+      minutes: protocol.sessionMinutes,
+      fromDate: FIRST_DATE,
+      toDate,
+      bookings,
+      now: NOW,
+    });
+  let start = performance.now();
+  const slots = available();
+  const freeFirst = since(start);
+  const freeTimes = timeRuns(available, runs, 5);
+
+  const firstStart = slots[0]?.start ?? `${FIRST_DATE}T14:00:00.000Z`;
+  const plan = () => planSeries({ clinic: CLINIC, protocol, firstStart, bookings, now: NOW });
+  start = performance.now();
+  const planned = plan();
+  const planFirst = since(start);
+  const planTimes = timeRuns(plan, runs, 5);
+
+  return {
+    bookings: bookings.length,
+    bookingsInQueryWindow: inWindow,
+    calendarDays: days,
+    runs,
+    freeStarts: {
+      days: QUERY_DAYS,
+      freeStarts: slots.length,
+      firstRunMs: round(freeFirst, 2),
+      medianMs: round(median(freeTimes), 2),
+      p95Ms: round(percentile(freeTimes, 95), 2),
+    },
+    planSeries: {
+      protocol: protocol.id,
+      sessions: protocol.sessions,
+      ok: planned.ok,
+      firstRunMs: round(planFirst, 2),
+      medianMs: round(median(planTimes), 2),
+      p95Ms: round(percentile(planTimes, 95), 2),
+      ...(planned.ok ? {} : { failure: `${planned.code}: ${planned.message}` }),
+    },
+  };
+}

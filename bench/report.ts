@@ -1,0 +1,176 @@
+import { formatNumber, type Verdict } from "./budgets.js";
+import type { ColdStartResult } from "./cold-start.js";
+import type { DomainScaleResult } from "./domain-scale.js";
+import type { LatencyResult } from "./latency.js";
+import type { ThroughputResult } from "./reminder-throughput.js";
+import type { RequestCountResult } from "./request-counts.js";
+
+/** A plain-text table with columns padded to their widest cell; numbers right-aligned. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
+  const numeric = headers.map((_, i) => rows.every((r) => typeof r[i] === "number" || r[i] === "-"));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict>): string {
+  const rows = r.functions.map((f) => [
+    f.name,
+    f.kb,
+    verdicts.get(`bundle-${f.name}`)?.text ?? "",
+    f.readyMs,
+    f.importMs,
+    f.ratio,
+    verdicts.get(`init-${f.name}`)?.text ?? "",
+    `${formatNumber(f.withSourceMaps.readyMs)} (${formatNumber(f.withSourceMaps.ratio)}x)`,
+    f.topPackages
+      .slice(0, 3)
+      .map((p) => `${p.name} ${formatNumber(p.kb)}`)
+      .join(", "),
+  ]);
+  rows.push([
+    "empty handler",
+    r.empty.kb,
+    "",
+    r.empty.readyMs,
+    r.empty.importMs,
+    1,
+    "",
+    `${formatNumber(r.empty.withSourceMapsReadyMs)} (1x)`,
+    "",
+  ]);
+  return table(
+    [
+      "function",
+      "KB",
+      "≤ 500 KB",
+      "ready ms",
+      "import ms",
+      "x empty",
+      "≤ 2x",
+      "+source maps ms",
+      "largest packages (KB)",
+    ],
+    rows,
+  );
+}
+
+export function requestCountTable(r: RequestCountResult, verdicts: Map<string, Verdict>): string {
+  return table(
+    ["operation", "total", "min", "over min", "budget", "requests sent"],
+    r.operations.map((o) => [
+      o.operation,
+      o.total,
+      o.minimum,
+      o.total - o.minimum,
+      verdicts.get(`requests-${o.operation}`)?.text ?? "",
+      Object.entries(o.requests)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(", "),
+    ]),
+  );
+}
+
+export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): string {
+  const rows: (string | number)[][] = [];
+  for (const op of r.operations) {
+    for (const l of op.levels) {
+      const failed = Object.entries(l.failed)
+        .map(([s, n]) => `${n}x${s}`)
+        .join(" ");
+      rows.push([
+        op.name,
+        l.concurrency,
+        l.requests,
+        failed || "0",
+        l.p50Ms,
+        l.p95Ms,
+        l.p99Ms,
+        l.requestsPerSecond,
+        l.writeConflicts,
+        l.perRequest.apiCpuMs,
+        l.perRequest.dynamoDbLocalCpuMs,
+        verdicts.get(`latency-${op.name}-${l.concurrency}`)?.text ?? "",
+      ]);
+    }
+  }
+  return table(
+    [
+      "operation",
+      "clients",
+      "requests",
+      "non-2xx",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "req/s",
+      "retried",
+      "API cpu ms/req",
+      "DDB Local cpu ms/req",
+      "budget (p95)",
+    ],
+    rows,
+  );
+}
+
+export function memoryLines(r: LatencyResult): string {
+  const children = r.memory.children.map((c) => `${c.command} ${formatNumber(c.peakMb)} MB`).join(", ");
+  return [
+    `Peak RSS of the bench process, which hosts the local API (sampled during the latency runs): ${formatNumber(r.memory.apiProcessPeakMb)} MB (kernel high-water mark: ${formatNumber(r.memory.processMaxRssMb)} MB)`,
+    `Peak RSS of the stack's other processes: ${children || "n/a"}`,
+  ].join("\n");
+}
+
+export function domainTable(r: DomainScaleResult, verdicts: Map<string, Verdict>): string {
+  return table(
+    ["function", "input", "first run ms", "median ms", "p95 ms", "budget (median)"],
+    [
+      [
+        "freeStarts",
+        `31 days, ${r.bookings} bookings (${r.bookingsInQueryWindow} in range), ${r.freeStarts.freeStarts} free`,
+        r.freeStarts.firstRunMs,
+        r.freeStarts.medianMs,
+        r.freeStarts.p95Ms,
+        verdicts.get("domain-freeStarts")?.text ?? "",
+      ],
+      [
+        "planSeries",
+        `${r.planSeries.protocol}, ${r.planSeries.sessions} sessions${r.planSeries.ok ? "" : ` FAILED: ${r.planSeries.failure}`}`,
+        r.planSeries.firstRunMs,
+        r.planSeries.medianMs,
+        r.planSeries.p95Ms,
+        verdicts.get("domain-planSeries")?.text ?? "",
+      ],
+    ],
+  );
+}
+
+export function throughputLines(r: ThroughputResult, verdicts: Map<string, Verdict>): string {
+  const notSent = Object.entries(r.notSent)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ");
+  return [
+    `${r.reminders} reminders due at one instant: ${r.schedulesCreated} schedules created by the stream in ${formatNumber(r.schedulingSeconds)} s`,
+    `after advance(): all sent in ${formatNumber(r.allSentSeconds)} s (${formatNumber(r.emailsPerSecond)} emails/s), pipeline settled in ${formatNumber(r.settledSeconds)} s — ${verdicts.get("reminders")?.text ?? ""}`,
+    `emails in the SES emulator: ${r.emailsInSes}; sent ${r.sent}${notSent ? `; not sent: ${notSent}` : ""}; dead letters ${r.deadLetters}`,
+  ].join("\n");
+}
+
+export function budgetTable(verdicts: Verdict[]): string {
+  return table(
+    ["budget", "measured", "limit", "verdict"],
+    verdicts.map((v) => [
+      v.label,
+      `${formatNumber(v.measured)} ${v.unit}`,
+      `≤ ${formatNumber(v.limit)} ${v.unit}`,
+      v.text,
+    ]),
+  );
+}

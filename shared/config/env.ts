@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clinicSchema, DEFAULT_CLINIC } from "../domain/clinic.js";
 
 /**

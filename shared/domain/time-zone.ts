@@ -1,13 +1,24 @@
-import { DateTime, IANAZone } from "luxon";
+// Validation only, with the platform's Intl and Date: the schemas that use these are bundled into every
+// function, and the time arithmetic library (Luxon) need not be.
 
 /** True for a real IANA zone name (not an offset like "+05:00", not a made-up name). */
 export function isIanaZone(name: string): boolean {
-  return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name) && IANAZone.isValidZone(name);
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    // Intl knows the same tz database Luxon reads; it throws a RangeError for an unknown zone.
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True for a `YYYY-MM-DD` string naming a date that exists (no 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: "UTC" }).isValid;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Date rolls 2026-02-30 over to March: only a date that survives the round trip exists.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** True for an `HH:MM` clock time, 00:00 to 24:00. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { logger } from "../observability/logger.js";
 import type { Deps } from "../use-cases/deps.js";
 import { recordEmailEvent } from "../use-cases/record-email-event.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { logger } from "../observability/logger.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
 import { type ReminderDeps, type SendOutcome, sendReminder } from "../use-cases/send-reminder.js";

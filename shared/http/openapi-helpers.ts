@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { problemSchema } from "../schemas/problem.schema.js";
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

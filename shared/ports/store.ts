@@ -80,7 +80,13 @@ export interface Store {
    * Claims a pending reminder for sending: true only for the one caller that finds it still scheduled at
    * `dueAt` and not held by another sender whose lease is still running.
    */
-  claimReminder(claim: ReminderClaim): Promise<boolean>;
+  claimReminder(claim: ReminderClaim): Promise<ClaimedReminder | undefined>;
+  /** One reminder as stored, to say why a claim was refused. */
+  getReminder(appointmentId: string, reminderId: string): Promise<Reminder | undefined>;
+  /** Everything a reminder email needs, in one read: the appointment, its patient, the clinic. */
+  getSendContext(appointmentId: string, patientId: string): Promise<SendContext>;
+  /** A series' sessions (without their reminders' history), by sequence. */
+  listSeriesSessions(seriesId: string): Promise<Appointment[]>;
   /** Records what became of a claimed reminder. A send is recorded even if the reminder changed meanwhile. */
   settleReminder(settlement: ReminderSettlement): Promise<void>;
   /** Lets a claimed reminder go again after a transient failure, so the retry can claim it. */
@@ -111,4 +117,18 @@ export interface ReminderSettlement {
   reason?: string;
   sentAt?: string;
   messageId?: string;
+}
+
+export interface ClaimedReminder extends Reminder {
+  appointmentId: string;
+  patientId: string;
+}
+
+export interface SendContext {
+  /** Without its reminders: the claimed one is all the sender needs. */
+  appointment?: Omit<Appointment, "reminders">;
+  patient?: Patient;
+  /** Undefined until an admin saves the clinic's settings. */
+  clinic?: Clinic;
+  unsubscribeToken?: string;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REMINDER_KINDS } from "../domain/types.js";
 import {
   dateRangeFields,

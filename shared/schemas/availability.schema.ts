@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dateRangeFields, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
 
 /** `GET /availability`: one month of free starts at most, so a request stays cheap. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clinicSchema } from "../domain/clinic.js";
 import { protocolSchema } from "../domain/protocol.js";
 

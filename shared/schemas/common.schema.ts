@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { dateSchema, ianaZoneSchema } from "../domain/clinic.js";
 import { PROTOCOL_IDS, SERVICE_IDS, type ServiceId } from "../domain/types.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instantSchema, utcInstantSchema } from "./common.schema.js";
 
 /** `POST /local/clock` (local mode only): moving backwards is the handler's 400, not a shape error. */

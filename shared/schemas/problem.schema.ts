@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const fieldErrorSchema = z.object({
   /** Dot-separated path into the body or query ("hours.mon.0.close"); "" for the whole document. */

@@ -1,9 +1,10 @@
+import type { Clinic } from "../domain/clinic.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import type { Appointment, Patient, Reminder } from "../domain/types.js";
 import { renderEmail } from "../email/index.js";
 import { type Mailer, PermanentSendFailure } from "../ports/mailer.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
-import { type Deps, loadClinic, nowIso } from "./deps.js";
+import { type Deps, nowIso } from "./deps.js";
 
 export interface ReminderDeps extends Deps {
   mailer: Mailer;
@@ -25,32 +26,28 @@ const LEASE_MS = 50_000;
 const PRE_SESSION = new Set(["confirmation", "preparation", "reminder"]);
 
 /**
- * Sends one reminder, at most once, and only if it still makes sense.
- * 1. Re-read the appointment; ignore a reminder that is no longer pending or whose due time moved since
- *    this schedule was made (the moved schedule will fire on time).
- * 2. Claim it with a conditional write: of several deliveries of the same schedule, one proceeds.
+ * Sends one reminder, at most once, and only if it still makes sense. Four AWS requests in the usual case.
+ * 1. Claim it with a conditional write that also checks it is still pending at this schedule's due time:
+ *    of several deliveries of one schedule, one proceeds; a schedule made before a move or a cancellation
+ *    finds nothing to claim and does nothing (the moved reminder has its own schedule).
+ * 2. Read the appointment, the patient and the clinic in one request, after the claim, so a cancellation
+ *    that landed meanwhile wins.
  * 3. Skip, with the reason recorded, when the appointment was cancelled or has begun, the patient gave no
  *    consent, the address bounced or complained, or the patient stopped booster invitations.
  * 4. Render, send through the mailer, and record the message id as `sent`; a permanent rejection is
  *    `failed`; anything else lets the claim go and rethrows so the invocation is retried.
  */
 export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promise<SendOutcome> {
-  const appointment = await deps.store.getAppointment(job.appointmentId);
-  const reminder = appointment?.reminders.find((r) => r.id === job.reminderId);
-  if (!appointment || !reminder) return { result: "ignored", reason: "reminder-not-found" };
-  if (reminder.status !== "scheduled") return { result: "ignored", reason: `already-${reminder.status}` };
-  if (reminder.dueAt !== job.dueAt) return { result: "ignored", reason: "moved" };
-
   const now = nowIso(deps);
   const claimId = deps.ids();
-  const claim = { appointmentId: appointment.id, reminderId: reminder.id, claimId };
-  const claimed = await deps.store.claimReminder({
+  const claim = { appointmentId: job.appointmentId, reminderId: job.reminderId, claimId };
+  const reminder = await deps.store.claimReminder({
     ...claim,
     dueAt: job.dueAt,
     now,
     leaseUntil: new Date(deps.clock.now().getTime() + LEASE_MS).toISOString(),
   });
-  if (!claimed) return { result: "ignored", reason: "claimed-by-another-delivery" };
+  if (!reminder) return { result: "ignored", reason: await whyNotClaimed(deps, job) };
 
   const settle = async (outcome: Exclude<SendOutcome, { result: "ignored" }>) => {
     await deps.store.settleReminder({
@@ -64,20 +61,27 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
   };
 
   try {
-    // Read again after claiming: a cancellation that landed meanwhile must win.
-    const current = (await deps.store.getAppointment(job.appointmentId)) ?? appointment;
-    const patient = await deps.store.getPatient(current.patientId);
+    const context = await deps.store.getSendContext(job.appointmentId, reminder.patientId);
+    const { appointment, patient } = context;
+    if (!appointment) return await settle({ result: "skipped", reason: "appointment-not-found" });
     if (!patient) return await settle({ result: "skipped", reason: "patient-not-found" });
-    const stale = staleReason(current, reminder, patient, now);
+    const stale = staleReason(appointment, reminder, patient, now);
     if (stale) return await settle(stale);
 
-    const email = await render(deps, current, reminder, patient);
+    const clinic = context.clinic ?? deps.clinicDefaults;
+    const email = await render(deps, {
+      clinic,
+      appointment,
+      reminder,
+      patient,
+      unsubscribeToken: context.unsubscribeToken,
+    });
     const messageId = await deps.mailer.send({
       to: patient.email,
       ...email,
       tags: {
         patientId: patient.id,
-        appointmentId: current.id,
+        appointmentId: appointment.id,
         reminderId: reminder.id,
         kind: reminder.kind,
       },
@@ -91,8 +95,17 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
   }
 }
 
+/** Only when nothing was claimed (off the usual path): one read to say why, for the logs and the local clock. */
+async function whyNotClaimed(deps: ReminderDeps, job: ReminderJob): Promise<string> {
+  const current = await deps.store.getReminder(job.appointmentId, job.reminderId);
+  if (!current) return "reminder-not-found";
+  if (current.status !== "scheduled") return `already-${current.status}`;
+  if (current.dueAt !== job.dueAt) return "moved";
+  return "claimed-by-another-delivery";
+}
+
 function staleReason(
-  appointment: Appointment,
+  appointment: Omit<Appointment, "reminders">,
   reminder: Reminder,
   patient: Patient,
   now: string,
@@ -110,23 +123,32 @@ function staleReason(
   return undefined;
 }
 
-async function render(deps: ReminderDeps, appointment: Appointment, reminder: Reminder, patient: Patient) {
-  const clinic = await loadClinic(deps);
+interface RenderArgs {
+  clinic: Clinic;
+  appointment: Omit<Appointment, "reminders">;
+  reminder: Reminder;
+  patient: Patient;
+  unsubscribeToken: string | undefined;
+}
+
+async function render(
+  deps: ReminderDeps,
+  { clinic, appointment, reminder, patient, unsubscribeToken }: RenderArgs,
+) {
   const protocol = appointment.protocolId ? clinicProtocol(clinic, appointment.protocolId) : undefined;
   let sessions: { id: string; start: string; end: string; sequence: number }[] | undefined;
   const listsSeries = reminder.kind === "confirmation" || reminder.kind === "cancellation";
   if (appointment.seriesId !== undefined && listsSeries) {
-    const series = await deps.store.getSeries(appointment.seriesId);
+    // The one extra request of a series confirmation: the sessions it lists.
     const wanted = reminder.kind === "confirmation" ? "booked" : "cancelled";
-    sessions = series?.sessions
+    sessions = (await deps.store.listSeriesSessions(appointment.seriesId))
       .filter((s) => s.status === wanted)
       .map((s) => ({ id: s.id, start: s.start, end: s.end, sequence: s.sequence ?? 0 }));
   }
-  let unsubscribeUrl: string | undefined;
-  if (reminder.kind === "booster" && deps.publicApiUrl) {
-    const token = await deps.store.unsubscribeToken(patient.id);
-    if (token) unsubscribeUrl = `${deps.publicApiUrl.replace(/\/$/, "")}/unsubscribe/${patient.id}.${token}`;
-  }
+  const unsubscribeUrl =
+    reminder.kind === "booster" && deps.publicApiUrl && unsubscribeToken
+      ? `${deps.publicApiUrl.replace(/\/$/, "")}/unsubscribe/${patient.id}.${unsubscribeToken}`
+      : undefined;
   return renderEmail({
     kind: reminder.kind,
     clinic,

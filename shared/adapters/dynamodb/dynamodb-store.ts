@@ -10,18 +10,20 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
-import type { Appointment, Patient, Resource } from "../../domain/types.js";
+import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import type {
   CapacityDay,
   ChangeSet,
+  ClaimedReminder,
   IdempotencyRecord,
   ReminderClaim,
   ReminderSettlement,
+  SendContext,
   SeriesRecord,
   Store,
 } from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
-import { itemsToAppointments, itemToPatient, itemToSeries } from "./item-codec.js";
+import { itemsToAppointments, itemToPatient, itemToReminder, itemToSeries } from "./item-codec.js";
 import { keys } from "./item-keys.js";
 import { TABLE_KEYS } from "./table-keys.js";
 import { buildTransaction } from "./transaction.js";
@@ -108,15 +110,7 @@ export class DynamoDbStore implements Store {
   async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
     const item = await this.get(keys.series(id));
     if (!item) return undefined;
-    const { indexName, partitionKey } = TABLE_KEYS.bySeries;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :s`,
-      ExpressionAttributeValues: { ":s": keys.seriesPartition(id) },
-    });
-    const sessions = itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
-    return { series: itemToSeries(item), sessions };
+    return { series: itemToSeries(item), sessions: await this.listSeriesSessions(id) };
   }
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
@@ -171,9 +165,9 @@ export class DynamoDbStore implements Store {
     }
   }
 
-  async claimReminder(claim: ReminderClaim): Promise<boolean> {
+  async claimReminder(claim: ReminderClaim): Promise<ClaimedReminder | undefined> {
     try {
-      await this.doc.send(
+      const out = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.reminder(claim.appointmentId, claim.reminderId),
@@ -188,13 +182,61 @@ export class DynamoDbStore implements Store {
             ":due": claim.dueAt,
             ":now": claim.now,
           },
+          // The claimed reminder comes back with the write: no read before it.
+          ReturnValues: "ALL_NEW",
         }),
       );
-      return true;
+      const item = out.Attributes ?? {};
+      return {
+        ...itemToReminder(item),
+        appointmentId: item.appointmentId as string,
+        patientId: item.patientId as string,
+      };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  async getReminder(appointmentId: string, reminderId: string): Promise<Reminder | undefined> {
+    const item = await this.get(keys.reminder(appointmentId, reminderId));
+    return item ? itemToReminder(item) : undefined;
+  }
+
+  async getSendContext(appointmentId: string, patientId: string): Promise<SendContext> {
+    const wanted = [keys.appointment(appointmentId), keys.patient(patientId), keys.clinic()];
+    const out = await this.doc.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
+    );
+    let items = out.Responses?.[this.tableName] ?? [];
+    const unprocessed = out.UnprocessedKeys?.[this.tableName]?.Keys;
+    // Rare (throttling): fetch what was left one by one rather than fail the send.
+    if (unprocessed?.length) {
+      const rest = await Promise.all(unprocessed.map((k) => this.get(k as Record<string, string>)));
+      items = [...items, ...rest.filter((i): i is Item => i !== undefined)];
+    }
+    const byType = (type: string) => items.find((i) => i.type === type);
+    const appointment = byType("appointment");
+    const patient = byType("patient");
+    const clinic = byType("clinic");
+    return {
+      ...(appointment ? { appointment: itemsToAppointments([appointment])[0]! } : {}),
+      ...(patient
+        ? { patient: itemToPatient(patient), unsubscribeToken: patient.unsubscribeToken as string }
+        : {}),
+      ...(clinic ? { clinic: clinicSchema.parse(clinic.settings) } : {}),
+    };
+  }
+
+  async listSeriesSessions(seriesId: string): Promise<Appointment[]> {
+    const { indexName, partitionKey } = TABLE_KEYS.bySeries;
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :s`,
+      ExpressionAttributeValues: { ":s": keys.seriesPartition(seriesId) },
+    });
+    return itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   }
 
   async settleReminder(s: ReminderSettlement): Promise<void> {

@@ -105,23 +105,20 @@ export async function measureRequestCounts(bench: BenchStack): Promise<RequestCo
   // A group of its own, so the stack's scheduler never fires these schedules into the stack's table.
   const groupName = "bench-request-counts";
   await schedulerClient.send(new CreateScheduleGroupCommand({ Name: groupName }));
-  const schedules = new EventBridgeReminderScheduler(schedulerClient, {
-    groupName,
-    targetArn: "arn:aws:lambda:us-east-1:000000000000:function:send-reminder",
-    roleArn: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
-    deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
-  });
-  const scheduleSync = makeScheduleSyncHandler({
-    scheduler: {
-      upsert: (job) => schedules.upsert(job),
-      remove: (id) => schedules.remove(id),
-      // In AWS this is one Lambda Invoke (InvocationType Event); counted, not sent.
-      sendNow: async () => {
-        counter.record("Lambda.Invoke");
-      },
+  const scheduler = new EventBridgeReminderScheduler(
+    schedulerClient,
+    {
+      groupName,
+      targetArn: "arn:aws:lambda:us-east-1:000000000000:function:send-reminder",
+      roleArn: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
+      deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
     },
-    clock,
-  });
+    // In AWS this is one Lambda Invoke (InvocationType Event); counted, not sent.
+    async () => {
+      counter.record("Lambda.Invoke");
+    },
+  );
+  const scheduleSync = makeScheduleSyncHandler({ scheduler, clock });
   const mailer = new SesMailer(
     counter.instrument(new SESv2Client({ ...aws, endpoint: stack.sesUrl }), "SESv2"),
     "reminders@clinic.local",

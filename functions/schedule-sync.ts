@@ -8,15 +8,15 @@ import { systemClock } from "../shared/ports/clock.js";
 
 // Triggered by the table's stream (reminder records only); keeps one schedule per pending reminder.
 const env = readEnv(scheduleSyncEnv);
-const schedules = new EventBridgeReminderScheduler(new SchedulerClient({}), {
-  groupName: env.SCHEDULE_GROUP_NAME,
-  targetArn: env.SEND_REMINDER_FUNCTION_ARN,
-  roleArn: env.SCHEDULER_ROLE_ARN,
-  ...(env.SCHEDULE_DLQ_ARN ? { deadLetterArn: env.SCHEDULE_DLQ_ARN } : {}),
-});
-const sendNow = lambdaSendNow(new LambdaClient({}), env.SEND_REMINDER_FUNCTION_ARN);
+const scheduler = new EventBridgeReminderScheduler(
+  new SchedulerClient({}),
+  {
+    groupName: env.SCHEDULE_GROUP_NAME,
+    targetArn: env.SEND_REMINDER_FUNCTION_ARN,
+    roleArn: env.SCHEDULER_ROLE_ARN,
+    ...(env.SCHEDULE_DLQ_ARN ? { deadLetterArn: env.SCHEDULE_DLQ_ARN } : {}),
+  },
+  lambdaSendNow(new LambdaClient({}), env.SEND_REMINDER_FUNCTION_ARN),
+);
 
-export const handler = makeScheduleSyncHandler({
-  scheduler: { upsert: (job) => schedules.upsert(job), remove: (id) => schedules.remove(id), sendNow },
-  clock: systemClock,
-});
+export const handler = makeScheduleSyncHandler({ scheduler, clock: systemClock });

@@ -8,6 +8,7 @@ import {
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type ServerType, serve } from "@hono/node-server";
+import type { z } from "zod";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
@@ -19,7 +20,8 @@ import { createApp } from "../shared/http/app.js";
 import { hs256Tokens } from "../shared/http/authenticators.js";
 import { DEFAULT_LOCAL_JWT_SECRET } from "../shared/http/local-token.js";
 import { randomIds } from "../shared/ports/id-source.js";
-import type { ReminderJob, ReminderScheduler } from "../shared/ports/reminder-scheduler.js";
+import type { ReminderJob } from "../shared/ports/reminder-scheduler.js";
+import type { firedReminderSchema } from "../shared/schemas/local-clock.schema.js";
 import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
 import { ensureTable } from "./create-table.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
@@ -55,13 +57,8 @@ export interface LocalStackOptions {
   ) => (input: unknown) => Promise<SendOutcome>;
 }
 
-export interface FiredReminder {
-  reminderId: string;
-  appointmentId: string;
-  dueAt: string;
-  result: SendOutcome["result"];
-  reason?: string;
-}
+/** One reminder a clock move fired, and what send-reminder did with it (the /local/clock reply). */
+export type FiredReminder = z.infer<typeof firedReminderSchema>;
 
 export const SENDER_EMAIL = "reminders@clinic.local";
 const FAKE_ARN = (what: string) => `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${what}`;
@@ -151,18 +148,18 @@ export async function startLocalStack(options: LocalStackOptions) {
     await schedulerClient
       .send(new GetScheduleGroupCommand({ Name: groupName }))
       .catch(() => schedulerClient.send(new CreateScheduleGroupCommand({ Name: groupName })));
-    const schedules = new EventBridgeReminderScheduler(schedulerClient, {
-      groupName,
-      targetArn: FAKE_ARN("send-reminder"),
-      roleArn: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
-      deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
-    });
     const asyncInvokes = new InFlight();
-    const reminderScheduler: ReminderScheduler = {
-      upsert: (job) => schedules.upsert(job),
-      remove: (id) => schedules.remove(id),
-      sendNow: async (job) => asyncInvokes.run(job, runSendReminder),
-    };
+    const reminderScheduler = new EventBridgeReminderScheduler(
+      schedulerClient,
+      {
+        groupName,
+        targetArn: FAKE_ARN("send-reminder"),
+        roleArn: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
+        deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
+      },
+      // Lambda's async invoke, locally: in the background, with its retries and failure record.
+      async (job) => asyncInvokes.run(job, runSendReminder),
+    );
     const poller: StreamPoller = createStreamPoller({
       endpoint: dynamodb.endpoint,
       ...aws,

@@ -4,13 +4,13 @@ import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { planSeries } from "../domain/planner.js";
 import type { Protocol } from "../domain/protocol.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
-import type { Appointment, ProtocolId } from "../domain/types.js";
+import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
 import { bookingsOf, capacityChanges, resolveService, toReminders } from "./booking-support.js";
 import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
-import { type SeriesView, seriesView } from "./series-view.js";
+import { seriesView } from "./series-view.js";
 
 export interface BookSeriesInput {
   patientId: string;
@@ -37,7 +37,7 @@ export function planningSpanDays(protocol: Protocol): number {
  * 4. Write sessions, reminders, capacity days, the series and the patient's last protocol in one transaction.
  */
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
-  return once<SeriesView>(deps.store, idem, (record) =>
+  return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
       const clinic = await loadClinic(deps);
       const patient = await deps.store.getPatient(input.patientId);

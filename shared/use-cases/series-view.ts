@@ -7,9 +7,7 @@ export function seriesStatus(record: SeriesRecord, sessions: Appointment[]): Ser
   return sessions.some((s) => s.status === "booked") ? "active" : "completed";
 }
 
-export type SeriesView = Series;
-
-export function seriesView(record: SeriesRecord, sessions: Appointment[]): SeriesView {
+export function seriesView(record: SeriesRecord, sessions: Appointment[]): Series {
   return {
     id: record.id,
     patientId: record.patientId,

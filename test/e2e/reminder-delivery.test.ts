@@ -94,6 +94,7 @@ describe("reminder delivery guarantees", () => {
         targetArn: "arn:aws:lambda:us-east-1:000000000000:function:x",
         roleArn: "arn:aws:iam::000000000000:role/x",
       },
+      async () => undefined,
     );
     const handler = makeScheduleSyncHandler({
       scheduler: {

@@ -12,7 +12,4 @@ export class TestClock implements Clock {
   set(instant: string): void {
     this.current = new Date(instant);
   }
-  advanceHours(hours: number): void {
-    this.current = new Date(this.current.getTime() + hours * 3_600_000);
-  }
 }

@@ -27,10 +27,15 @@ export function atExpression(instant: string): string {
  * One EventBridge Scheduler schedule per pending reminder, named after it. Create-or-update and
  * delete-if-present make every call safe to repeat, which stream redelivery will do.
  */
-export class EventBridgeReminderScheduler implements Omit<ReminderScheduler, "sendNow"> {
+export class EventBridgeReminderScheduler implements ReminderScheduler {
+  /**
+   * `sendNow` hands an already-due reminder to send-reminder directly: an async Lambda invoke in AWS, an
+   * in-process call locally. Scheduler itself is not asked to fire a time that has passed.
+   */
   constructor(
     private readonly client: SchedulerClient,
     private readonly target: SchedulerTarget,
+    readonly sendNow: (job: ReminderJob) => Promise<void>,
   ) {}
 
   async upsert(job: ReminderJob): Promise<void> {

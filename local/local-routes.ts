@@ -1,12 +1,10 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createRoute } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
-import type { AppEnv } from "../shared/http/app-env.js";
 import type { Authenticator } from "../shared/http/authenticators.js";
-import { bearer, commonErrors, jsonBody, jsonContent } from "../shared/http/openapi-helpers.js";
+import { bearer, commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
 import { problemResponse } from "../shared/http/problem.js";
 import { ANY_ROLE, requireRole } from "../shared/http/require-role.js";
+import type { RouteTable } from "../shared/http/route-table.js";
 import {
   type firedReminderSchema,
   localClockBodySchema,
@@ -24,38 +22,34 @@ export interface ClockControl {
 }
 
 /** `/local/clock`: only in local mode, so staff and tests can make time pass. */
-export function registerLocalRoutes(
-  app: OpenAPIHono<AppEnv>,
-  authenticate: Authenticator,
-  control: ClockControl,
-) {
-  app.openapi(
-    createRoute({
+export function registerLocalRoutes(routes: RouteTable, authenticate: Authenticator, control: ClockControl) {
+  routes.add(
+    {
       method: "get",
       path: "/local/clock",
       tags: ["local"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
-    }),
-    (c) => c.json({ now: control.clock.now().toISOString() }, 200),
+    },
+    (c, _input) => c.json({ now: control.clock.now().toISOString() }, 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/local/clock",
       tags: ["local"],
       summary: "Move the local clock forward and fire every schedule due by then",
       security: bearer,
-      middleware: [requireRole(authenticate, ["admin"])] as const,
-      request: jsonBody(localClockBodySchema),
+      middleware: [requireRole(authenticate, ["admin"])],
+      request: { body: localClockBodySchema },
       responses: {
         200: jsonContent(localClockMoveSchema, "The new time and the reminders that fired."),
         ...commonErrors,
       },
-    }),
-    async (c) => {
-      const next = new Date(c.req.valid("json").now);
+    },
+    async (c, input) => {
+      const next = new Date(input.body.now);
       try {
         const fired = await control.advance(next);
         return c.json({ now: control.clock.now().toISOString(), fired }, 200);
@@ -72,5 +66,7 @@ export function registerLocalRoutes(
     },
   );
   // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
-  app.get("/local/dead-letters", requireRole(authenticate, ["staff"]), (c) => c.json(control.deadLetters()));
+  routes.app.get("/local/dead-letters", requireRole(authenticate, ["staff"]), (c) =>
+    c.json(control.deadLetters()),
+  );
 }

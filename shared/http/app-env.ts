@@ -1,7 +1,7 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../use-cases/deps.js";
 import type { Authenticator } from "./authenticators.js";
 import type { Principal } from "./roles.js";
+import type { RouteTable } from "./route-table.js";
 
 /** What the HTTP application is built from: the use cases' ports and how callers are authenticated. */
 export interface AppOptions {
@@ -10,7 +10,7 @@ export interface AppOptions {
   /** Base URL the API is reachable at, for links in the OpenAPI document. */
   publicUrl?: string;
   /** Routes only some deployments have (the local clock in local mode). */
-  extraRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+  extraRoutes?: (routes: RouteTable) => void;
 }
 
 /** Hono's per-request context: the caller once authenticated, and the Lambda event when there is one. */

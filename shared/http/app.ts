@@ -1,9 +1,10 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { fieldErrors } from "../schemas/problem.schema.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { mapError } from "./error-mapping.js";
+import { openApiDocument } from "./openapi-document.js";
 import { problemResponse } from "./problem.js";
+import { RouteTable } from "./route-table.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
@@ -16,24 +17,8 @@ const MAX_BODY_BYTES = 64 * 1024;
  * The admin API: one Hono application served by Lambda (API Gateway HTTP API) and by the local Node
  * server, with the same routes, schemas and errors.
  */
-export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const where = result.target === "json" ? "" : result.target === "param" ? "path" : result.target;
-        const errors = fieldErrors(result.error, where);
-        return problemResponse(
-          c,
-          400,
-          `The request does not match the schema: ${errors.map((e) => e.path).join(", ")}.`,
-          {
-            code: "validation",
-            errors,
-          },
-        );
-      }
-    },
-  });
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.use(
     "*",
     bodyLimit({
@@ -46,28 +31,39 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`, { code: "no-route" }),
   );
 
+  const routes = new RouteTable(app);
   app.get("/health", (c) => c.json({ ok: true }));
-  registerClinicRoutes(app, options);
-  registerPatientRoutes(app, options);
-  registerAppointmentRoutes(app, options);
-  registerSeriesRoutes(app, options);
-  registerUnsubscribeRoutes(app, options);
-  options.extraRoutes?.(app);
+  registerClinicRoutes(routes, options);
+  registerPatientRoutes(routes, options);
+  registerAppointmentRoutes(routes, options);
+  registerSeriesRoutes(routes, options);
+  registerUnsubscribeRoutes(routes, options);
+  options.extraRoutes?.(routes);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-    description: "A Cognito ID token (locally: `npm run token -- staff`). Roles come from `cognito:groups`.",
-  });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Clinic scheduler admin API",
-      version: "1.0.0",
-      description: "Staff-facing API: patients, consultations, treatment series, reminders.",
-    },
-    ...(options.publicUrl ? { servers: [{ url: options.publicUrl }] } : {}),
+  // Built on first request, not at cold start: only tools and people read it.
+  let document: object | undefined;
+  app.get("/openapi.json", (c) => {
+    document ??= openApiDocument(
+      routes.specs,
+      {
+        title: "Clinic scheduler admin API",
+        version: "1.0.0",
+        description: "Staff-facing API: patients, consultations, treatment series, reminders.",
+      },
+      {
+        ...(options.publicUrl ? { serverUrl: options.publicUrl } : {}),
+        securitySchemes: {
+          bearerAuth: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "JWT",
+            description:
+              "A Cognito ID token (locally: `npm run token -- staff`). Roles come from `cognito:groups`.",
+          },
+        },
+      },
+    );
+    return c.json(document);
   });
   return app;
 }

@@ -1,10 +1,6 @@
 import * as z from "zod";
 import { problemSchema } from "../schemas/problem.schema.js";
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },

@@ -1,4 +1,3 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   agendaQuerySchema,
   appointmentListSchema,
@@ -18,48 +17,45 @@ import {
 import { bookAppointment } from "../../use-cases/book-appointment.js";
 import { agenda, availability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
-import type { AppEnv, AppOptions } from "../app-env.js";
+import type { AppOptions } from "../app-env.js";
 import {
   bearer,
   commonErrors,
   conflict,
   idempotencyHeader,
   idParam,
-  jsonBody,
   jsonContent,
   notFound,
   unprocessable,
 } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
+import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerAppointmentRoutes(
-  app: OpenAPIHono<AppEnv>,
-  { deps, authenticate }: AppOptions,
-): void {
-  app.openapi(
-    createRoute({
+export function registerAppointmentRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+  routes.add(
+    {
       method: "get",
       path: "/availability",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       request: { query: availabilityQuerySchema },
       responses: { 200: jsonContent(slotsSchema, "Every free 15-minute start."), ...commonErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
+    },
+    async (c, input) => {
+      const q = input.query;
       return c.json(await availability(deps, q.service, q.from, q.to), 200);
     },
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/appointments",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])] as const,
-      request: { headers: idempotencyHeader, ...jsonBody(createAppointmentBodySchema) },
+      middleware: [requireRole(authenticate, ["staff"])],
+      request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
       responses: {
         201: jsonContent(appointmentSchema, "The booked appointment with its reminders."),
         ...commonErrors,
@@ -67,38 +63,38 @@ export function registerAppointmentRoutes(
         ...conflict,
         ...unprocessable,
       },
-    }),
-    async (c) => {
-      const body = c.req.valid("json");
+    },
+    async (c, input) => {
+      const body = input.body;
       return createOnce(c, body, (idem) => bookAppointment(deps, body, idem));
     },
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "get",
       path: "/appointments",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       request: { query: agendaQuerySchema },
       responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
+    },
+    async (c, input) => {
+      const q = input.query;
       return c.json(await agenda(deps, q.from, q.to), 200);
     },
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "get",
       path: "/appointments/{id}",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       request: { params: idParam },
       responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors, ...notFound },
-    }),
-    async (c) => c.json(await getAppointment(deps, c.req.valid("param").id), 200),
+    },
+    async (c, input) => c.json(await getAppointment(deps, input.params.id), 200),
   );
   const changed = {
     200: jsonContent(appointmentSchema, "The changed appointment."),
@@ -106,63 +102,57 @@ export function registerAppointmentRoutes(
     ...notFound,
     ...conflict,
   };
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/appointments/{id}/cancel",
       summary: "Cancel an appointment and its pending reminders",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])] as const,
-      request: { params: idParam, ...jsonBody(cancelAppointmentBodySchema) },
+      middleware: [requireRole(authenticate, ["staff"])],
+      request: { params: idParam, body: cancelAppointmentBodySchema },
       responses: changed,
-    }),
-    async (c) =>
-      c.json(await cancelAppointment(deps, c.req.valid("param").id, c.req.valid("json").reason), 200),
+    },
+    async (c, input) => c.json(await cancelAppointment(deps, input.params.id, input.body.reason), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/appointments/{id}/reschedule",
       summary: "Move an appointment; its pending reminders move with it",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])] as const,
-      request: { params: idParam, ...jsonBody(rescheduleAppointmentBodySchema) },
+      middleware: [requireRole(authenticate, ["staff"])],
+      request: { params: idParam, body: rescheduleAppointmentBodySchema },
       responses: { ...changed, ...unprocessable },
-    }),
-    async (c) =>
-      c.json(await rescheduleAppointment(deps, c.req.valid("param").id, c.req.valid("json").start), 200),
+    },
+    async (c, input) => c.json(await rescheduleAppointment(deps, input.params.id, input.body.start), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/appointments/{id}/outcome",
       summary: "Record a consultation's outcome (eligibility)",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["clinician"])] as const,
-      request: { params: idParam, ...jsonBody(outcomeBodySchema) },
+      middleware: [requireRole(authenticate, ["clinician"])],
+      request: { params: idParam, body: outcomeBodySchema },
       responses: changed,
-    }),
-    async (c) =>
-      c.json(
-        await recordOutcome(deps, c.req.valid("param").id, c.req.valid("json"), c.get("principal").sub),
-        200,
-      ),
+    },
+    async (c, input) =>
+      c.json(await recordOutcome(deps, input.params.id, input.body, c.get("principal").sub), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "post",
       path: "/appointments/{id}/attendance",
       summary: "Record whether the patient came",
       tags: ["appointments"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["clinician", "staff"])] as const,
-      request: { params: idParam, ...jsonBody(attendanceBodySchema) },
+      middleware: [requireRole(authenticate, ["clinician", "staff"])],
+      request: { params: idParam, body: attendanceBodySchema },
       responses: changed,
-    }),
-    async (c) =>
-      c.json(await recordAttendance(deps, c.req.valid("param").id, c.req.valid("json").status), 200),
+    },
+    async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
   );
 }

@@ -1,50 +1,50 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   clinicResponseSchema,
   protocolListSchema,
   putClinicBodySchema,
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
-import type { AppEnv, AppOptions } from "../app-env.js";
-import { bearer, commonErrors, jsonBody, jsonContent } from "../openapi-helpers.js";
+import type { AppOptions } from "../app-env.js";
+import { bearer, commonErrors, jsonContent } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
+import type { RouteTable } from "../route-table.js";
 
-export function registerClinicRoutes(app: OpenAPIHono<AppEnv>, { deps, authenticate }: AppOptions): void {
-  app.openapi(
-    createRoute({
+export function registerClinicRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+  routes.add(
+    {
       method: "get",
       path: "/clinic",
       tags: ["clinic"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       responses: { 200: jsonContent(clinicResponseSchema, "The clinic's settings."), ...commonErrors },
-    }),
-    async (c) => c.json(await getClinic(deps), 200),
+    },
+    async (c, _input) => c.json(await getClinic(deps), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "put",
       path: "/clinic",
       tags: ["clinic"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["admin"])] as const,
-      request: jsonBody(putClinicBodySchema),
+      middleware: [requireRole(authenticate, ["admin"])],
+      request: { body: putClinicBodySchema },
       responses: { 200: jsonContent(clinicResponseSchema, "The saved settings."), ...commonErrors },
-    }),
-    async (c) => c.json(await updateClinic(deps, c.req.valid("json")), 200),
+    },
+    async (c, input) => c.json(await updateClinic(deps, input.body), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "get",
       path: "/protocols",
       tags: ["clinic"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       responses: {
         200: jsonContent(protocolListSchema, "The protocols as this clinic runs them."),
         ...commonErrors,
       },
-    }),
-    async (c) => c.json(await listProtocols(deps), 200),
+    },
+    async (c, _input) => c.json(await listProtocols(deps), 200),
   );
 }

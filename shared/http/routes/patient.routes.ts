@@ -1,4 +1,3 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { appointmentListSchema } from "../../schemas/appointment.schema.js";
 import {
   createPatientBodySchema,
@@ -11,74 +10,74 @@ import {
   listPatientAppointments,
   updatePatient,
 } from "../../use-cases/patients.js";
-import type { AppEnv, AppOptions } from "../app-env.js";
+import type { AppOptions } from "../app-env.js";
 import {
   bearer,
   commonErrors,
   idempotencyHeader,
   idParam,
-  jsonBody,
   jsonContent,
   notFound,
   unprocessable,
 } from "../openapi-helpers.js";
 import { ANY_ROLE, requireRole } from "../require-role.js";
+import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerPatientRoutes(app: OpenAPIHono<AppEnv>, { deps, authenticate }: AppOptions): void {
-  app.openapi(
-    createRoute({
+export function registerPatientRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+  routes.add(
+    {
       method: "post",
       path: "/patients",
       tags: ["patients"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])] as const,
-      request: { headers: idempotencyHeader, ...jsonBody(createPatientBodySchema) },
+      middleware: [requireRole(authenticate, ["staff"])],
+      request: { headers: idempotencyHeader, body: createPatientBodySchema },
       responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors, ...unprocessable },
-    }),
-    async (c) => {
-      const body = c.req.valid("json");
+    },
+    async (c, input) => {
+      const body = input.body;
       return createOnce(c, body, (idem) => createPatient(deps, body, idem));
     },
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "get",
       path: "/patients/{id}",
       tags: ["patients"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       request: { params: idParam },
       responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors, ...notFound },
-    }),
-    async (c) => c.json(await getPatient(deps, c.req.valid("param").id), 200),
+    },
+    async (c, input) => c.json(await getPatient(deps, input.params.id), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "patch",
       path: "/patients/{id}",
       tags: ["patients"],
       security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])] as const,
-      request: { params: idParam, ...jsonBody(patchPatientBodySchema) },
+      middleware: [requireRole(authenticate, ["staff"])],
+      request: { params: idParam, body: patchPatientBodySchema },
       responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors, ...notFound },
-    }),
-    async (c) => c.json(await updatePatient(deps, c.req.valid("param").id, c.req.valid("json")), 200),
+    },
+    async (c, input) => c.json(await updatePatient(deps, input.params.id, input.body), 200),
   );
-  app.openapi(
-    createRoute({
+  routes.add(
+    {
       method: "get",
       path: "/patients/{id}/appointments",
       tags: ["patients"],
       security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)] as const,
+      middleware: [requireRole(authenticate, ANY_ROLE)],
       request: { params: idParam },
       responses: {
         200: jsonContent(appointmentListSchema, "The patient's appointments by start."),
         ...commonErrors,
         ...notFound,
       },
-    }),
-    async (c) => c.json({ appointments: await listPatientAppointments(deps, c.req.valid("param").id) }, 200),
+    },
+    async (c, input) => c.json({ appointments: await listPatientAppointments(deps, input.params.id) }, 200),
   );
 }

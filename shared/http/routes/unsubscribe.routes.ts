@@ -1,7 +1,7 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { html } from "hono/html";
 import { isValidUnsubscribeToken, unsubscribeFromBoosters } from "../../use-cases/unsubscribe.js";
-import type { AppEnv, AppOptions } from "../app-env.js";
+import type { AppOptions } from "../app-env.js";
+import type { RouteTable } from "../route-table.js";
 
 const page = (title: string, message: string, form?: string) => html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -15,8 +15,8 @@ ${form ? html`<form method="post" action="${form}"><button type="submit">Stop fo
  * The link in booster invitations. GET only shows a button, because mail scanners follow links; the POST
  * (the button, or a mail client's RFC 8058 one-click request) does it. No login: the token is the proof.
  */
-export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, { deps }: AppOptions): void {
-  app.get("/unsubscribe/:token", async (c) => {
+export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptions): void {
+  routes.app.get("/unsubscribe/:token", async (c) => {
     const token = c.req.param("token");
     if (!(await isValidUnsubscribeToken(deps, token))) {
       return c.html(page("Link not recognised", "This link is not valid. Please call the clinic."), 404);
@@ -29,7 +29,7 @@ export function registerUnsubscribeRoutes(app: OpenAPIHono<AppEnv>, { deps }: Ap
       ),
     );
   });
-  app.post("/unsubscribe/:token", async (c) => {
+  routes.app.post("/unsubscribe/:token", async (c) => {
     const done = await unsubscribeFromBoosters(deps, c.req.param("token"));
     if (!done)
       return c.html(page("Link not recognised", "This link is not valid. Please call the clinic."), 404);

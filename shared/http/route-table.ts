@@ -1,0 +1,129 @@
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type * as z from "zod";
+import { fieldErrors } from "../schemas/problem.schema.js";
+import type { AppEnv } from "./app-env.js";
+import { problemResponse } from "./problem.js";
+
+/** A documented response: the OpenAPI document is built from these, never from the handlers. */
+export interface ResponseSpec {
+  description: string;
+  content?: Record<string, { schema: z.ZodType }>;
+}
+
+/**
+ * One route as data: what Hono needs to serve it and what the OpenAPI document says about it.
+ * We keep this shape (close to OpenAPI's operation object) instead of `@hono/zod-openapi` because that
+ * library pulls all of zod and an OpenAPI generator into the Lambda bundle; the document is built from
+ * these specs with zod's own JSON Schema converter only when `/openapi.json` is asked for.
+ */
+export interface RouteSpec {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** OpenAPI path template: `/patients/{id}`. */
+  path: string;
+  tags: readonly string[];
+  summary?: string;
+  security?: readonly Record<string, readonly string[]>[];
+  /** Runs before validation: authentication and roles, so a stranger learns nothing from a 400. */
+  middleware?: readonly MiddlewareHandler<AppEnv>[];
+  request?: {
+    params?: z.ZodObject;
+    query?: z.ZodObject;
+    headers?: z.ZodObject;
+    /** A JSON body, always required. */
+    body?: z.ZodType;
+  };
+  responses: Readonly<Record<number, ResponseSpec>>;
+}
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type RequestOf<R extends RouteSpec> = NonNullable<R["request"]>;
+
+/** The validated parts of a request, typed by the route's schemas. */
+export interface ValidInput<R extends RouteSpec> {
+  params: Parsed<RequestOf<R>["params"]>;
+  query: Parsed<RequestOf<R>["query"]>;
+  headers: Parsed<RequestOf<R>["headers"]>;
+  body: Parsed<RequestOf<R>["body"]>;
+}
+
+export type RouteHandler<R extends RouteSpec> = (
+  c: Context<AppEnv>,
+  input: ValidInput<R>,
+) => Response | Promise<Response>;
+
+// JSON media types, with parameters such as charset; anything else is a 415.
+const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+
+/**
+ * The API's routes: registers each on Hono with validation that answers 400 problem+json naming every
+ * field at fault, and remembers the specs for the OpenAPI document.
+ */
+export class RouteTable {
+  readonly specs: RouteSpec[] = [];
+
+  constructor(readonly app: Hono<AppEnv>) {}
+
+  add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
+    this.specs.push(spec);
+    const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
+    const serve: MiddlewareHandler<AppEnv> = async (c) => {
+      const input = await validInput(c, spec);
+      return input instanceof Response ? input : handler(c, input as ValidInput<R>);
+    };
+    this.app.on([spec.method.toUpperCase()], [honoPath], ...(spec.middleware ?? []), serve);
+  }
+}
+
+async function validInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Response | ValidInput<RouteSpec>> {
+  const request = spec.request ?? {};
+  const parts: [keyof ValidInput<RouteSpec>, string, z.ZodType | undefined, () => unknown][] = [
+    ["query", "query", request.query, () => singleValues(c.req.queries())],
+    ["params", "path", request.params, () => c.req.param()],
+    ["headers", "header", request.headers, () => c.req.header()],
+  ];
+  const input: Record<string, unknown> = {};
+  for (const [key, where, schema, read] of parts) {
+    if (!schema) continue;
+    const result = schema.safeParse(read());
+    if (!result.success) return invalid(c, fieldErrors(result.error, where));
+    input[key] = result.data;
+  }
+  if (request.body) {
+    const result = request.body.safeParse(await jsonBody(c));
+    if (!result.success) return invalid(c, fieldErrors(result.error, ""));
+    input.body = result.data;
+  }
+  return input as unknown as ValidInput<RouteSpec>;
+}
+
+/** The body as JSON. No content type and no body reads as `{}`, so the 400 lists the required fields. */
+async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
+  const contentType = c.req.header("content-type");
+  if (contentType === undefined) {
+    if ((await c.req.text()).length > 0) throw new HTTPException(415);
+    return {};
+  }
+  if (!JSON_MEDIA_TYPE.test(contentType)) throw new HTTPException(415);
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HTTPException(400, { message: "Malformed JSON in request body" });
+  }
+}
+
+/** A query parameter given once is a string, given several times a list (for the schema to refuse). */
+function singleValues(queries: Record<string, string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(queries).map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v]),
+  );
+}
+
+function invalid(c: Context<AppEnv>, errors: ReturnType<typeof fieldErrors>): Response {
+  return problemResponse(
+    c,
+    400,
+    `The request does not match the schema: ${errors.map((e) => e.path).join(", ")}.`,
+    { code: "validation", errors },
+  );
+}

@@ -1,0 +1,75 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../shared/http/app.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
+
+// Routes served on purpose without a place in the document: probes, the document itself, and the
+// patient-facing unsubscribe pages (HTML, not API).
+const UNDOCUMENTED = [
+  "GET /health",
+  "GET /openapi.json",
+  "GET /unsubscribe/:token",
+  "POST /unsubscribe/:token",
+];
+
+describe("the OpenAPI document", () => {
+  // Building the document touches no port: the routes are described, not called.
+  const app = createApp({
+    deps: {} as Deps,
+    authenticate: async () => ({ sub: "nobody", roles: [] }),
+    publicUrl: "https://api.clinic.example",
+  });
+  let doc: { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, any>> };
+  beforeAll(async () => {
+    const res = await app.request("/openapi.json");
+    expect(res.status).toBe(200);
+    doc = (await res.json()) as typeof doc;
+  });
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers).toEqual([{ url: "https://api.clinic.example" }]);
+  });
+
+  it("describes every route the app serves, and no route it does not serve", () => {
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path}`)
+        .filter((r) => !UNDOCUMENTED.includes(r)),
+    );
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replaceAll(/\{([^}]+)\}/g, ":$1")}`),
+    );
+    expect(new Set(documented)).toEqual(served);
+  });
+
+  it("gives request bodies as clients send them: required fields, and no unknown ones", () => {
+    const body = doc.paths["/patients"]?.post.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(["firstName", "lastName", "email", "emailConsent"]);
+    expect(body.additionalProperties).toBe(false);
+    const params = doc.paths["/availability"]?.get.parameters;
+    expect(params.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
+      "query service",
+      "query from",
+      "query to",
+    ]);
+    expect(doc.paths["/appointments/{id}"]?.get.parameters[0]).toMatchObject({
+      name: "id",
+      in: "path",
+      required: true,
+    });
+    expect(Object.keys(doc.paths["/series"]?.post.responses)).toEqual([
+      "201",
+      "400",
+      "401",
+      "403",
+      "404",
+      "409",
+      "422",
+    ]);
+  });
+});

@@ -4,16 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
+import {
+  BUNDLE_ALIASES,
+  ESM_REQUIRE_BANNER,
+  LAMBDA_NODE_TARGET,
+  MAIN_FIELDS,
+} from "../infra/constructs/lambda-bundle.js";
 import { median, round } from "./stats.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 export const FUNCTION_NAMES = ["admin-api", "schedule-sync", "send-reminder", "email-events"] as const;
 const EMPTY = "empty-handler";
-
-// The same banner as infra/constructs/app-function.ts: CommonJS code inside the bundled SDK calls require.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __cdkCreateRequire } from 'node:module'; const require = __cdkCreateRequire(import.meta.url);";
 
 /**
  * What each entry's readEnv needs, with dummy values, plus fake credentials so nothing looks for a
@@ -154,10 +156,11 @@ async function bundle(entry: string, outfile: string, sourcemap: boolean): Promi
     bundle: true,
     minify: true,
     platform: "node",
-    target: "node22",
+    target: LAMBDA_NODE_TARGET,
     format: "esm",
-    mainFields: ["module", "main"],
+    mainFields: MAIN_FIELDS,
     banner: { js: ESM_REQUIRE_BANNER },
+    alias: BUNDLE_ALIASES,
     sourcemap,
     sourcesContent: false,
     metafile: true,

@@ -12,15 +12,12 @@ import { Construct } from "constructs";
 import type { AppConfig } from "../config.js";
 import { acknowledge, acknowledgeKeyGrantWildcards, nagArnRef } from "../nag-acknowledge.js";
 import type { FunctionName } from "../names.js";
+import { aliasEsbuildArgs, ESM_REQUIRE_BANNER, LAMBDA_NODE_TARGET, MAIN_FIELDS } from "./lambda-bundle.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Metrics namespace shared by every function (Powertools Metrics). */
 export const METRICS_NAMESPACE = "ClinicScheduler";
-
-// ESM bundles have no `require`; a few CommonJS dependencies inside the bundled AWS SDK still call it.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __cdkCreateRequire } from 'node:module'; const require = __cdkCreateRequire(import.meta.url);";
 
 export interface AppFunctionProps {
   /** The entry `functions/<name>.ts`; also the Powertools service name. */
@@ -121,9 +118,10 @@ export class AppFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         format: OutputFormat.ESM,
-        target: "node22",
-        mainFields: ["module", "main"],
+        target: LAMBDA_NODE_TARGET,
+        mainFields: MAIN_FIELDS,
         banner: ESM_REQUIRE_BANNER,
+        esbuildArgs: aliasEsbuildArgs(),
       },
     });
 

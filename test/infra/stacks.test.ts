@@ -1,5 +1,9 @@
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { Validations } from "aws-cdk-lib";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks, HIPAASecurityChecks } from "cdk-nag";
@@ -7,6 +11,7 @@ import type { IConstruct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_ROUTES } from "../../infra/constructs/http-api.js";
 import { STAFF_GROUPS } from "../../infra/constructs/staff-identity.js";
+import { keys } from "../../shared/adapters/dynamodb/item-keys.js";
 import { GSI_NAMES, TABLE_KEYS } from "../../shared/adapters/dynamodb/table-keys.js";
 import {
   adminApiEnv,
@@ -15,7 +20,11 @@ import {
   scheduleSyncEnv,
   sendReminderEnv,
 } from "../../shared/config/env.js";
+import { freshTable } from "../support/dynamodb.js";
+import { services, TEST_CREDENTIALS, TEST_REGION } from "../support/services.js";
 import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synthApp } from "./synth-app.js";
+
+const run = promisify(execFile);
 
 let synth: SynthesizedApp;
 let stateful: Template;
@@ -308,7 +317,58 @@ describe("stateless stack: functions", () => {
       expect(code.startsWith("import { createRequire")).toBe(true); // the ESM `require` banner
       expect(code).toContain("export{"); // ESM output, minified
       expect(code).toContain("sourceMappingURL=index.mjs.map");
+      // Lambda's credentials are environment variables: the profile/SSO/IMDS chain is not bundled.
+      expect(code).not.toContain("sso_start_url");
+      expect(code).not.toContain("credential_process");
     }
+  });
+
+  it("the deployed admin-api bundle creates a patient end to end, signing with Lambda's env credentials", async () => {
+    const [, fn] = fnNamed("admin-api");
+    const { S3Key } = props(fn).Code as { S3Key: string };
+    const bundle = join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`, "index.mjs");
+    const table = await freshTable("bundle");
+    const event = {
+      version: "2.0",
+      routeKey: "POST /patients",
+      rawPath: "/patients",
+      rawQueryString: "",
+      headers: { "content-type": "application/json" },
+      requestContext: {
+        http: { method: "POST", path: "/patients", protocol: "HTTP/1.1", sourceIp: "127.0.0.1" },
+        authorizer: { jwt: { claims: { sub: "staff-1", "cognito:groups": "[staff]" } } },
+      },
+      body: JSON.stringify({
+        firstName: "Ada",
+        lastName: "Bundle",
+        email: "ada@example.com",
+        emailConsent: true,
+      }),
+      isBase64Encoded: false,
+    };
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+      process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT), {})));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+      // Only what Lambda would set, so nothing from this test process (profiles, tsx) leaks in.
+      env: {
+        PATH: process.env.PATH ?? "",
+        AWS_REGION: TEST_REGION,
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_SESSION_TOKEN: "lambda-session-token",
+        TABLE_NAME: table.tableName,
+        DYNAMODB_ENDPOINT: services().dynamodbEndpoint,
+        POWERTOOLS_LOG_LEVEL: "ERROR",
+        EVENT: JSON.stringify(event),
+      },
+    });
+    const response = JSON.parse(stdout) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(201);
+    const { id } = JSON.parse(response.body) as { id: string };
+    const stored = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.patient(id) }),
+    );
+    expect(stored.Item?.lastName).toBe("Bundle");
   });
 
   it("feeds only reminder records of the stream to schedule-sync, with bounded retries and a DLQ", () => {

@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+
+/**
+ * How every function is bundled, shared by infra/constructs/app-function.ts (NodejsFunction) and the
+ * benchmark (bench/cold-start.ts), so what is measured is what is deployed.
+ */
+
+/** ESM bundles have no `require`; a few CommonJS dependencies inside the bundled AWS SDK still call it. */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __cdkCreateRequire } from 'node:module'; const require = __cdkCreateRequire(import.meta.url);";
+
+/** The Node.js major of the Lambda runtime (NODEJS_22_X). */
+export const LAMBDA_NODE_TARGET = "node22";
+
+/** Prefer the SDK's ES modules: esbuild tree-shakes them, not the CommonJS builds. */
+export const MAIN_FIELDS = ["module", "main"];
+
+/** Modules replaced in the bundle; see each replacement's own comment for why it is safe in Lambda. */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  "@aws-sdk/credential-provider-node": fileURLToPath(
+    new URL("../../shared/adapters/aws/lambda-credentials.ts", import.meta.url),
+  ),
+};
+
+/** The same aliases as NodejsFunction's `esbuildArgs` (it has no `alias` option). */
+export const aliasEsbuildArgs = (): { "--alias": string[] } => ({
+  "--alias": Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
+});

@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
 import type { Clinic } from "./clinic.js";
 import type { Protocol } from "./protocol.js";
+import { isoInstant, wallClock } from "./wall-clock.js";
 
 /** One moment as the patient reads it on the clinic's wall clock. */
 export interface LocalTime {
@@ -27,41 +27,12 @@ export interface PreparationDetails {
   zoneAbbreviation: string;
 }
 
-// Emails are written in English; the locale only decides how clock times and zone names read.
-const LOCALE = "en-US";
-
-/**
- * ICU names most zones' abbreviations only in the locale of their own country ("EST" in en-US,
- * "BST" in en-GB, "AEST" in en-AU); elsewhere it falls back to "GMT+10". Try the English locales
- * in turn and keep the first real abbreviation.
- */
-const ABBREVIATION_LOCALES = ["en-US", "en-GB", "en-AU", "en-NZ", "en-IN", "en-CA", "en-IE", "en-ZA"];
-
-/** The zone's abbreviation at this instant ("EST", "BST", "AEDT"), or "GMT+9" where English has none. */
-export function zoneAbbreviation(at: DateTime): string {
-  let fallback = "";
-  for (const locale of ABBREVIATION_LOCALES) {
-    const name = at.setLocale(locale).toFormat("ZZZZ");
-    if (!/^(GMT|UTC)[+-]/.test(name)) return name;
-    fallback ||= name;
-  }
-  return fallback;
-}
-
-/** Reads a UTC (or offset) ISO instant on the clinic's clock. */
-export function clinicClock(instant: string, zone: string): DateTime {
-  const dt = DateTime.fromISO(instant, { zone }).setLocale(LOCALE);
-  if (!dt.isValid) throw new RangeError(`not an ISO instant: ${instant}`);
-  return dt;
-}
-
-function localTime(at: DateTime, sessionDay: DateTime): LocalTime {
-  const time = at.toFormat("h:mm a");
-  const sameDay = at.hasSame(sessionDay, "day");
+function localTime(ms: number, zone: string, sessionDay: string): LocalTime {
+  const at = wallClock(ms, zone);
   return {
-    instant: at.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
-    time,
-    label: sameDay ? time : `${time} on ${at.toFormat("cccc, d LLLL")}`,
+    instant: isoInstant(ms),
+    time: at.time,
+    label: at.day === sessionDay ? at.time : `${at.time} on ${at.dayAndMonth}`,
   };
 }
 
@@ -77,19 +48,21 @@ export function preparationDetails(args: {
   start: string;
 }): PreparationDetails {
   const { clinic, protocol } = args;
-  const start = clinicClock(args.start, clinic.timezone);
-  // Whole minutes keep fractional rules (esketamine's 30 min) exact in Luxon's duration maths.
-  const before = (hours: number) => start.minus({ minutes: Math.round(hours * 60) });
+  const zone = clinic.timezone;
+  const start = wallClock(args.start, zone);
+  const MINUTE = 60_000;
+  // Whole minutes keep fractional rules (esketamine's 30 min) exact.
+  const before = (hours: number) => localTime(start.ms - Math.round(hours * 60) * MINUTE, zone, start.day);
   return {
-    sessionStart: localTime(start, start),
-    arrival: localTime(start.minus({ minutes: clinic.arrivalMinutesBefore }), start),
-    solidFoodCutoff: localTime(before(protocol.fasting.solidFoodHours), start),
-    liquidsCutoff: localTime(before(protocol.fasting.liquidsHours), start),
+    sessionStart: localTime(start.ms, zone, start.day),
+    arrival: localTime(start.ms - clinic.arrivalMinutesBefore * MINUTE, zone, start.day),
+    solidFoodCutoff: before(protocol.fasting.solidFoodHours),
+    liquidsCutoff: before(protocol.fasting.liquidsHours),
     liquidsKind: protocol.fasting.liquidsKind,
     driverRequired: protocol.transport.driverRequired,
     noDrivingUntil: protocol.transport.noDrivingUntil,
     bring: [...protocol.instructions.bring],
     notes: [...protocol.instructions.notes],
-    zoneAbbreviation: zoneAbbreviation(start),
+    zoneAbbreviation: start.zoneAbbreviation,
   };
 }

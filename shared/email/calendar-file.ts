@@ -1,7 +1,7 @@
-import { createEvents, type EventAttributes } from "ics";
-import { DateTime } from "luxon";
 import type { Clinic } from "../domain/clinic.js";
+import { instantMs } from "../domain/wall-clock.js";
 import type { EmailAttachment } from "./email-input.js";
+import { vcalendar } from "./icalendar.js";
 import { oneLine, publicClinicName } from "./subject-line.js";
 
 export interface CalendarEvent {
@@ -30,12 +30,6 @@ export function calendarUid(appointmentId: string): string {
   return `${appointmentId}@clinic-scheduler`;
 }
 
-function millis(instant: string): number {
-  const dt = DateTime.fromISO(instant, { zone: "utc" });
-  if (!dt.isValid) throw new RangeError(`not an ISO instant: ${instant}`);
-  return dt.toMillis();
-}
-
 // A quote ends the CN parameter early and a raw control character breaks the line structure.
 const paramSafe = (text: string) => oneLine(text).replace(/"/g, "'");
 const textSafe = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n]/gu, " ");
@@ -46,29 +40,26 @@ export function calendarFile(args: CalendarFileArgs): EmailAttachment {
   const first = args.events[0];
   if (!first) throw new RangeError("a calendar file needs at least one event");
   const name = paramSafe(publicClinicName(clinic));
-  const timestamp = millis(args.issuedAt ?? first.start);
-  const events = args.events.map((e): EventAttributes & { timestamp: number } => ({
-    uid: calendarUid(e.appointmentId),
-    start: millis(e.start),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: millis(e.end),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: `Appointment at ${name}`,
-    description: textSafe(`To cancel or change this appointment, please call ${clinic.phone}.`),
-    location: textSafe(clinic.address),
-    organizer: { name, email: args.organizerEmail ?? FALLBACK_ORGANIZER },
-    status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
-    sequence: args.sequence,
-    // `ics` stamps Date.now() unless told otherwise; its types omit the field it reads.
-    timestamp,
-  }));
-  const { error, value } = createEvents(events, { method, productId: PRODUCT_ID });
-  if (error || value === null) throw error ?? new Error("calendar file could not be built");
+  const stamp = instantMs(args.issuedAt ?? first.start);
+  const content = vcalendar({
+    productId: PRODUCT_ID,
+    method,
+    events: args.events.map((e) => ({
+      uid: calendarUid(e.appointmentId),
+      start: instantMs(e.start),
+      end: instantMs(e.end),
+      stamp,
+      summary: `Appointment at ${name}`,
+      description: textSafe(`To cancel or change this appointment, please call ${clinic.phone}.`),
+      location: textSafe(clinic.address),
+      organizer: { name, email: args.organizerEmail ?? FALLBACK_ORGANIZER },
+      status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
+      sequence: args.sequence,
+    })),
+  });
   return {
     filename: method === "CANCEL" ? "cancelled.ics" : "appointment.ics",
     contentType: `text/calendar; charset=utf-8; method=${method}`,
-    content: value,
+    content,
   };
 }

@@ -1,12 +1,12 @@
 import type { Clinic } from "../domain/clinic.js";
-import { clinicClock } from "../domain/preparation.js";
+import { instantMs } from "../domain/wall-clock.js";
 import type { Block } from "./email-blocks.js";
 import { clockTime, longDateTime, visitLength } from "./local-format.js";
 import { hasNeutralName } from "./subject-line.js";
 
 /** When, how long, arrive by, where: what a patient needs to turn up at the right door. */
 export function visitFacts(clinic: Clinic, visit: { start: string; end: string }): Block {
-  const arrival = clinicClock(visit.start, clinic.timezone).minus({ minutes: clinic.arrivalMinutesBefore });
+  const arrival = instantMs(visit.start) - clinic.arrivalMinutesBefore * 60_000;
   const rows = [
     { label: "When", value: longDateTime(visit.start, clinic.timezone) },
     {
@@ -17,7 +17,7 @@ export function visitFacts(clinic: Clinic, visit: { start: string; end: string }
   if (clinic.arrivalMinutesBefore > 0) {
     rows.push({
       label: "Please arrive by",
-      value: clockTime(arrival.toUTC().toISO()!, clinic.timezone),
+      value: clockTime(arrival, clinic.timezone),
     });
   }
   rows.push({

@@ -68,8 +68,8 @@ const MINIMUM: Record<string, [number, string]> = {
     "conditional claim (UpdateItem, ALL_NEW), BatchGetItem(appointment, patient, clinic), SendEmail, settle",
   ],
   "send reminder (series confirmation)": [
-    5,
-    "as a single reminder, plus Query(series sessions) to list them (4 if the list rides on the reminder)",
+    4,
+    "as a single reminder; the series item, with its sessions' summary, rides in the same BatchGetItem",
   ],
   "sync schedule: new reminder": [1, "CreateSchedule"],
   "sync schedule: moved reminder": [1, "UpdateSchedule (the old image says the schedule exists)"],

@@ -1,5 +1,13 @@
 import type { Clinic } from "../domain/clinic.js";
-import type { Appointment, Booking, Patient, ProtocolId, Reminder, Resource } from "../domain/types.js";
+import type {
+  Appointment,
+  AppointmentStatus,
+  Booking,
+  Patient,
+  ProtocolId,
+  Reminder,
+  Resource,
+} from "../domain/types.js";
 
 /** A series as stored: its sessions live on their own appointment records. */
 export interface SeriesRecord {
@@ -10,6 +18,19 @@ export interface SeriesRecord {
   cancelled: boolean;
   cancelReason?: string;
   createdAt: string;
+}
+
+/**
+ * One session of a series as the series record summarises it, so a reminder can list the whole series
+ * without reading every session. `version` is the session's own version when the summary was written.
+ */
+export interface SeriesSessionSummary {
+  id: string;
+  start: string;
+  end: string;
+  sequence: number;
+  status: AppointmentStatus;
+  version: number;
 }
 
 /** The bookings of one resource on one clinic-local day, and the version that guards them. */
@@ -39,7 +60,9 @@ export interface IdempotencyRecord {
 
 /**
  * Everything one request changes, written atomically: appointments with their reminders, the capacity days
- * they occupy, the series, the patient. Either all of it lands or none of it.
+ * they occupy, the series, the patient. Either all of it lands or none of it. A store that keeps a summary
+ * of a series' sessions (see SendContext.seriesSessions) updates it from the created and updated series
+ * sessions in the same write: no use case has to remember to.
  */
 export interface ChangeSet {
   /** New appointments (with their reminders). */
@@ -83,8 +106,11 @@ export interface Store {
   claimReminder(claim: ReminderClaim): Promise<ClaimedReminder | undefined>;
   /** One reminder as stored, to say why a claim was refused. */
   getReminder(appointmentId: string, reminderId: string): Promise<Reminder | undefined>;
-  /** Everything a reminder email needs, in one read: the appointment, its patient, the clinic. */
-  getSendContext(appointmentId: string, patientId: string): Promise<SendContext>;
+  /**
+   * Everything a reminder email needs, in one read: the appointment, its patient, the clinic, and with
+   * `seriesId` the summary of that series' sessions.
+   */
+  getSendContext(appointmentId: string, patientId: string, seriesId?: string): Promise<SendContext>;
   /** A series' sessions (without their reminders' history), by sequence. */
   listSeriesSessions(seriesId: string): Promise<Appointment[]>;
   /** Records what became of a claimed reminder. A send is recorded even if the reminder changed meanwhile. */
@@ -122,6 +148,8 @@ export interface ReminderSettlement {
 export interface ClaimedReminder extends Reminder {
   appointmentId: string;
   patientId: string;
+  /** The series of its appointment, so the series can be read together with the appointment. */
+  seriesId?: string;
 }
 
 export interface SendContext {
@@ -131,4 +159,9 @@ export interface SendContext {
   /** Undefined until an admin saves the clinic's settings. */
   clinic?: Clinic;
   unsubscribeToken?: string;
+  /**
+   * The series' sessions by sequence, as of the last write to any of them. Undefined when no series was
+   * asked for, or when the series was booked before the summary existed (its sessions must then be listed).
+   */
+  seriesSessions?: SeriesSessionSummary[];
 }

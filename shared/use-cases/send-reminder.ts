@@ -1,9 +1,10 @@
 import type { Clinic } from "../domain/clinic.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
-import type { Appointment, Patient, Reminder } from "../domain/types.js";
+import type { Appointment, Patient, Reminder, ReminderKind } from "../domain/types.js";
 import { renderEmail } from "../email/index.js";
 import { type Mailer, PermanentSendFailure } from "../ports/mailer.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
+import type { SeriesSessionSummary } from "../ports/store.js";
 import { type Deps, nowIso } from "./deps.js";
 
 export interface ReminderDeps extends Deps {
@@ -25,13 +26,20 @@ const LEASE_MS = 50_000;
 
 const PRE_SESSION = new Set(["confirmation", "preparation", "reminder"]);
 
+/** The sessions of a series each kind lists: what was booked, or what was called off. */
+const LISTED_STATUS: Partial<Record<ReminderKind, Appointment["status"]>> = {
+  confirmation: "booked",
+  cancellation: "cancelled",
+};
+
 /**
  * Sends one reminder, at most once, and only if it still makes sense. Four AWS requests in the usual case.
  * 1. Claim it with a conditional write that also checks it is still pending at this schedule's due time:
  *    of several deliveries of one schedule, one proceeds; a schedule made before a move or a cancellation
  *    finds nothing to claim and does nothing (the moved reminder has its own schedule).
  * 2. Read the appointment, the patient and the clinic in one request, after the claim, so a cancellation
- *    that landed meanwhile wins.
+ *    that landed meanwhile wins. A series confirmation or cancellation reads its series in the same
+ *    request: the series item summarises its sessions, kept current by every write to one of them.
  * 3. Skip, with the reason recorded, when the appointment was cancelled or has begun, the patient gave no
  *    consent, the address bounced or complained, or the patient stopped booster invitations.
  * 4. Render, send through the mailer, and record the message id as `sent`; a permanent rejection is
@@ -61,7 +69,8 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
   };
 
   try {
-    const context = await deps.store.getSendContext(job.appointmentId, reminder.patientId);
+    const seriesId = LISTED_STATUS[reminder.kind] ? reminder.seriesId : undefined;
+    const context = await deps.store.getSendContext(job.appointmentId, reminder.patientId, seriesId);
     const { appointment, patient } = context;
     if (!appointment) return await settle({ result: "skipped", reason: "appointment-not-found" });
     if (!patient) return await settle({ result: "skipped", reason: "patient-not-found" });
@@ -75,6 +84,7 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
       reminder,
       patient,
       unsubscribeToken: context.unsubscribeToken,
+      seriesSessions: context.seriesSessions,
     });
     const messageId = await deps.mailer.send({
       to: patient.email,
@@ -129,22 +139,44 @@ interface RenderArgs {
   reminder: Reminder;
   patient: Patient;
   unsubscribeToken: string | undefined;
+  seriesSessions: SeriesSessionSummary[] | undefined;
+}
+
+/**
+ * The series' sessions a confirmation or cancellation lists. The summary read with the appointment is
+ * trusted only if its entry for this appointment is the appointment as read. Both are written by one
+ * transaction, so they differ only when a change landed between the reads of one batch, or when code
+ * older than the summary (still running during a deploy) wrote the session. A series booked before the
+ * summary existed has none. In those cases, and only then, the sessions are listed from the series index
+ * instead: one more request, eventually consistent, as every series email was before the summary.
+ */
+async function listedSessions(
+  deps: ReminderDeps,
+  appointment: Omit<Appointment, "reminders">,
+  kind: ReminderKind,
+  summary: SeriesSessionSummary[] | undefined,
+) {
+  const wanted = LISTED_STATUS[kind];
+  if (appointment.seriesId === undefined || !wanted) return undefined;
+  const own = summary?.find((s) => s.id === appointment.id);
+  const current =
+    own !== undefined &&
+    own.version === appointment.version &&
+    own.status === appointment.status &&
+    own.start === appointment.start &&
+    own.end === appointment.end;
+  const sessions = summary && current ? summary : await deps.store.listSeriesSessions(appointment.seriesId);
+  return sessions
+    .filter((s) => s.status === wanted)
+    .map((s) => ({ id: s.id, start: s.start, end: s.end, sequence: s.sequence ?? 0 }));
 }
 
 async function render(
   deps: ReminderDeps,
-  { clinic, appointment, reminder, patient, unsubscribeToken }: RenderArgs,
+  { clinic, appointment, reminder, patient, unsubscribeToken, seriesSessions }: RenderArgs,
 ) {
   const protocol = appointment.protocolId ? clinicProtocol(clinic, appointment.protocolId) : undefined;
-  let sessions: { id: string; start: string; end: string; sequence: number }[] | undefined;
-  const listsSeries = reminder.kind === "confirmation" || reminder.kind === "cancellation";
-  if (appointment.seriesId !== undefined && listsSeries) {
-    // The one extra request of a series confirmation: the sessions it lists.
-    const wanted = reminder.kind === "confirmation" ? "booked" : "cancelled";
-    sessions = (await deps.store.listSeriesSessions(appointment.seriesId))
-      .filter((s) => s.status === wanted)
-      .map((s) => ({ id: s.id, start: s.start, end: s.end, sequence: s.sequence ?? 0 }));
-  }
+  const sessions = await listedSessions(deps, appointment, reminder.kind, seriesSessions);
   const unsubscribeUrl =
     reminder.kind === "booster" && deps.publicApiUrl && unsubscribeToken
       ? `${deps.publicApiUrl.replace(/\/$/, "")}/unsubscribe/${patient.id}.${unsubscribeToken}`

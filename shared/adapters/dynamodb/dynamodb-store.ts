@@ -23,7 +23,13 @@ import type {
   Store,
 } from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
-import { itemsToAppointments, itemToPatient, itemToReminder, itemToSeries } from "./item-codec.js";
+import {
+  itemsToAppointments,
+  itemToPatient,
+  itemToReminder,
+  itemToSeries,
+  itemToSeriesSessions,
+} from "./item-codec.js";
 import { keys } from "./item-keys.js";
 import { TABLE_KEYS } from "./table-keys.js";
 import { buildTransaction } from "./transaction.js";
@@ -191,6 +197,7 @@ export class DynamoDbStore implements Store {
         ...itemToReminder(item),
         appointmentId: item.appointmentId as string,
         patientId: item.patientId as string,
+        ...(typeof item.seriesId === "string" ? { seriesId: item.seriesId } : {}),
       };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
@@ -203,8 +210,9 @@ export class DynamoDbStore implements Store {
     return item ? itemToReminder(item) : undefined;
   }
 
-  async getSendContext(appointmentId: string, patientId: string): Promise<SendContext> {
+  async getSendContext(appointmentId: string, patientId: string, seriesId?: string): Promise<SendContext> {
     const wanted = [keys.appointment(appointmentId), keys.patient(patientId), keys.clinic()];
+    if (seriesId !== undefined) wanted.push(keys.series(seriesId));
     const out = await this.doc.send(
       new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
     );
@@ -219,12 +227,15 @@ export class DynamoDbStore implements Store {
     const appointment = byType("appointment");
     const patient = byType("patient");
     const clinic = byType("clinic");
+    const series = byType("series");
+    const seriesSessions = series ? itemToSeriesSessions(series) : undefined;
     return {
       ...(appointment ? { appointment: itemsToAppointments([appointment])[0]! } : {}),
       ...(patient
         ? { patient: itemToPatient(patient), unsubscribeToken: patient.unsubscribeToken as string }
         : {}),
       ...(clinic ? { clinic: clinicSchema.parse(clinic.settings) } : {}),
+      ...(seriesSessions ? { seriesSessions } : {}),
     };
   }
 

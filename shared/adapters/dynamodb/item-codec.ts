@@ -1,5 +1,5 @@
 import type { Appointment, Patient, Reminder } from "../../domain/types.js";
-import type { SeriesRecord } from "../../ports/store.js";
+import type { SeriesRecord, SeriesSessionSummary } from "../../ports/store.js";
 import { keys, utcMonth } from "./item-keys.js";
 
 type Item = Record<string, unknown>;
@@ -35,6 +35,8 @@ export function reminderToItem(a: Appointment, r: Reminder): Item {
     appointmentId: a.id,
     patientId: a.patientId,
     appointmentVersion: a.version,
+    // The sender learns the series key from the claim itself, so it reads the series with the appointment.
+    ...(a.seriesId !== undefined ? { seriesId: a.seriesId } : {}),
     ...r,
   };
 }
@@ -64,6 +66,7 @@ export function itemToReminder(item: Item): Reminder {
     "appointmentId",
     "patientId",
     "appointmentVersion",
+    "seriesId",
     "claimId",
     "claimedUntil",
   ]) as unknown as Reminder;
@@ -95,10 +98,53 @@ export function itemToPatient(item: Item): Patient {
   return strip(item, ["unsubscribeToken"]) as unknown as Patient;
 }
 
-export function seriesToItem(s: SeriesRecord): Item {
-  return { ...keys.series(s.id), type: "series", ...s };
+/**
+ * The series item also summarises its sessions, one top-level attribute per session (`session#<id>`),
+ * so that a change to one session updates its own entry without a read, and without the path errors a
+ * nested map would raise on series stored before the summary existed. `sessionIds`, written once at
+ * booking (a series never gains or loses sessions), says the summary is complete.
+ */
+const SESSION_IDS = "sessionIds";
+const SESSION_PREFIX = "session#";
+export const sessionAttribute = (appointmentId: string) => `${SESSION_PREFIX}${appointmentId}`;
+
+export function sessionSummaryValue(a: Appointment): Omit<SeriesSessionSummary, "id"> {
+  return { start: a.start, end: a.end, sequence: a.sequence ?? 0, status: a.status, version: a.version };
+}
+
+export function seriesToItem(s: SeriesRecord, sessions: Appointment[]): Item {
+  const summary = Object.fromEntries(sessions.map((a) => [sessionAttribute(a.id), sessionSummaryValue(a)]));
+  return {
+    ...keys.series(s.id),
+    type: "series",
+    ...s,
+    [SESSION_IDS]: sessions.map((a) => a.id),
+    ...summary,
+  };
 }
 
 export function itemToSeries(item: Item): SeriesRecord {
-  return strip(item) as unknown as SeriesRecord;
+  const record = strip(item, [SESSION_IDS]);
+  for (const k of Object.keys(record)) if (k.startsWith(SESSION_PREFIX)) delete record[k];
+  return record as unknown as SeriesRecord;
+}
+
+/** The summarised sessions by sequence; undefined unless every session of the series has its entry. */
+export function itemToSeriesSessions(item: Item): SeriesSessionSummary[] | undefined {
+  const ids = item[SESSION_IDS];
+  if (!Array.isArray(ids) || ids.length === 0) return undefined;
+  const sessions: SeriesSessionSummary[] = [];
+  for (const id of ids) {
+    const entry = item[sessionAttribute(String(id))] as Omit<SeriesSessionSummary, "id"> | undefined;
+    if (!entry) return undefined;
+    sessions.push({
+      id: String(id),
+      start: entry.start,
+      end: entry.end,
+      sequence: Number(entry.sequence),
+      status: entry.status,
+      version: Number(entry.version),
+    });
+  }
+  return sessions.sort((a, b) => a.sequence - b.sequence);
 }

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { CapacityChange, ChangeSet } from "../../ports/store.js";
-import { appointmentToItem, patientToItem, reminderToItem, seriesToItem } from "./item-codec.js";
+import type { Appointment } from "../../domain/types.js";
+import type { CapacityChange, ChangeSet, SeriesRecord } from "../../ports/store.js";
+import {
+  appointmentToItem,
+  patientToItem,
+  reminderToItem,
+  seriesToItem,
+  sessionAttribute,
+  sessionSummaryValue,
+} from "./item-codec.js";
 import { keys } from "./item-keys.js";
 
 type Action = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
@@ -18,7 +26,8 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  * Turns a change set into the actions of one TransactWriteItems call. Guards: new items must not exist,
  * changed appointments and patients must still be at the version they were read at, and each capacity day
  * must still be at the version its bookings were counted at; that last guard is what makes overbooking
- * impossible under concurrency.
+ * impossible under concurrency. Every series session written also rewrites its entry in the series'
+ * summary, here and nowhere else, so no change to a session can leave the summary behind.
  */
 export function buildTransaction(
   tableName: string,
@@ -71,15 +80,19 @@ export function buildTransaction(
   }
   for (const c of changes.capacity ?? [])
     add(`capacity ${c.resource} ${c.date}`, capacityAction(tableName, c));
+  const sessions = seriesSessionsOf(changes);
   if (changes.createSeries) {
-    add(`series ${changes.createSeries.id}`, {
-      Put: { TableName: tableName, Item: seriesToItem(changes.createSeries), ...notExists },
+    const series = changes.createSeries;
+    add(`series ${series.id}`, {
+      Put: { TableName: tableName, Item: seriesToItem(series, sessions.get(series.id) ?? []), ...notExists },
     });
+    sessions.delete(series.id);
   }
-  if (changes.updateSeries) {
-    add(`series ${changes.updateSeries.id}`, {
-      Put: { TableName: tableName, Item: seriesToItem(changes.updateSeries) },
-    });
+  // One action per series item: a transaction may not touch one item twice.
+  const updated = new Set([...sessions.keys(), ...(changes.updateSeries ? [changes.updateSeries.id] : [])]);
+  for (const id of updated) {
+    const record = changes.updateSeries?.id === id ? changes.updateSeries : undefined;
+    add(`series ${id}`, seriesUpdate(tableName, id, record, sessions.get(id) ?? []));
   }
   if (changes.createPatient) {
     const p = changes.createPatient;
@@ -110,6 +123,66 @@ export function buildTransaction(
     });
   }
   return { actions, labels };
+}
+
+/** The written series sessions, by series. */
+function seriesSessionsOf(changes: ChangeSet): Map<string, Appointment[]> {
+  const bySeries = new Map<string, Appointment[]>();
+  const creating = changes.createSeries?.id;
+  for (const a of [...(changes.createAppointments ?? []), ...(changes.updateAppointments ?? [])]) {
+    if (a.seriesId === undefined) continue;
+    if (a.seriesId !== creating && changes.createAppointments?.includes(a)) {
+      // The summary's list of session ids is fixed at booking; a session added later would be missing
+      // from every email that lists the series. Refuse rather than send an incomplete list.
+      throw new Error(`a new session cannot join the existing series ${a.seriesId}`);
+    }
+    bySeries.set(a.seriesId, [...(bySeries.get(a.seriesId) ?? []), a]);
+  }
+  return bySeries;
+}
+
+/**
+ * An update, not a put, even for the record's own fields: a put would drop the summary entries of the
+ * sessions this change does not touch. Series stored before the summary existed take the entries too
+ * (top-level attributes need no parent map), but stay without `sessionIds`, so nobody trusts them.
+ */
+function seriesUpdate(
+  tableName: string,
+  id: string,
+  record: SeriesRecord | undefined,
+  sessions: Appointment[],
+): Action {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  if (record) {
+    const { id: _id, ...fields } = record;
+    for (const [i, [field, value]] of Object.entries(fields).entries()) {
+      if (value === undefined) continue;
+      names[`#f${i}`] = field;
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
+    if (record.cancelReason === undefined) {
+      names["#cr"] = "cancelReason";
+      removes.push("#cr");
+    }
+  }
+  sessions.forEach((a, i) => {
+    names[`#s${i}`] = sessionAttribute(a.id);
+    values[`:s${i}`] = sessionSummaryValue(a);
+    sets.push(`#s${i} = :s${i}`);
+  });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.series(id),
+      UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }
 
 function capacityAction(tableName: string, c: CapacityChange): Action {

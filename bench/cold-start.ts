@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
+import { clinicDefaults, loadConfig } from "../infra/config.js";
 import {
   BUNDLE_ALIASES,
   ESM_REQUIRE_BANNER,
@@ -35,7 +37,16 @@ const LAMBDA_ENV: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: "bench",
   POWERTOOLS_METRICS_NAMESPACE: "ClinicScheduler",
   POWERTOOLS_LOG_LEVEL: "INFO",
+  // As synthesized from cdk.json's sample clinic: admin-api and send-reminder validate it at cold start.
+  CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(sampleConfig())),
 };
+
+function sampleConfig() {
+  const cdk = JSON.parse(readFileSync(join(repoRoot, "cdk.json"), "utf8")) as {
+    context: Record<string, unknown>;
+  };
+  return loadConfig((key) => cdk.context[key]);
+}
 
 /**
  * Imports the bundle in a fresh process and reports two clocks: the import alone, and the time since the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
+import { clinicSchema, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { clinicProtocols } from "../../shared/domain/protocol-catalogue.js";
 import { protocolListSchema, putClinicBodySchema } from "../../shared/schemas/clinic.schema.js";
 import { fieldErrors } from "../../shared/schemas/problem.schema.js";
@@ -12,6 +12,12 @@ const {
   bookingHorizonDays,
   ...required
 } = DEFAULT_CLINIC;
+
+describe("the default clinic", () => {
+  it("is a clinic the schema accepts unchanged (it is written out, not parsed at import)", () => {
+    expect(clinicSchema.parse(DEFAULT_CLINIC)).toEqual(DEFAULT_CLINIC);
+  });
+});
 
 describe("PUT /clinic body", () => {
   it("fills optional settings left out with their defaults", () => {

@@ -18,6 +18,15 @@ const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 export const FUNCTION_NAMES = ["admin-api", "schedule-sync", "send-reminder", "email-events"] as const;
 const EMPTY = "empty-handler";
+/**
+ * Not a budget, a reference point: an empty handler that builds one DynamoDB client, bundled the same way.
+ * Every function needs at least this, so the distance to it is what the project's own code costs.
+ */
+const SDK_FLOOR = "sdk-floor";
+const SDK_FLOOR_SOURCE = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+export const handler = async () => client.config.serviceId;
+`;
 
 /**
  * What each entry's readEnv needs, with dummy values, plus fake credentials so nothing looks for a
@@ -70,6 +79,8 @@ export interface BundleResult {
   importMs: number;
   /** readyMs divided by the empty handler's readyMs. */
   ratio: number;
+  /** readyMs divided by the SDK floor's (an empty handler that builds one DynamoDB client). */
+  ratioToSdkFloor: number;
   /** The same with source maps, as deployed (sourceMap: true, NODE_OPTIONS=--enable-source-maps). */
   withSourceMaps: { readyMs: number; ratio: number };
 }
@@ -78,6 +89,8 @@ export interface ColdStartResult {
   runs: number;
   node: string;
   empty: { kb: number; readyMs: number; importMs: number; withSourceMapsReadyMs: number };
+  /** An empty handler that builds one DynamoDB client: what any function with the SDK bundled pays. */
+  sdkFloor: { kb: number; readyMs: number; ratio: number };
   functions: BundleResult[];
 }
 
@@ -87,8 +100,9 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
   try {
     await writeFile(join(dir, "runner.mjs"), RUNNER);
     await writeFile(join(dir, `${EMPTY}.ts`), "export const handler = async () => ({});\n");
-    const entries = [
+    const entries: { name: string; entry: string | { source: string } }[] = [
       { name: EMPTY, entry: join(dir, `${EMPTY}.ts`) },
+      { name: SDK_FLOOR, entry: { source: SDK_FLOOR_SOURCE } },
       ...FUNCTION_NAMES.map((name) => ({ name, entry: join(repoRoot, "functions", `${name}.ts`) })),
     ];
     const plain = new Map<string, Built>();
@@ -122,6 +136,7 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     }
 
     const emptyReady = median(sample(`plain:${EMPTY}`).ready);
+    const floorReady = median(sample(`plain:${SDK_FLOOR}`).ready);
     const emptyMappedReady = median(sample(`mapped:${EMPTY}`).ready);
     return {
       runs,
@@ -131,6 +146,11 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
         readyMs: round(emptyReady),
         importMs: round(median(sample(`plain:${EMPTY}`).import), 2),
         withSourceMapsReadyMs: round(emptyMappedReady),
+      },
+      sdkFloor: {
+        kb: round(plain.get(SDK_FLOOR)!.bytes / 1024),
+        readyMs: round(floorReady),
+        ratio: round(floorReady / emptyReady, 2),
       },
       functions: FUNCTION_NAMES.map((name) => {
         const built = plain.get(name)!;
@@ -144,6 +164,7 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
           readyMs: round(readyMs),
           importMs: round(median(sample(`plain:${name}`).import)),
           ratio: round(readyMs / emptyReady, 2),
+          ratioToSdkFloor: round(readyMs / floorReady, 2),
           withSourceMaps: { readyMs: round(mappedReady), ratio: round(mappedReady / emptyMappedReady, 2) },
         };
       }),
@@ -160,9 +181,15 @@ interface Built {
 }
 
 /** The bundle as infra/constructs/app-function.ts deploys it (NodejsFunction with bundleAwsSDK: true). */
-async function bundle(entry: string, outfile: string, sourcemap: boolean): Promise<Built> {
+async function bundle(
+  entry: string | { source: string },
+  outfile: string,
+  sourcemap: boolean,
+): Promise<Built> {
   const result = await build({
-    entryPoints: [entry],
+    ...(typeof entry === "string"
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.source, resolveDir: repoRoot, loader: "ts" as const } }),
     outfile,
     bundle: true,
     minify: true,

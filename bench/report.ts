@@ -29,6 +29,7 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
     f.importMs,
     f.ratio,
     verdicts.get(`init-${f.name}`)?.text ?? "",
+    f.ratioToSdkFloor,
     `${formatNumber(f.withSourceMaps.readyMs)} (${formatNumber(f.withSourceMaps.ratio)}x)`,
     f.topPackages
       .slice(0, 3)
@@ -43,7 +44,20 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
     r.empty.importMs,
     1,
     "",
+    "-",
     `${formatNumber(r.empty.withSourceMapsReadyMs)} (1x)`,
+    "",
+  ]);
+  rows.push([
+    "SDK floor: empty + 1 DynamoDB client",
+    r.sdkFloor.kb,
+    "",
+    r.sdkFloor.readyMs,
+    "-",
+    r.sdkFloor.ratio,
+    "",
+    1,
+    "",
     "",
   ]);
   return table(
@@ -55,6 +69,7 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
       "import ms",
       "x empty",
       "≤ 2x",
+      "x SDK floor",
       "+source maps ms",
       "largest packages (KB)",
     ],

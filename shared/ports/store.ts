@@ -85,6 +85,8 @@ export interface Store {
   putClinic(clinic: Clinic): Promise<void>;
 
   getPatient(id: string): Promise<Patient | undefined>;
+  /** The clinic's saved settings and one patient in a single read: what every booking starts from. */
+  getClinicAndPatient(patientId: string): Promise<{ clinic?: Clinic; patient?: Patient }>;
   createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
   updatePatient(patient: Patient): Promise<void>;
 

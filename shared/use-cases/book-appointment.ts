@@ -3,8 +3,7 @@ import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
 import { bookingsOf, capacityChanges, endOf, resolveService, toReminders } from "./booking-support.js";
-import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
-import { NotFound } from "./errors.js";
+import { type Deps, loadClinicAndPatient, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
 
 export interface BookAppointmentInput {
@@ -24,9 +23,7 @@ export interface BookAppointmentInput {
 export async function bookAppointment(deps: Deps, input: BookAppointmentInput, idem?: IdempotencyRequest) {
   return once<Appointment>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
-      const clinic = await loadClinic(deps);
-      const patient = await deps.store.getPatient(input.patientId);
-      if (!patient) throw new NotFound("patient");
+      const { clinic, patient } = await loadClinicAndPatient(deps, input.patientId);
       const resolved = resolveService(clinic, patient, input.service);
       const now = nowIso(deps);
       const start = utcIso(input.start);

@@ -7,8 +7,7 @@ import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
 import { bookingsOf, capacityChanges, resolveService, toReminders } from "./booking-support.js";
-import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
-import { NotFound } from "./errors.js";
+import { type Deps, loadClinicAndPatient, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
 import { seriesView } from "./series-view.js";
 
@@ -39,9 +38,7 @@ export function planningSpanDays(protocol: Protocol): number {
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
   return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
-      const clinic = await loadClinic(deps);
-      const patient = await deps.store.getPatient(input.patientId);
-      if (!patient) throw new NotFound("patient");
+      const { clinic, patient } = await loadClinicAndPatient(deps, input.patientId);
       const { protocol } = resolveService(clinic, patient, input.protocolId);
       if (!protocol) throw new Error("a protocol service always resolves to a protocol");
       const now = nowIso(deps);

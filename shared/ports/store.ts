@@ -85,8 +85,14 @@ export interface Store {
   putClinic(clinic: Clinic): Promise<void>;
 
   getPatient(id: string): Promise<Patient | undefined>;
-  /** The clinic's saved settings and one patient in a single read: what every booking starts from. */
-  getClinicAndPatient(patientId: string): Promise<{ clinic?: Clinic; patient?: Patient }>;
+  /**
+   * What a booking starts from, in one read: the clinic's saved settings, the patient, and with `capacity`
+   * those days of that resource (at most 98).
+   */
+  getBookingReads(
+    patientId: string,
+    capacity?: { resource: Resource; dates: string[] },
+  ): Promise<BookingReads>;
   createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
   updatePatient(patient: Patient): Promise<void>;
 
@@ -152,6 +158,13 @@ export interface ClaimedReminder extends Reminder {
   patientId: string;
   /** The series of its appointment, so the series can be read together with the appointment. */
   seriesId?: string;
+}
+
+export interface BookingReads {
+  clinic?: Clinic;
+  patient?: Patient;
+  /** The days asked for, in order; a day without bookings has version 0. */
+  capacityDays?: CapacityDay[];
 }
 
 export interface SendContext {

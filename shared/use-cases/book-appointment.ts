@@ -1,9 +1,11 @@
 import { checkSlot, clinicDate } from "../domain/calendar.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
+import { serviceResource } from "../domain/services.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
 import { bookingsOf, capacityChanges, endOf, resolveService, toReminders } from "./booking-support.js";
-import { type Deps, loadClinicAndPatient, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
 
 export interface BookAppointmentInput {
@@ -14,8 +16,9 @@ export interface BookAppointmentInput {
 
 /**
  * Books one appointment.
- * 1. Check the patient may have the service (eligibility, REMS, a series to boost).
- * 2. Read the resource's bookings for that day and check the slot: grid, hours, past, capacity.
+ * 1. Read the clinic, the patient and the resource's bookings that day in one request; check the patient
+ *    may have the service (eligibility, REMS, a series to boost).
+ * 2. Check the slot against those bookings: grid, hours, past, capacity.
  * 3. Plan its reminders.
  * 4. Write appointment, reminders and the day's capacity in one transaction guarded by the day's version;
  *    a lost race re-runs from step 2.
@@ -23,11 +26,22 @@ export interface BookAppointmentInput {
 export async function bookAppointment(deps: Deps, input: BookAppointmentInput, idem?: IdempotencyRequest) {
   return once<Appointment>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
-      const { clinic, patient } = await loadClinicAndPatient(deps, input.patientId);
+      const start = utcIso(input.start);
+      const resource = serviceResource(input.service);
+      // Which day's capacity to read depends on the clinic's zone. Guess the deployment's (the saved
+      // clinic's, nearly always), so one read fetches clinic, patient and day; a wrong guess reads again.
+      const guessedDate = clinicDate(deps.clinicDefaults, start);
+      const reads = await deps.store.getBookingReads(input.patientId, { resource, dates: [guessedDate] });
+      if (!reads.patient) throw new NotFound("patient");
+      const clinic = reads.clinic ?? deps.clinicDefaults;
+      const patient = reads.patient;
       const resolved = resolveService(clinic, patient, input.service);
       const now = nowIso(deps);
-      const start = utcIso(input.start);
-      const days = await deps.store.getCapacityDays(resolved.resource, [clinicDate(clinic, start)]);
+      const date = clinicDate(clinic, start);
+      const days =
+        date === guessedDate && reads.capacityDays
+          ? reads.capacityDays
+          : await deps.store.getCapacityDays(resource, [date]);
       const check = checkSlot({
         clinic,
         resource: resolved.resource,

@@ -23,7 +23,7 @@ export async function loadClinicAndPatient(
   deps: Deps,
   patientId: string,
 ): Promise<{ clinic: Clinic; patient: Patient }> {
-  const found = await deps.store.getClinicAndPatient(patientId);
+  const found = await deps.store.getBookingReads(patientId);
   if (!found.patient) throw new NotFound("patient");
   return { clinic: found.clinic ?? deps.clinicDefaults, patient: found.patient };
 }

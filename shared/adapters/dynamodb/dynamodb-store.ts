@@ -12,6 +12,7 @@ import {
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import type {
+  BookingReads,
   CapacityDay,
   ChangeSet,
   ClaimedReminder,
@@ -40,6 +41,14 @@ type Item = Record<string, unknown>;
 // Parsing fills settings added after the clinic was saved with their defaults.
 const itemToClinic = (item: Item): Clinic => clinicSchema.parse(item.settings);
 
+/** A day nobody has booked yet has no item: it reads as empty, at version 0. */
+function itemToCapacityDay(resource: Resource, date: string, item: Item | undefined): CapacityDay {
+  const bookings = Object.entries(
+    (item?.bookings ?? {}) as Record<string, { start: string; end: string }>,
+  ).map(([appointmentId, b]) => ({ appointmentId, resource, start: b.start, end: b.end }));
+  return { resource, date, version: (item?.version as number | undefined) ?? 0, bookings };
+}
+
 export class DynamoDbStore implements Store {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -52,13 +61,26 @@ export class DynamoDbStore implements Store {
     return item ? itemToClinic(item) : undefined;
   }
 
-  async getClinicAndPatient(patientId: string): Promise<{ clinic?: Clinic; patient?: Patient }> {
-    const items = await this.batchGet([keys.clinic(), keys.patient(patientId)]);
+  async getBookingReads(
+    patientId: string,
+    capacity?: { resource: Resource; dates: string[] },
+  ): Promise<BookingReads> {
+    const dates = [...new Set(capacity?.dates ?? [])];
+    if (capacity && dates.length > 98) throw new RangeError("one read holds at most 98 capacity days");
+    const items = await this.batchGet([
+      keys.clinic(),
+      keys.patient(patientId),
+      ...(capacity ? dates.map((d) => keys.capacity(capacity.resource, d)) : []),
+    ]);
     const clinic = items.find((i) => i.type === "clinic");
     const patient = items.find((i) => i.type === "patient");
+    const found = new Map(items.filter((i) => i.date !== undefined).map((i) => [i.date as string, i]));
     return {
       ...(clinic ? { clinic: itemToClinic(clinic) } : {}),
       ...(patient ? { patient: itemToPatient(patient) } : {}),
+      ...(capacity
+        ? { capacityDays: dates.map((d) => itemToCapacityDay(capacity.resource, d, found.get(d))) }
+        : {}),
     };
   }
 
@@ -150,13 +172,7 @@ export class DynamoDbStore implements Store {
       }
       if (pending && pending.length > 0) throw new Error("DynamoDB left capacity keys unprocessed");
     }
-    return unique.map((date) => {
-      const item = found.get(date);
-      const bookings = Object.entries(
-        (item?.bookings ?? {}) as Record<string, { start: string; end: string }>,
-      ).map(([appointmentId, b]) => ({ appointmentId, resource, start: b.start, end: b.end }));
-      return { resource, date, version: (item?.version as number | undefined) ?? 0, bookings };
-    });
+    return unique.map((date) => itemToCapacityDay(resource, date, found.get(date)));
   }
 
   async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {

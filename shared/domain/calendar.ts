@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { BookingCalendar, type SlotCheck } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, RuleViolation } from "./errors.js";
-import { addDays, localInstant } from "./opening-hours.js";
+import { addDays, localInstantMs } from "./opening-hours.js";
 import { MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
 import type { Booking, Interval, Resource } from "./types.js";
 
@@ -48,8 +48,8 @@ export function freeStarts(args: {
 }): Interval[] {
   const { clinic, minutes } = args;
   if (args.toDate < args.fromDate) return [];
-  const fromMs = localInstant(args.fromDate, "00:00", clinic.timezone).toMillis();
-  const toMs = localInstant(addDays(args.toDate, 1), "00:00", clinic.timezone).toMillis() - 1;
+  const fromMs = localInstantMs(args.fromDate, "00:00", clinic.timezone);
+  const toMs = localInstantMs(addDays(args.toDate, 1), "00:00", clinic.timezone) - 1;
   const range = { fromMs, toMs: toMs + minutes * MINUTE_MS };
   const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range);
   const out: Interval[] = [];

@@ -21,6 +21,24 @@ export function localInstant(date: string, clock: string, zone: string): DateTim
   return DateTime.fromObject({ year, month, day, hour, minute }, { zone });
 }
 
+// Zone rules do not change while a process runs, so the instant of a local date and clock time never
+// does either. Planning a series and its reminders asks for the same few hundred again and again, and each
+// answer costs Luxon several Intl offset look-ups: a Lambda's bookings share this cache.
+const instantCache = new Map<string, number>();
+const INSTANT_CACHE_LIMIT = 50_000;
+
+/** `localInstant` in epoch milliseconds, remembered. */
+export function localInstantMs(date: string, clock: string, zone: string): number {
+  const key = `${zone} ${date} ${clock}`;
+  let ms = instantCache.get(key);
+  if (ms === undefined) {
+    ms = localInstant(date, clock, zone).toMillis();
+    if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
+    instantCache.set(key, ms);
+  }
+  return ms;
+}
+
 /*
  * Pure calendar-date arithmetic below: a date has no zone, so there is no DST to get wrong, and the
  * native UTC calendar is an order of magnitude faster than Luxon on the hot path of availability.
@@ -55,8 +73,8 @@ export function openingHours(
   if (intervals.length === 0) return { open: false, code: "closed-day" };
   const windows = intervals
     .map((i) => ({
-      startMs: localInstant(date, i.open, clinic.timezone).toMillis(),
-      endMs: localInstant(date, i.close, clinic.timezone).toMillis(),
+      startMs: localInstantMs(date, i.open, clinic.timezone),
+      endMs: localInstantMs(date, i.close, clinic.timezone),
     }))
     .filter((w) => w.startMs < w.endMs)
     .sort((a, b) => a.startMs - b.startMs);

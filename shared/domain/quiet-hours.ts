@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Clinic } from "./clinic.js";
-import { localInstant } from "./opening-hours.js";
+import { addDays, localInstantMs } from "./opening-hours.js";
 import { parseInstant, toUtcIso } from "./slot-grid.js";
 
 export interface QuietSpan {
@@ -19,14 +19,21 @@ export function quietSpanAt(
   patientTimezone: string,
 ): QuietSpan | undefined {
   if (quiet.start === quiet.end) return undefined;
-  const date = DateTime.fromMillis(ms, { zone: patientTimezone }).toISODate()!;
-  let start = localInstant(date, quiet.start, patientTimezone);
-  if (start.toMillis() > ms)
-    start = localInstant(start.minus({ days: 1 }).toISODate()!, quiet.start, patientTimezone);
-  const crossesMidnight = quiet.end < quiet.start;
-  const endDate = crossesMidnight ? start.plus({ days: 1 }).toISODate()! : start.toISODate()!;
-  const endMs = localInstant(endDate, quiet.end, patientTimezone).toMillis();
-  const startMs = start.toMillis();
+  let date = DateTime.fromMillis(ms, { zone: patientTimezone }).toISODate()!;
+  let startMs = localInstantMs(date, quiet.start, patientTimezone);
+  if (startMs > ms) {
+    date = addDays(date, -1);
+    startMs = localInstantMs(date, quiet.start, patientTimezone);
+  }
+  // A start of 24:00 is the next day's midnight: the span starts on that day and does not cross midnight.
+  const startsAtMidnight = quiet.start === "24:00";
+  const startDate = startsAtMidnight ? addDays(date, 1) : date;
+  const crossesMidnight = !startsAtMidnight && quiet.end < quiet.start;
+  const endMs = localInstantMs(
+    crossesMidnight ? addDays(startDate, 1) : startDate,
+    quiet.end,
+    patientTimezone,
+  );
   return ms > startMs && ms < endMs ? { startMs, endMs } : undefined;
 }
 

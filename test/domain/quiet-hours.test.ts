@@ -37,6 +37,13 @@ describe("applyQuietHours (21:00-08:00 by default)", () => {
     expect(applyQuietHours({ dueAt: due, now: NOW, clinic, patientTimezone: NY })).toBe(due);
   });
 
+  it("reads a quiet start of 24:00 as midnight, with the span ending the same morning", () => {
+    const midnightToEight = { start: "24:00", end: "08:00" };
+    expect(quiet("2026-12-08T03:00", NY, NOW, midnightToEight)).toBe("2026-12-08 Tue 00:00");
+    expect(quiet("2026-12-08T09:00", NY, NOW, midnightToEight)).toBe("2026-12-08 Tue 09:00");
+    expect(quiet("2026-12-08T23:30", NY, NOW, midnightToEight)).toBe("2026-12-08 Tue 23:30");
+  });
+
   it("never moves before now", () => {
     const now = at("2026-12-07T23:00", NY);
     expect(applyQuietHours({ dueAt: at("2026-12-08T06:00", NY), now, clinic, patientTimezone: NY })).toBe(

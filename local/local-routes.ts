@@ -1,7 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
-import type { Authenticator } from "../shared/http/authenticators.js";
-import { bearer, commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
+import { commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
 import { problemResponse } from "../shared/http/problem.js";
 import { ANY_ROLE, requireRole } from "../shared/http/require-role.js";
 import type { RouteTable } from "../shared/http/route-table.js";
@@ -22,17 +21,16 @@ export interface ClockControl {
 }
 
 /** `/local/clock`: only in local mode, so staff and tests can make time pass. */
-export function registerLocalRoutes(routes: RouteTable, authenticate: Authenticator, control: ClockControl) {
+export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
   routes.add(
     {
       method: "get",
       path: "/local/clock",
       tags: ["local"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
     },
-    (c, _input) => c.json({ now: control.clock.now().toISOString() }, 200),
+    (c) => c.json({ now: control.clock.now().toISOString() }, 200),
   );
   routes.add(
     {
@@ -40,8 +38,7 @@ export function registerLocalRoutes(routes: RouteTable, authenticate: Authentica
       path: "/local/clock",
       tags: ["local"],
       summary: "Move the local clock forward and fire every schedule due by then",
-      security: bearer,
-      middleware: [requireRole(authenticate, ["admin"])],
+      roles: ["admin"],
       request: { body: localClockBodySchema },
       responses: {
         200: jsonContent(localClockMoveSchema, "The new time and the reminders that fired."),
@@ -66,7 +63,7 @@ export function registerLocalRoutes(routes: RouteTable, authenticate: Authentica
     },
   );
   // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
-  routes.app.get("/local/dead-letters", requireRole(authenticate, ["staff"]), (c) =>
+  routes.app.get("/local/dead-letters", requireRole(routes.authenticate, ["staff"]), (c) =>
     c.json(control.deadLetters()),
   );
 }

@@ -200,7 +200,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       deps,
       authenticate,
       publicUrl: apiUrl,
-      extraRoutes: (a) => registerLocalRoutes(a, authenticate, { clock, advance, deadLetters }),
+      extraRoutes: (a) => registerLocalRoutes(a, { clock, advance, deadLetters }),
     });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));

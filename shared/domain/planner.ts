@@ -1,7 +1,7 @@
 import { BookingCalendar } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, type RuleCode, RuleViolation } from "./errors.js";
-import { addDays, daysBetween, localInstant } from "./opening-hours.js";
+import { addDays, daysBetween, localInstantMs } from "./opening-hours.js";
 import type { Protocol, SpacingPhase } from "./protocol.js";
 import { serviceResource } from "./services.js";
 import { HOUR_MS, MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
@@ -158,8 +158,8 @@ function sessionWindow(args: {
     limits.push(`all within ${protocol.spacing.windowDays} days of the first`);
   }
   if (week !== undefined) {
-    const weekStart = localInstant(addDays(series.firstDate, 7 * week), "00:00", zone).toMillis();
-    const weekEnd = localInstant(addDays(series.firstDate, 7 * week + 7), "00:00", zone).toMillis();
+    const weekStart = localInstantMs(addDays(series.firstDate, 7 * week), "00:00", zone);
+    const weekEnd = localInstantMs(addDays(series.firstDate, 7 * week + 7), "00:00", zone);
     earliestMs = Math.max(earliestMs, weekStart);
     if (weekEnd - 1 < latestMs) {
       latestMs = weekEnd - 1;
@@ -179,8 +179,8 @@ function sessionWindow(args: {
       ? earliestDate
       : addDays(calendar.localDate(prevMs), phase.preferredGapDays);
   if (date < earliestDate) date = earliestDate;
-  let preferredMs = localInstant(date, series.t0, zone).toMillis();
-  if (preferredMs < earliestMs) preferredMs = localInstant(addDays(date, 1), series.t0, zone).toMillis();
+  let preferredMs = localInstantMs(date, series.t0, zone);
+  if (preferredMs < earliestMs) preferredMs = localInstantMs(addDays(date, 1), series.t0, zone);
   return { preferredMs, earliestMs, latestMs, shownEndMs, limits };
 }
 

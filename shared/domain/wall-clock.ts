@@ -64,7 +64,7 @@ export function isoInstant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
 
-export function zoneAbbreviationAt(ms: number, zone: string): string {
+function zoneAbbreviationAt(ms: number, zone: string): string {
   let fallback = "";
   for (const locale of ABBREVIATION_LOCALES) {
     const name = partsOf(ms, zone, { timeZoneName: "short" }, locale).timeZoneName ?? "";

@@ -31,7 +31,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`, { code: "no-route" }),
   );
 
-  const routes = new RouteTable(app);
+  const routes = new RouteTable(app, options.authenticate);
   app.get("/health", (c) => c.json({ ok: true }));
   registerClinicRoutes(routes, options);
   registerPatientRoutes(routes, options);

@@ -63,7 +63,7 @@ function operation(route: RouteSpec): object {
   return {
     tags: route.tags,
     ...(route.summary ? { summary: route.summary } : {}),
-    ...(route.security ? { security: route.security } : {}),
+    ...(route.roles ? { security: [{ bearerAuth: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(request.body
       ? {

@@ -33,5 +33,3 @@ export const idempotencyHeader = z.object({
     description: "A repeat with the same key and body returns the first response and creates nothing.",
   }),
 });
-
-export const bearer = [{ bearerAuth: [] }];

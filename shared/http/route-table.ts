@@ -3,7 +3,10 @@ import { HTTPException } from "hono/http-exception";
 import type * as z from "zod";
 import { fieldErrors } from "../schemas/problem.schema.js";
 import type { AppEnv } from "./app-env.js";
+import type { Authenticator } from "./authenticators.js";
 import { problemResponse } from "./problem.js";
+import { requireRole } from "./require-role.js";
+import type { Role } from "./roles.js";
 
 /** A documented response: the OpenAPI document is built from these, never from the handlers. */
 export interface ResponseSpec {
@@ -23,9 +26,11 @@ export interface RouteSpec {
   path: string;
   tags: readonly string[];
   summary?: string;
-  security?: readonly Record<string, readonly string[]>[];
-  /** Runs before validation: authentication and roles, so a stranger learns nothing from a 400. */
-  middleware?: readonly MiddlewareHandler<AppEnv>[];
+  /**
+   * Who may call it: a bearer token with one of these roles, checked before validation so a stranger
+   * learns nothing from a 400. Absent: public. The document's `security` is derived from it.
+   */
+  roles?: readonly Role[];
   request?: {
     params?: z.ZodObject;
     query?: z.ZodObject;
@@ -62,7 +67,10 @@ const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]
 export class RouteTable {
   readonly specs: RouteSpec[] = [];
 
-  constructor(readonly app: Hono<AppEnv>) {}
+  constructor(
+    readonly app: Hono<AppEnv>,
+    readonly authenticate: Authenticator,
+  ) {}
 
   add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
     this.specs.push(spec);
@@ -71,7 +79,8 @@ export class RouteTable {
       const input = await validInput(c, spec);
       return input instanceof Response ? input : handler(c, input as ValidInput<R>);
     };
-    this.app.on([spec.method.toUpperCase()], [honoPath], ...(spec.middleware ?? []), serve);
+    const guard = spec.roles ? [requireRole(this.authenticate, spec.roles)] : [];
+    this.app.on([spec.method.toUpperCase()], [honoPath], ...guard, serve);
   }
 }
 

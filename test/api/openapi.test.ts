@@ -51,6 +51,9 @@ describe("the OpenAPI document", () => {
     const body = doc.paths["/patients"]?.post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(["firstName", "lastName", "email", "emailConsent"]);
     expect(body.additionalProperties).toBe(false);
+    // Every documented route needs a token: security comes from the route's roles.
+    for (const ops of Object.values(doc.paths))
+      for (const op of Object.values(ops)) expect(op.security).toEqual([{ bearerAuth: [] }]);
     const params = doc.paths["/availability"]?.get.parameters;
     expect(params.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
       "query service",

@@ -153,24 +153,12 @@ export class DynamoDbStore implements Store {
   }
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
-    const found = new Map<string, Item>();
     const unique = [...new Set(dates)];
+    const found = new Map<string, Item>();
+    // A series' planning window can exceed the 100 keys one BatchGetItem takes.
     for (let i = 0; i < unique.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined;
-      pending = unique.slice(i, i + 100).map((d) => keys.capacity(resource, d));
-      for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
-        const out: {
-          Responses?: Record<string, Item[]>;
-          UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
-        } = await this.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.date as string, item);
-        pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-      if (pending && pending.length > 0) throw new Error("DynamoDB left capacity keys unprocessed");
+      const items = await this.batchGet(unique.slice(i, i + 100).map((d) => keys.capacity(resource, d)));
+      for (const item of items) found.set(item.date as string, item);
     }
     return unique.map((date) => itemToCapacityDay(resource, date, found.get(date)));
   }

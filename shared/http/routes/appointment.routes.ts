@@ -19,7 +19,6 @@ import { agenda, availability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
 import type { AppOptions } from "../app-env.js";
 import {
-  bearer,
   commonErrors,
   conflict,
   idempotencyHeader,
@@ -28,18 +27,17 @@ import {
   notFound,
   unprocessable,
 } from "../openapi-helpers.js";
-import { ANY_ROLE, requireRole } from "../require-role.js";
+import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerAppointmentRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
     {
       method: "get",
       path: "/availability",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
       responses: { 200: jsonContent(slotsSchema, "Every free 15-minute start."), ...commonErrors },
     },
@@ -53,8 +51,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       method: "post",
       path: "/appointments",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
       responses: {
         201: jsonContent(appointmentSchema, "The booked appointment with its reminders."),
@@ -74,8 +71,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       method: "get",
       path: "/appointments",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { query: agendaQuerySchema },
       responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors },
     },
@@ -89,8 +85,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       method: "get",
       path: "/appointments/{id}",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { params: idParam },
       responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors, ...notFound },
     },
@@ -108,8 +103,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       path: "/appointments/{id}/cancel",
       summary: "Cancel an appointment and its pending reminders",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { params: idParam, body: cancelAppointmentBodySchema },
       responses: changed,
     },
@@ -121,8 +115,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       path: "/appointments/{id}/reschedule",
       summary: "Move an appointment; its pending reminders move with it",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
       responses: { ...changed, ...unprocessable },
     },
@@ -134,8 +127,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       path: "/appointments/{id}/outcome",
       summary: "Record a consultation's outcome (eligibility)",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["clinician"])],
+      roles: ["clinician"],
       request: { params: idParam, body: outcomeBodySchema },
       responses: changed,
     },
@@ -148,8 +140,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps, authentica
       path: "/appointments/{id}/attendance",
       summary: "Record whether the patient came",
       tags: ["appointments"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["clinician", "staff"])],
+      roles: ["clinician", "staff"],
       request: { params: idParam, body: attendanceBodySchema },
       responses: changed,
     },

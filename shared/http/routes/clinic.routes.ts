@@ -5,29 +5,27 @@ import {
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
 import type { AppOptions } from "../app-env.js";
-import { bearer, commonErrors, jsonContent } from "../openapi-helpers.js";
-import { ANY_ROLE, requireRole } from "../require-role.js";
+import { commonErrors, jsonContent } from "../openapi-helpers.js";
+import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
-export function registerClinicRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
     {
       method: "get",
       path: "/clinic",
       tags: ["clinic"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       responses: { 200: jsonContent(clinicResponseSchema, "The clinic's settings."), ...commonErrors },
     },
-    async (c, _input) => c.json(await getClinic(deps), 200),
+    async (c) => c.json(await getClinic(deps), 200),
   );
   routes.add(
     {
       method: "put",
       path: "/clinic",
       tags: ["clinic"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["admin"])],
+      roles: ["admin"],
       request: { body: putClinicBodySchema },
       responses: { 200: jsonContent(clinicResponseSchema, "The saved settings."), ...commonErrors },
     },
@@ -38,13 +36,12 @@ export function registerClinicRoutes(routes: RouteTable, { deps, authenticate }:
       method: "get",
       path: "/protocols",
       tags: ["clinic"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       responses: {
         200: jsonContent(protocolListSchema, "The protocols as this clinic runs them."),
         ...commonErrors,
       },
     },
-    async (c, _input) => c.json(await listProtocols(deps), 200),
+    async (c) => c.json(await listProtocols(deps), 200),
   );
 }

@@ -12,7 +12,6 @@ import {
 } from "../../use-cases/patients.js";
 import type { AppOptions } from "../app-env.js";
 import {
-  bearer,
   commonErrors,
   idempotencyHeader,
   idParam,
@@ -20,18 +19,17 @@ import {
   notFound,
   unprocessable,
 } from "../openapi-helpers.js";
-import { ANY_ROLE, requireRole } from "../require-role.js";
+import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerPatientRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
     {
       method: "post",
       path: "/patients",
       tags: ["patients"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { headers: idempotencyHeader, body: createPatientBodySchema },
       responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors, ...unprocessable },
     },
@@ -45,8 +43,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps, authenticate }
       method: "get",
       path: "/patients/{id}",
       tags: ["patients"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { params: idParam },
       responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors, ...notFound },
     },
@@ -57,8 +54,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps, authenticate }
       method: "patch",
       path: "/patients/{id}",
       tags: ["patients"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
       responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors, ...notFound },
     },
@@ -69,8 +65,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps, authenticate }
       method: "get",
       path: "/patients/{id}/appointments",
       tags: ["patients"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { params: idParam },
       responses: {
         200: jsonContent(appointmentListSchema, "The patient's appointments by start."),

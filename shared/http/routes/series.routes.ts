@@ -3,7 +3,6 @@ import { bookSeries } from "../../use-cases/book-series.js";
 import { cancelSeries, getSeries } from "../../use-cases/series.js";
 import type { AppOptions } from "../app-env.js";
 import {
-  bearer,
   commonErrors,
   conflict,
   idempotencyHeader,
@@ -12,19 +11,18 @@ import {
   notFound,
   unprocessable,
 } from "../openapi-helpers.js";
-import { ANY_ROLE, requireRole } from "../require-role.js";
+import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerSeriesRoutes(routes: RouteTable, { deps, authenticate }: AppOptions): void {
+export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
     {
       method: "post",
       path: "/series",
       tags: ["series"],
       summary: "Plan and book a whole treatment series, all or nothing",
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { headers: idempotencyHeader, body: createSeriesBodySchema },
       responses: {
         201: jsonContent(seriesSchema, "The booked series with every session and its reminders."),
@@ -44,8 +42,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps, authenticate }:
       method: "get",
       path: "/series/{id}",
       tags: ["series"],
-      security: bearer,
-      middleware: [requireRole(authenticate, ANY_ROLE)],
+      roles: ANY_ROLE,
       request: { params: idParam },
       responses: { 200: jsonContent(seriesSchema, "The series."), ...commonErrors, ...notFound },
     },
@@ -57,8 +54,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps, authenticate }:
       path: "/series/{id}/cancel",
       tags: ["series"],
       summary: "Cancel a series: its future sessions and their reminders",
-      security: bearer,
-      middleware: [requireRole(authenticate, ["staff"])],
+      roles: ["staff"],
       request: { params: idParam, body: cancelSeriesBodySchema },
       responses: {
         200: jsonContent(seriesSchema, "The cancelled series."),

@@ -3,7 +3,7 @@ import { BookingCalendar, type SlotCheck } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, RuleViolation } from "./errors.js";
 import { addDays, localInstantMs } from "./opening-hours.js";
-import { MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
+import { MINUTE_MS, parseInstant, toUtcIso, zoneOf } from "./slot-grid.js";
 import type { Booking, Interval, Resource } from "./types.js";
 
 export type { SlotCheck } from "./booking-calendar.js";
@@ -65,7 +65,7 @@ export function freeStarts(args: {
 export function clinicDate(clinic: Pick<Clinic, "timezone">, instant: string): string {
   const ms = parseInstant(instant, clinic.timezone);
   if (Number.isNaN(ms)) throw new TypeError(`not an ISO instant: ${instant}`);
-  return DateTime.fromMillis(ms, { zone: clinic.timezone }).toISODate()!;
+  return DateTime.fromMillis(ms, { zone: zoneOf(clinic.timezone) }).toISODate()!;
 }
 
 /** Dates from..to inclusive; empty when to is before from. */

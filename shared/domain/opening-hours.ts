@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cachedZone } from "./cached-zone.js";
 import { type Clinic, WEEKDAYS, type Weekday } from "./clinic.js";
 
 /** One opening interval of one local day, as instants: DST is already resolved. */
@@ -12,7 +13,8 @@ export type DayHours =
   | { open: false; code: "closed-date" | "closed-day" };
 
 /** The instant a clinic-local date shows `clock` (HH:MM, 24:00 = next midnight); a time skipped by DST moves forward, as a wall clock does. */
-export function localInstant(date: string, clock: string, zone: string): DateTime {
+export function localInstant(date: string, clock: string, zoneName: string): DateTime {
+  const zone = cachedZone(zoneName);
   const [year, month, day] = date.split("-").map(Number);
   const [hour, minute] = clock.split(":").map(Number);
   // fromObject rather than fromISO: several times faster, and this runs once per day per window.

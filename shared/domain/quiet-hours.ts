@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Clinic } from "./clinic.js";
 import { addDays, localInstantMs } from "./opening-hours.js";
-import { parseInstant, toUtcIso } from "./slot-grid.js";
+import { parseInstant, toUtcIso, zoneOf } from "./slot-grid.js";
 
 export interface QuietSpan {
   startMs: number;
@@ -19,7 +19,7 @@ export function quietSpanAt(
   patientTimezone: string,
 ): QuietSpan | undefined {
   if (quiet.start === quiet.end) return undefined;
-  let date = DateTime.fromMillis(ms, { zone: patientTimezone }).toISODate()!;
+  let date = DateTime.fromMillis(ms, { zone: zoneOf(patientTimezone) }).toISODate()!;
   let startMs = localInstantMs(date, quiet.start, patientTimezone);
   if (startMs > ms) {
     date = addDays(date, -1);

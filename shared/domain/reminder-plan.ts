@@ -3,7 +3,7 @@ import type { Clinic } from "./clinic.js";
 import type { Protocol } from "./protocol.js";
 import { applyQuietHours } from "./quiet-hours.js";
 import { serviceResource } from "./services.js";
-import { HOUR_MS, parseInstant, toUtcIso } from "./slot-grid.js";
+import { HOUR_MS, parseInstant, toUtcIso, zoneOf } from "./slot-grid.js";
 import type { ReminderKind, ServiceId } from "./types.js";
 
 export interface PlannedReminder {
@@ -68,7 +68,7 @@ export function planAppointmentReminders(args: {
   }
   if (series && protocol && series.sequence === series.total) {
     // Calendar days at the same local time: a clinic says "four weeks after your last session".
-    const boosterMs = DateTime.fromMillis(startMs, { zone: clinic.timezone })
+    const boosterMs = DateTime.fromMillis(startMs, { zone: zoneOf(clinic.timezone) })
       .plus({ days: protocol.booster.afterDays })
       .toMillis();
     out.push({ kind: "booster", dueAt: quiet(boosterMs), status: "scheduled" });

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, type IANAZone } from "luxon";
+import { cachedZone } from "./cached-zone.js";
 
 /** Bookings start on the quarter hour of the clinic's wall clock. */
 export const SLOT_MINUTES = 15;
@@ -6,8 +7,9 @@ export const SLOT_MS = SLOT_MINUTES * 60_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 
+/** The zone to do Luxon arithmetic in: remembers its offsets (see cached-zone.ts). */
 export function zoneOf(name: string): IANAZone {
-  return IANAZone.create(name);
+  return cachedZone(name);
 }
 
 function mod(a: number, n: number): number {
@@ -32,7 +34,7 @@ export function ceilToLocalGrid(ms: number, zone: IANAZone): number {
 export function parseInstant(iso: string, zone: string): number {
   const fast = /(Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? Date.parse(iso) : Number.NaN;
   if (!Number.isNaN(fast)) return fast;
-  const dt = DateTime.fromISO(iso, { zone });
+  const dt = DateTime.fromISO(iso, { zone: zoneOf(zone) });
   return dt.isValid ? dt.toMillis() : Number.NaN;
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { clinicDate } from "../domain/calendar.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { planSeries } from "../domain/planner.js";
+import { zoneOf } from "../domain/slot-grid.js";
 import type { Protocol } from "../domain/protocol.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
@@ -43,7 +44,7 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
       if (!protocol) throw new Error("a protocol service always resolves to a protocol");
       const now = nowIso(deps);
       const firstStart = utcIso(input.start);
-      const firstDate = DateTime.fromISO(clinicDate(clinic, firstStart), { zone: clinic.timezone });
+      const firstDate = DateTime.fromISO(clinicDate(clinic, firstStart), { zone: zoneOf(clinic.timezone) });
       const dates = Array.from(
         { length: planningSpanDays(protocol) },
         (_, i) => firstDate.plus({ days: i }).toISODate()!,

@@ -1,5 +1,6 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
 import { readEnv, sendReminderEnv } from "../shared/config/env.js";
@@ -18,7 +19,11 @@ export const handler = makeSendReminderHandler(
     clock: systemClock,
     ids: randomIds,
     clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
-    mailer: new SesMailer(new SESv2Client({}), env.SENDER_EMAIL, env.SES_CONFIGURATION_SET),
+    mailer: new SesMailer(
+      withoutSdkLogging(new SESv2Client({})),
+      env.SENDER_EMAIL,
+      env.SES_CONFIGURATION_SET,
+    ),
     senderEmail: env.SENDER_EMAIL,
     ...(env.PUBLIC_API_URL ? { publicApiUrl: env.PUBLIC_API_URL } : {}),
   },

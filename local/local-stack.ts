@@ -9,6 +9,8 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type ServerType, serve } from "@hono/node-server";
 import type { z } from "zod";
+import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
+import { documentClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
@@ -101,7 +103,7 @@ export async function startLocalStack(options: LocalStackOptions) {
     const aws = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const dynamo = new DynamoDBClient({ ...aws, endpoint: dynamodb.endpoint });
     const streamArn = await ensureTable(dynamo, tableName);
-    const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+    const doc = documentClient(dynamo);
     const clock = new LocalClock({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.initialTime ? { initial: options.initialTime } : {}),
@@ -114,7 +116,10 @@ export async function startLocalStack(options: LocalStackOptions) {
 
     // send-reminder, with a mailer that also plays SES's mailbox simulator (bounce@, complaint@).
     const emailEvents = makeEmailEventsHandler(deps);
-    const sesMailer = new SesMailer(new SESv2Client({ ...aws, endpoint: ses.endpoint }), SENDER_EMAIL);
+    const sesMailer = new SesMailer(
+      withoutSdkLogging(new SESv2Client({ ...aws, endpoint: ses.endpoint })),
+      SENDER_EMAIL,
+    );
     const reminderDeps: ReminderDeps = {
       ...deps,
       mailer: simulatedMailboxEvents(sesMailer, emailEvents),
@@ -143,7 +148,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       },
     });
     stops.push(() => scheduler.stop());
-    const schedulerClient = new SchedulerClient({ ...aws, endpoint: scheduler.endpoint });
+    const schedulerClient = withoutSdkLogging(new SchedulerClient({ ...aws, endpoint: scheduler.endpoint }));
     const groupName = "clinic-reminders";
     await schedulerClient
       .send(new GetScheduleGroupCommand({ Name: groupName }))

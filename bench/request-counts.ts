@@ -59,8 +59,8 @@ const MINIMUM: Record<string, [number, string]> = {
     "Query(appointment + reminders), BatchGetItem(clinic, patient, days), write",
   ],
   "reschedule series session": [
-    4,
-    "Query(appointment), BatchGetItem(clinic, patient, days), Query(series sessions), write",
+    3,
+    "as a consultation; the series item, with its sessions' summary, rides in the same BatchGetItem",
   ],
   "cancel consultation": [3, "Query(appointment + reminders), BatchGetItem(clinic, patient, day), write"],
   "send reminder (day-before)": [

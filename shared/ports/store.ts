@@ -86,12 +86,14 @@ export interface Store {
 
   getPatient(id: string): Promise<Patient | undefined>;
   /**
-   * What a booking starts from, in one read: the clinic's saved settings, the patient, and with `capacity`
-   * those days of that resource (at most 98).
+   * What a booking or a change to one starts from, in one read: the clinic's saved settings, the patient,
+   * with `capacity` those days of that resource (at most 97), and with `seriesId` the summary of that
+   * series' sessions.
    */
   getBookingReads(
     patientId: string,
     capacity?: { resource: Resource; dates: string[] },
+    seriesId?: string,
   ): Promise<BookingReads>;
   createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
   updatePatient(patient: Patient): Promise<void>;
@@ -165,6 +167,8 @@ export interface BookingReads {
   patient?: Patient;
   /** The days asked for, in order; a day without bookings has version 0. */
   capacityDays?: CapacityDay[];
+  /** The asked-for series' sessions by sequence, if its summary is complete (see SendContext). */
+  seriesSessions?: SeriesSessionSummary[];
 }
 
 export interface SendContext {

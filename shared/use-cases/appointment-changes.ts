@@ -1,10 +1,12 @@
 import { checkSlot, clinicDate } from "../domain/calendar.js";
+import type { Clinic } from "../domain/clinic.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
 import type { Appointment, Reminder } from "../domain/types.js";
+import type { SeriesSessionSummary } from "../ports/store.js";
 import { bookingsOf, cancelPending, capacityChanges, endOf, toReminders } from "./booking-support.js";
-import { type Deps, loadClinic, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 
 async function getAppointmentOrThrow(deps: Deps, id: string): Promise<Appointment> {
@@ -32,6 +34,40 @@ function assertUpcoming(appointment: Appointment, now: string, action: string): 
   }
 }
 
+/**
+ * What changing a booked appointment reads after the appointment itself, in one request: the clinic, the
+ * patient, the capacity days of `instants` and, for a series session, the series' summary of its sessions.
+ * Which days depends on the clinic's zone: they are guessed in the deployment's (the saved clinic's, nearly
+ * always) and read again only if the saved clinic's zone puts an instant on another day.
+ */
+async function loadChangeReads(deps: Deps, appointment: Appointment, instants: string[]) {
+  const datesIn = (clinic: Clinic) => [...new Set(instants.map((i) => clinicDate(clinic, i)))];
+  const guessed = datesIn(deps.clinicDefaults);
+  const reads = await deps.store.getBookingReads(
+    appointment.patientId,
+    { resource: appointment.resource, dates: guessed },
+    appointment.seriesId,
+  );
+  const clinic = reads.clinic ?? deps.clinicDefaults;
+  const dates = datesIn(clinic);
+  const sameDays = dates.length === guessed.length && dates.every((d) => guessed.includes(d));
+  const days =
+    sameDays && reads.capacityDays
+      ? reads.capacityDays
+      : await deps.store.getCapacityDays(appointment.resource, dates);
+  return { clinic, patient: reads.patient, days, seriesSessions: reads.seriesSessions };
+}
+
+/** The sessions of a series as the spacing rules need them: from the summary, or read if it has none. */
+async function seriesSessionsOf(
+  deps: Deps,
+  seriesId: string,
+  summary: SeriesSessionSummary[] | undefined,
+): Promise<SessionPlace[]> {
+  if (summary) return summary;
+  return (await deps.store.getSeries(seriesId))?.sessions ?? [];
+}
+
 /** The patient heard of the booking unless its only news, the confirmation, is still waiting to go out. */
 function patientWasTold(appointment: Appointment): boolean {
   if (appointment.seriesId !== undefined) return true;
@@ -46,11 +82,10 @@ function patientWasTold(appointment: Appointment): boolean {
  */
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
   return retryOnStaleWrite(async () => {
-    const clinic = await loadClinic(deps);
     const current = await getAppointmentOrThrow(deps, id);
     const now = nowIso(deps);
     assertUpcoming(current, now, "cancelled");
-    const patient = await deps.store.getPatient(current.patientId);
+    const { clinic, patient, days } = await loadChangeReads(deps, current, [current.start]);
     const reminders = cancelPending(current.reminders, "appointment-cancelled");
     if (patientWasTold(current) && patient) {
       reminders.push(
@@ -67,7 +102,6 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
       version: current.version + 1,
       updatedAt: now,
     };
-    const days = await deps.store.getCapacityDays(current.resource, [clinicDate(clinic, current.start)]);
     await deps.store.commit({
       updateAppointments: [next],
       upsertReminders: next.reminders.map((reminder) => ({ appointment: next, reminder })),
@@ -86,18 +120,16 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
  */
 export async function rescheduleAppointment(deps: Deps, id: string, newStart: string): Promise<Appointment> {
   return retryOnStaleWrite(async () => {
-    const clinic = await loadClinic(deps);
     const current = await getAppointmentOrThrow(deps, id);
     const now = nowIso(deps);
     assertUpcoming(current, now, "rescheduled");
     const start = utcIso(newStart);
     const minutes = (new Date(current.end).getTime() - new Date(current.start).getTime()) / 60_000;
     const end = endOf(start, minutes);
-    const patient = await deps.store.getPatient(current.patientId);
+    const reads = await loadChangeReads(deps, current, [current.start, start]);
+    const { clinic, patient, days } = reads;
     if (!patient) throw new NotFound("patient");
 
-    const dates = [...new Set([clinicDate(clinic, current.start), clinicDate(clinic, start)])];
-    const days = await deps.store.getCapacityDays(current.resource, dates);
     const check = checkSlot({
       clinic,
       resource: current.resource,
@@ -112,9 +144,9 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     }
     let seriesTotal: number | undefined;
     if (current.seriesId !== undefined && current.protocolId) {
-      const series = await deps.store.getSeries(current.seriesId);
-      seriesTotal = series?.sessions.length;
-      assertSpacingKept(current, start, series?.sessions ?? [], clinic);
+      const sessions = await seriesSessionsOf(deps, current.seriesId, reads.seriesSessions);
+      seriesTotal = sessions.length;
+      assertSpacingKept(current, start, sessions, clinic);
     }
     const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
     const planned = planAppointmentReminders({
@@ -177,10 +209,13 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
   });
 }
 
+/** Where a session of a series sits: all the spacing rules look at. */
+type SessionPlace = Pick<Appointment, "id" | "start" | "status" | "sequence">;
+
 function assertSpacingKept(
   moving: Appointment,
   start: string,
-  sessions: Appointment[],
+  sessions: SessionPlace[],
   clinic: Parameters<typeof clinicProtocol>[0],
 ): void {
   const protocol = clinicProtocol(clinic, moving.protocolId!);

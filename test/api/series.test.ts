@@ -1,3 +1,4 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { apiHarness, eligiblePatient } from "../support/api-harness.js";
@@ -108,5 +109,61 @@ describe("booking a series", () => {
       },
     );
     expect(slots.body.slots.map((s: { start: string }) => s.start)).toContain("2026-12-07T15:00:00.000Z");
+  });
+});
+
+describe("moving a series session", () => {
+  /** An IV series from Monday 7 Dec 10:00 New York: sessions at least 48 h apart, within 21 days. */
+  async function ivSeries() {
+    const api = await apiHarness();
+    const patientId = await eligiblePatient(api, ["iv-ketamine"]);
+    const res = await api.call("POST", "/series", {
+      patientId,
+      protocolId: "iv-ketamine",
+      start: "2026-12-07T10:00:00-05:00",
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const sessions = res.body.sessions as { id: string; start: string }[];
+    return { api, seriesId: res.body.id as string, sessions };
+  }
+
+  /**
+   * Sessions fall Mon 7, Wed 9, Fri 11, Mon 14, Wed 16, Fri 18 Dec at 10:00. Session 4 moved to 4 hours
+   * after session 3 is refused; moved to Monday 08:00 (70 h after session 3, 50 h before session 5) it moves.
+   */
+  async function expectSpacingKept(api: Awaited<ReturnType<typeof ivSeries>>["api"], fourth: string) {
+    const tooClose = await api.call("POST", `/appointments/${fourth}/reschedule`, {
+      start: "2026-12-11T14:00:00-05:00",
+    });
+    expect(tooClose.status, JSON.stringify(tooClose.body)).toBe(422);
+    expect(tooClose.body.detail).toBe("Session 4 must start at least 48 hours after session 3.");
+    const fine = await api.call("POST", `/appointments/${fourth}/reschedule`, {
+      start: "2026-12-14T08:00:00-05:00",
+    });
+    expect(fine.status, JSON.stringify(fine.body)).toBe(200);
+    expect(fine.body.start).toBe("2026-12-14T13:00:00.000Z");
+  }
+
+  it("keeps the protocol's spacing to the sessions around it, read from the series summary", async () => {
+    const { api, sessions } = await ivSeries();
+    await expectSpacingKept(api, sessions[3]!.id);
+    // Wednesday 08:00 is 48 h after where session 4 now is (46 h after where it was): the summary must
+    // have followed the move for session 5 to go there.
+    const fifth = await api.call("POST", `/appointments/${sessions[4]!.id}/reschedule`, {
+      start: "2026-12-16T08:00:00-05:00",
+    });
+    expect(fifth.status, JSON.stringify(fifth.body)).toBe(200);
+  });
+
+  it("keeps it too for a series stored before the summary existed, from its sessions", async () => {
+    const { api, seriesId, sessions } = await ivSeries();
+    await api.table.doc.send(
+      new UpdateCommand({
+        TableName: api.table.tableName,
+        Key: { pk: `SERIES#${seriesId}`, sk: "SERIES" },
+        UpdateExpression: "REMOVE sessionIds",
+      }),
+    );
+    await expectSpacingKept(api, sessions[3]!.id);
   });
 });

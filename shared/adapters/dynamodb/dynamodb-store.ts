@@ -64,20 +64,25 @@ export class DynamoDbStore implements Store {
   async getBookingReads(
     patientId: string,
     capacity?: { resource: Resource; dates: string[] },
+    seriesId?: string,
   ): Promise<BookingReads> {
     const dates = [...new Set(capacity?.dates ?? [])];
-    if (capacity && dates.length > 98) throw new RangeError("one read holds at most 98 capacity days");
+    if (capacity && dates.length > 97) throw new RangeError("one read holds at most 97 capacity days");
     const items = await this.batchGet([
       keys.clinic(),
       keys.patient(patientId),
+      ...(seriesId !== undefined ? [keys.series(seriesId)] : []),
       ...(capacity ? dates.map((d) => keys.capacity(capacity.resource, d)) : []),
     ]);
     const clinic = items.find((i) => i.type === "clinic");
     const patient = items.find((i) => i.type === "patient");
-    const found = new Map(items.filter((i) => i.date !== undefined).map((i) => [i.date as string, i]));
+    const series = items.find((i) => i.type === "series");
+    const seriesSessions = series ? itemToSeriesSessions(series) : undefined;
+    const found = new Map(items.filter((i) => i.type === "capacity").map((i) => [i.date as string, i]));
     return {
       ...(clinic ? { clinic: itemToClinic(clinic) } : {}),
       ...(patient ? { patient: itemToPatient(patient) } : {}),
+      ...(seriesSessions ? { seriesSessions } : {}),
       ...(capacity
         ? { capacityDays: dates.map((d) => itemToCapacityDay(capacity.resource, d, found.get(d))) }
         : {}),

@@ -1,14 +1,16 @@
-import { DateTime } from "luxon";
 import { clinicDate } from "../domain/calendar.js";
+import type { Clinic } from "../domain/clinic.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { addDays } from "../domain/opening-hours.js";
 import { planSeries } from "../domain/planner.js";
-import { zoneOf } from "../domain/slot-grid.js";
 import type { Protocol } from "../domain/protocol.js";
+import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
 import { bookingsOf, capacityChanges, resolveService, toReminders } from "./booking-support.js";
-import { type Deps, loadClinicAndPatient, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
+import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
 import { seriesView } from "./series-view.js";
 
@@ -19,6 +21,17 @@ export interface BookSeriesInput {
 }
 
 /** How many days after the first session a series can reach, so its bookings are read in one go. */
+/** Capacity days that fit in one read beside the clinic and the patient. */
+const MAX_DAYS_WITH_CLINIC = 97;
+
+/** The clinic-local days a series starting at `firstStart` could reach, under this clinic's protocol rules. */
+function seriesDates(clinic: Clinic, protocolId: ProtocolId, firstStart: string): string[] {
+  const firstDate = clinicDate(clinic, firstStart);
+  return Array.from({ length: planningSpanDays(clinicProtocol(clinic, protocolId)) }, (_, i) =>
+    addDays(firstDate, i),
+  );
+}
+
 export function planningSpanDays(protocol: Protocol): number {
   if (protocol.spacing.windowDays) return protocol.spacing.windowDays + 1;
   let hours = 0;
@@ -39,17 +52,26 @@ export function planningSpanDays(protocol: Protocol): number {
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
   return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
-      const { clinic, patient } = await loadClinicAndPatient(deps, input.patientId);
+      const firstStart = utcIso(input.start);
+      // Which chair days the series could reach depends on the clinic's zone and protocol settings. Guess
+      // the deployment's (the saved clinic's, nearly always), so one read fetches clinic, patient and days;
+      // a saved clinic that reaches other days reads them again.
+      const guessed = seriesDates(deps.clinicDefaults, input.protocolId, firstStart);
+      const reads = await deps.store.getBookingReads(
+        input.patientId,
+        guessed.length <= MAX_DAYS_WITH_CLINIC ? { resource: "chair", dates: guessed } : undefined,
+      );
+      if (!reads.patient) throw new NotFound("patient");
+      const clinic = reads.clinic ?? deps.clinicDefaults;
+      const patient = reads.patient;
       const { protocol } = resolveService(clinic, patient, input.protocolId);
       if (!protocol) throw new Error("a protocol service always resolves to a protocol");
       const now = nowIso(deps);
-      const firstStart = utcIso(input.start);
-      const firstDate = DateTime.fromISO(clinicDate(clinic, firstStart), { zone: zoneOf(clinic.timezone) });
-      const dates = Array.from(
-        { length: planningSpanDays(protocol) },
-        (_, i) => firstDate.plus({ days: i }).toISODate()!,
-      );
-      const days = await deps.store.getCapacityDays("chair", dates);
+      const dates = seriesDates(clinic, input.protocolId, firstStart);
+      const readDays = new Map((reads.capacityDays ?? []).map((d) => [d.date, d]));
+      const days = dates.every((d) => readDays.has(d))
+        ? dates.map((d) => readDays.get(d)!)
+        : await deps.store.getCapacityDays("chair", dates);
       const plan = planSeries({ clinic, protocol, firstStart, bookings: bookingsOf(days), now });
       if (!plan.ok) {
         if (plan.code === "capacity" && plan.sessionNumber === 1) throw new CapacityTaken(plan.message);

@@ -18,16 +18,6 @@ export async function loadClinic(deps: Deps): Promise<Clinic> {
   return (await deps.store.getClinic()) ?? deps.clinicDefaults;
 }
 
-/** The clinic (saved, or the deployment's defaults) and a patient that must exist, in one read. */
-export async function loadClinicAndPatient(
-  deps: Deps,
-  patientId: string,
-): Promise<{ clinic: Clinic; patient: Patient }> {
-  const found = await deps.store.getBookingReads(patientId);
-  if (!found.patient) throw new NotFound("patient");
-  return { clinic: found.clinic ?? deps.clinicDefaults, patient: found.patient };
-}
-
 export function nowIso(deps: Deps): string {
   return deps.clock.now().toISOString();
 }

@@ -8,8 +8,11 @@ export interface ReminderJob {
 
 /** Where one-time reminder schedules live (EventBridge Scheduler, or the local emulator). */
 export interface ReminderScheduler {
-  /** Creates the reminder's schedule, or moves it if it exists. */
-  upsert(job: ReminderJob): Promise<void>;
+  /**
+   * Creates the reminder's schedule, or moves it if it exists. `exists` says which to try first (the
+   * stream's old image knows): one request when it is right, two when it is not.
+   */
+  upsert(job: ReminderJob, hint?: { exists: boolean }): Promise<void>;
   /** Deletes the reminder's schedule; a schedule that does not exist is already deleted. */
   remove(reminderId: string): Promise<void>;
   /** Hands a reminder that is already due to send-reminder at once. */

@@ -39,7 +39,8 @@ export async function syncReminderSchedule(
       if (prev?.status === "scheduled") await scheduler.remove(next.id);
       return "sent-now";
     }
-    await scheduler.upsert(job);
+    // A reminder that was already pending has its schedule (unless it fired): move it in one request.
+    await scheduler.upsert(job, { exists: prev?.status === "scheduled" });
     return "scheduled";
   }
   const id = next?.id ?? prev?.id;

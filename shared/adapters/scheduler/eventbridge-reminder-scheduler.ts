@@ -38,7 +38,7 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
     readonly sendNow: (job: ReminderJob) => Promise<void>,
   ) {}
 
-  async upsert(job: ReminderJob): Promise<void> {
+  async upsert(job: ReminderJob, hint?: { exists: boolean }): Promise<void> {
     const input: CreateScheduleCommandInput = {
       Name: scheduleName(job.reminderId),
       GroupName: this.target.groupName,
@@ -55,11 +55,21 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
         ...(this.target.deadLetterArn ? { DeadLetterConfig: { Arn: this.target.deadLetterArn } } : {}),
       },
     };
+    if (hint?.exists) {
+      try {
+        // Update replaces the whole definition.
+        await this.client.send(new UpdateScheduleCommand(input));
+        return;
+      } catch (error) {
+        // Gone after all: it fired (and deleted itself) before the reminder moved, or was never made.
+        if (!(error instanceof ResourceNotFoundException)) throw error;
+      }
+    }
     try {
       await this.client.send(new CreateScheduleCommand(input));
     } catch (error) {
       if (!(error instanceof ConflictException)) throw error;
-      // It exists: a redelivery, or the reminder moved. Update replaces the whole definition.
+      // It exists: a redelivery, or the reminder moved.
       await this.client.send(new UpdateScheduleCommand(input));
     }
   }

@@ -68,17 +68,25 @@ async function seriesSessionsOf(
   return (await deps.store.getSeries(seriesId))?.sessions ?? [];
 }
 
-/** The patient heard of the booking unless its only news, the confirmation, is still waiting to go out. */
-function patientWasTold(appointment: Appointment): boolean {
+/**
+ * Whether the patient may have heard of the booking, and so must hear of its change. A confirmation is due
+ * at booking, and one still marked scheduled may be on its way this very moment: send-reminder claims it,
+ * reads the appointment, then sends, and a change that lands after that read cannot stop the email. So
+ * only a confirmation not yet due proves the patient knows nothing; a notice about a booking they never
+ * heard of is a far smaller harm than a confirmation nobody takes back.
+ */
+function patientMayKnow(appointment: Appointment, now: string): boolean {
   if (appointment.seriesId !== undefined) return true;
-  return !appointment.reminders.some((r) => r.kind === "confirmation" && r.status === "scheduled");
+  return !appointment.reminders.some(
+    (r) => r.kind === "confirmation" && r.status === "scheduled" && r.dueAt > now,
+  );
 }
 
 /**
  * Cancels one appointment.
  * 1. Only an upcoming booked appointment can be cancelled.
  * 2. Its pending reminders are cancelled (schedule-sync deletes their schedules), its chair or office freed.
- * 3. The patient gets a cancellation notice, unless they never heard of the booking.
+ * 3. The patient gets a cancellation notice, unless they cannot have heard of the booking.
  */
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
   return retryOnStaleWrite(async () => {
@@ -87,7 +95,7 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
     assertUpcoming(current, now, "cancelled");
     const { clinic, patient, days } = await loadChangeReads(deps, current, [current.start]);
     const reminders = cancelPending(current.reminders, "appointment-cancelled");
-    if (patientWasTold(current) && patient) {
+    if (patientMayKnow(current, now) && patient) {
       reminders.push(
         ...toReminders(deps.ids, [
           planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" }),
@@ -188,7 +196,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
         planned.filter((p) => !moved.has(p.kind)),
       ),
     );
-    if (patientWasTold(current)) {
+    if (patientMayKnow(current, now)) {
       const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
       for (const r of toReminders(deps.ids, [notice])) reminders.push({ ...r, previousStart: current.start });
     }

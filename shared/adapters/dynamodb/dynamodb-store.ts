@@ -287,11 +287,42 @@ export class DynamoDbStore implements Store {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // The reminder was rewritten while we held it (say, the appointment was cancelled mid-send). An email
-      // that went out must still show as sent, or staff could not account for it; other outcomes yield.
-      if (s.status === "sent") {
-        await this.doc.send(new UpdateCommand({ ...update, ExpressionAttributeValues: values }));
-      }
+      // The reminder was rewritten while we held it. An email that went out must still show as sent, or
+      // staff could not account for it; other outcomes yield.
+      if (s.status === "sent") await this.recordLateSend(s, update, values);
+    }
+  }
+
+  /**
+   * A send whose reminder was rewritten mid-send. Called off (the appointment was cancelled): it shows as
+   * sent. Moved and still pending: it keeps its new due time and status, which its own schedule will send,
+   * and only notes this send's time and message id; marking it sent would silently drop the reminder for
+   * the new time (the one with the fasting instructions, say).
+   */
+  private async recordLateSend(
+    s: ReminderSettlement,
+    update: { TableName: string; Key: Record<string, string>; UpdateExpression: string },
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          ...update,
+          ConditionExpression: "#s <> :scheduled",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ...values, ":scheduled": "scheduled" },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: update.TableName,
+          Key: update.Key,
+          UpdateExpression: "SET sentAt = :sentAt, messageId = :messageId",
+          ExpressionAttributeValues: { ":sentAt": s.sentAt, ":messageId": s.messageId },
+        }),
+      );
     }
   }
 

@@ -96,11 +96,13 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
     const { clinic, patient, days } = await loadChangeReads(deps, current, [current.start]);
     const reminders = cancelPending(current.reminders, "appointment-cancelled");
     if (patientMayKnow(current, now) && patient) {
-      reminders.push(
-        ...toReminders(deps.ids, [
-          planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" }),
-        ]),
-      );
+      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
+      // A move whose notice had not gone out yet: the patient last heard of the time before it.
+      const lastHeard = current.reminders
+        .filter((r) => r.kind === "reschedule" && r.status === "scheduled" && r.previousStart)
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.previousStart;
+      for (const r of toReminders(deps.ids, [notice]))
+        reminders.push(lastHeard && lastHeard !== current.start ? { ...r, previousStart: lastHeard } : r);
     }
     const next: Appointment = {
       ...current,

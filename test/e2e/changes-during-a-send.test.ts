@@ -99,3 +99,26 @@ describe("a change that lands while a reminder is being sent", () => {
     );
   });
 });
+
+describe("a cancellation after a move the patient has not heard of yet", () => {
+  it("names the time the patient knows as well as the one cancelled", async () => {
+    const api = await apiHarness();
+    const booked = await bookedConsultation(api);
+    await send(api, booked.id, reminderOf(booked, "confirmation")!);
+    // Moved, then cancelled before the reschedule notice went out.
+    const moved = await api.call("POST", `/appointments/${booked.id}/reschedule`, {
+      start: "2026-12-04T11:00:00-05:00",
+    });
+    expect(moved.status).toBe(200);
+    const cancelled = await api.call("POST", `/appointments/${booked.id}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    const after = cancelled.body as Appointment;
+    expect(after.reminders.find((r) => r.kind === "reschedule")?.status).toBe("cancelled");
+    const notice = reminderOf(after, "cancellation")!;
+    expect(notice.previousStart).toBe("2026-12-03T15:00:00.000Z");
+    const { emails } = await send(api, booked.id, notice);
+    expect(emails[0]!.text).toContain(
+      "Your consultation on Friday, 4 December 2026 at 11:00 AM EST (moved from Thursday, 3 December 2026 at 10:00 AM EST) has been cancelled.",
+    );
+  });
+});

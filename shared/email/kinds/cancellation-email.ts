@@ -26,7 +26,10 @@ export function cancellationEmail(input: EmailInput): EmailDraft {
       : [
           {
             type: "paragraph",
-            text: `Your ${label} on ${longDateTime(appointment.start, zone)} has been cancelled.`,
+            // A move the patient may not have heard of yet: name the time they know too.
+            text: input.previousStart
+              ? `Your ${label} on ${longDateTime(appointment.start, zone)} (moved from ${longDateTime(input.previousStart, zone)}) has been cancelled.`
+              : `Your ${label} on ${longDateTime(appointment.start, zone)} has been cancelled.`,
           },
         ];
   blocks.push(

@@ -6,7 +6,6 @@ import {
   SchedulerClient,
 } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type ServerType, serve } from "@hono/node-server";
 import type { z } from "zod";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";

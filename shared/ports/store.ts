@@ -87,7 +87,7 @@ export interface Store {
   getPatient(id: string): Promise<Patient | undefined>;
   /**
    * What a booking or a change to one starts from, in one read: the clinic's saved settings, the patient,
-   * with `capacity` those days of that resource (at most 97), and with `seriesId` the summary of that
+   * with `capacity` those days of that resource (at most MAX_BOOKING_READ_DAYS), and with `seriesId` the summary of that
    * series' sessions.
    */
   getBookingReads(
@@ -161,6 +161,9 @@ export interface ClaimedReminder extends Reminder {
   /** The series of its appointment, so the series can be read together with the appointment. */
   seriesId?: string;
 }
+
+/** Capacity days that fit in one `getBookingReads` beside the clinic, the patient and a series. */
+export const MAX_BOOKING_READ_DAYS = 97;
 
 export interface BookingReads {
   clinic?: Clinic;

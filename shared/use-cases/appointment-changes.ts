@@ -1,11 +1,17 @@
 import { checkSlot, clinicDate } from "../domain/calendar.js";
-import type { Clinic } from "../domain/clinic.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
 import type { Appointment, Reminder } from "../domain/types.js";
 import type { SeriesSessionSummary } from "../ports/store.js";
-import { bookingsOf, cancelPending, capacityChanges, endOf, toReminders } from "./booking-support.js";
+import {
+  bookingsOf,
+  cancelPending,
+  capacityChanges,
+  endOf,
+  readForBooking,
+  toReminders,
+} from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 
@@ -37,25 +43,14 @@ function assertUpcoming(appointment: Appointment, now: string, action: string): 
 /**
  * What changing a booked appointment reads after the appointment itself, in one request: the clinic, the
  * patient, the capacity days of `instants` and, for a series session, the series' summary of its sessions.
- * Which days depends on the clinic's zone: they are guessed in the deployment's (the saved clinic's, nearly
- * always) and read again only if the saved clinic's zone puts an instant on another day.
  */
-async function loadChangeReads(deps: Deps, appointment: Appointment, instants: string[]) {
-  const datesIn = (clinic: Clinic) => [...new Set(instants.map((i) => clinicDate(clinic, i)))];
-  const guessed = datesIn(deps.clinicDefaults);
-  const reads = await deps.store.getBookingReads(
-    appointment.patientId,
-    { resource: appointment.resource, dates: guessed },
-    appointment.seriesId,
-  );
-  const clinic = reads.clinic ?? deps.clinicDefaults;
-  const dates = datesIn(clinic);
-  const sameDays = dates.length === guessed.length && dates.every((d) => guessed.includes(d));
-  const days =
-    sameDays && reads.capacityDays
-      ? reads.capacityDays
-      : await deps.store.getCapacityDays(appointment.resource, dates);
-  return { clinic, patient: reads.patient, days, seriesSessions: reads.seriesSessions };
+function loadChangeReads(deps: Deps, appointment: Appointment, instants: string[]) {
+  return readForBooking(deps, {
+    patientId: appointment.patientId,
+    resource: appointment.resource,
+    datesFor: (clinic) => [...new Set(instants.map((i) => clinicDate(clinic, i)))],
+    ...(appointment.seriesId !== undefined ? { seriesId: appointment.seriesId } : {}),
+  });
 }
 
 /** The sessions of a series as the spacing rules need them: from the summary, or read if it has none. */
@@ -69,24 +64,13 @@ async function seriesSessionsOf(
 }
 
 /**
- * Whether the patient may have heard of the booking, and so must hear of its change. A confirmation is due
- * at booking, and one still marked scheduled may be on its way this very moment: send-reminder claims it,
- * reads the appointment, then sends, and a change that lands after that read cannot stop the email. So
- * only a confirmation not yet due proves the patient knows nothing; a notice about a booking they never
- * heard of is a far smaller harm than a confirmation nobody takes back.
- */
-function patientMayKnow(appointment: Appointment, now: string): boolean {
-  if (appointment.seriesId !== undefined) return true;
-  return !appointment.reminders.some(
-    (r) => r.kind === "confirmation" && r.status === "scheduled" && r.dueAt > now,
-  );
-}
-
-/**
  * Cancels one appointment.
  * 1. Only an upcoming booked appointment can be cancelled.
  * 2. Its pending reminders are cancelled (schedule-sync deletes their schedules), its chair or office freed.
- * 3. The patient gets a cancellation notice, unless they cannot have heard of the booking.
+ * 3. The patient gets a cancellation notice: always, even if the confirmation still shows as scheduled.
+ *    It is due at booking and may be on its way this very moment (send-reminder claims it, reads the
+ *    appointment, then sends; a change that lands after that read cannot stop the email), and a notice
+ *    about a booking never heard of is a far smaller harm than a confirmation nobody takes back.
  */
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
   return retryOnStaleWrite(async () => {
@@ -95,7 +79,7 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
     assertUpcoming(current, now, "cancelled");
     const { clinic, patient, days } = await loadChangeReads(deps, current, [current.start]);
     const reminders = cancelPending(current.reminders, "appointment-cancelled");
-    if (patientMayKnow(current, now) && patient) {
+    if (patient) {
       const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
       // A move whose notice had not gone out yet: the patient last heard of the time before it.
       const lastHeard = current.reminders
@@ -198,10 +182,9 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
         planned.filter((p) => !moved.has(p.kind)),
       ),
     );
-    if (patientMayKnow(current, now)) {
-      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
-      for (const r of toReminders(deps.ids, [notice])) reminders.push({ ...r, previousStart: current.start });
-    }
+    // Always, for the reason a cancellation always sends one (see cancelAppointment).
+    const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
+    for (const r of toReminders(deps.ids, [notice])) reminders.push({ ...r, previousStart: current.start });
     const next: Appointment = {
       ...current,
       start,

@@ -3,7 +3,14 @@ import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { serviceResource } from "../domain/services.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
-import { bookingsOf, capacityChanges, endOf, resolveService, toReminders } from "./booking-support.js";
+import {
+  bookingsOf,
+  capacityChanges,
+  endOf,
+  readForBooking,
+  resolveService,
+  toReminders,
+} from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -28,20 +35,14 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
     retryOnStaleWrite(async () => {
       const start = utcIso(input.start);
       const resource = serviceResource(input.service);
-      // Which day's capacity to read depends on the clinic's zone. Guess the deployment's (the saved
-      // clinic's, nearly always), so one read fetches clinic, patient and day; a wrong guess reads again.
-      const guessedDate = clinicDate(deps.clinicDefaults, start);
-      const reads = await deps.store.getBookingReads(input.patientId, { resource, dates: [guessedDate] });
-      if (!reads.patient) throw new NotFound("patient");
-      const clinic = reads.clinic ?? deps.clinicDefaults;
-      const patient = reads.patient;
+      const { clinic, patient, days } = await readForBooking(deps, {
+        patientId: input.patientId,
+        resource,
+        datesFor: (c) => [clinicDate(c, start)],
+      });
+      if (!patient) throw new NotFound("patient");
       const resolved = resolveService(clinic, patient, input.service);
       const now = nowIso(deps);
-      const date = clinicDate(clinic, start);
-      const days =
-        date === guessedDate && reads.capacityDays
-          ? reads.capacityDays
-          : await deps.store.getCapacityDays(resource, [date]);
       const check = checkSlot({
         clinic,
         resource: resolved.resource,

@@ -8,7 +8,13 @@ import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
-import { bookingsOf, capacityChanges, resolveService, toReminders } from "./booking-support.js";
+import {
+  bookingsOf,
+  capacityChanges,
+  readForBooking,
+  resolveService,
+  toReminders,
+} from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -20,10 +26,6 @@ export interface BookSeriesInput {
   start: string;
 }
 
-/** How many days after the first session a series can reach, so its bookings are read in one go. */
-/** Capacity days that fit in one read beside the clinic and the patient. */
-const MAX_DAYS_WITH_CLINIC = 97;
-
 /** The clinic-local days a series starting at `firstStart` could reach, under this clinic's protocol rules. */
 function seriesDates(clinic: Clinic, protocolId: ProtocolId, firstStart: string): string[] {
   const firstDate = clinicDate(clinic, firstStart);
@@ -32,6 +34,7 @@ function seriesDates(clinic: Clinic, protocolId: ProtocolId, firstStart: string)
   );
 }
 
+/** How many days after the first session a series can reach, so its bookings are read in one go. */
 export function planningSpanDays(protocol: Protocol): number {
   if (protocol.spacing.windowDays) return protocol.spacing.windowDays + 1;
   let hours = 0;
@@ -53,25 +56,15 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
   return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(async () => {
       const firstStart = utcIso(input.start);
-      // Which chair days the series could reach depends on the clinic's zone and protocol settings. Guess
-      // the deployment's (the saved clinic's, nearly always), so one read fetches clinic, patient and days;
-      // a saved clinic that reaches other days reads them again.
-      const guessed = seriesDates(deps.clinicDefaults, input.protocolId, firstStart);
-      const reads = await deps.store.getBookingReads(
-        input.patientId,
-        guessed.length <= MAX_DAYS_WITH_CLINIC ? { resource: "chair", dates: guessed } : undefined,
-      );
-      if (!reads.patient) throw new NotFound("patient");
-      const clinic = reads.clinic ?? deps.clinicDefaults;
-      const patient = reads.patient;
+      const { clinic, patient, days } = await readForBooking(deps, {
+        patientId: input.patientId,
+        resource: "chair",
+        datesFor: (c) => seriesDates(c, input.protocolId, firstStart),
+      });
+      if (!patient) throw new NotFound("patient");
       const { protocol } = resolveService(clinic, patient, input.protocolId);
       if (!protocol) throw new Error("a protocol service always resolves to a protocol");
       const now = nowIso(deps);
-      const dates = seriesDates(clinic, input.protocolId, firstStart);
-      const readDays = new Map((reads.capacityDays ?? []).map((d) => [d.date, d]));
-      const days = dates.every((d) => readDays.has(d))
-        ? dates.map((d) => readDays.get(d)!)
-        : await deps.store.getCapacityDays("chair", dates);
       const plan = planSeries({ clinic, protocol, firstStart, bookings: bookingsOf(days), now });
       if (!plan.ok) {
         if (plan.code === "capacity" && plan.sessionNumber === 1) throw new CapacityTaken(plan.message);

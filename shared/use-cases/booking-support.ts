@@ -15,7 +15,8 @@ import type {
   ServiceId,
 } from "../domain/types.js";
 import type { IdSource } from "../ports/id-source.js";
-import type { CapacityChange, CapacityDay } from "../ports/store.js";
+import { type CapacityChange, type CapacityDay, MAX_BOOKING_READ_DAYS } from "../ports/store.js";
+import type { Deps } from "./deps.js";
 import { eligibilityProblem } from "./patients.js";
 
 export interface ResolvedService {
@@ -61,6 +62,36 @@ export function toReminders(ids: IdSource, planned: PlannedReminder[]): Reminder
     status: p.status,
     ...(p.reason !== undefined ? { reason: p.reason } : {}),
   }));
+}
+
+/**
+ * The clinic, the patient and the capacity days a booking or a change to one needs, in one read in the
+ * usual case (with `seriesId`, also that series' session summary). Which days depends on the clinic's zone
+ * and protocol rules, known only after the read: they are guessed from the deployment's clinic (the saved
+ * one's, nearly always), and read again if the saved clinic reaches days the guess did not.
+ */
+export async function readForBooking(
+  deps: Deps,
+  args: {
+    patientId: string;
+    resource: Resource;
+    datesFor: (clinic: Clinic) => string[];
+    seriesId?: string;
+  },
+) {
+  const guessed = args.datesFor(deps.clinicDefaults);
+  const reads = await deps.store.getBookingReads(
+    args.patientId,
+    guessed.length <= MAX_BOOKING_READ_DAYS ? { resource: args.resource, dates: guessed } : undefined,
+    args.seriesId,
+  );
+  const clinic = reads.clinic ?? deps.clinicDefaults;
+  const dates = args.datesFor(clinic);
+  const read = new Map((reads.capacityDays ?? []).map((d) => [d.date, d]));
+  const days = dates.every((d) => read.has(d))
+    ? dates.map((d) => read.get(d)!)
+    : await deps.store.getCapacityDays(args.resource, dates);
+  return { clinic, patient: reads.patient, days, seriesSessions: reads.seriesSessions };
 }
 
 /** Every booking on the given days, except the appointments being moved (they must not block themselves). */

@@ -1,9 +1,8 @@
 import type { Clinic } from "../domain/clinic.js";
-import type { Patient } from "../domain/types.js";
 import type { Clock } from "../ports/clock.js";
 import type { IdSource } from "../ports/id-source.js";
 import type { Store } from "../ports/store.js";
-import { NotFound, StaleWrite } from "./errors.js";
+import { StaleWrite } from "./errors.js";
 
 /** The ports every use case gets, wired once per cold start (Lambda) or process (local). */
 export interface Deps {

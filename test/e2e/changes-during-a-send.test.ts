@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import type { Appointment, Reminder } from "../../shared/domain/types.js";
-import { randomIds } from "../../shared/ports/id-source.js";
 import type { Mailer, OutgoingEmail } from "../../shared/ports/mailer.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
 import { type ApiHarness, apiHarness, newPatient } from "../support/api-harness.js";
@@ -34,15 +32,11 @@ async function send(api: ApiHarness, appointmentId: string, reminder: Reminder, 
       return `message-${emails.length}`;
     },
   };
-  const deps = {
-    store: api.store,
-    clock: api.clock,
-    ids: randomIds,
-    clinicDefaults: DEFAULT_CLINIC,
-    mailer,
-    senderEmail: "reminders@clinic.example",
-  };
-  const outcome = await sendReminder(deps, { reminderId: reminder.id, appointmentId, dueAt: reminder.dueAt });
+  const outcome = await sendReminder(api.reminderDeps(mailer), {
+    reminderId: reminder.id,
+    appointmentId,
+    dueAt: reminder.dueAt,
+  });
   return { outcome, emails };
 }
 

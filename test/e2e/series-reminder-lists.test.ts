@@ -4,7 +4,6 @@ import { AwsCounter } from "../../bench/aws-counter.js";
 import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { longDateTime } from "../../shared/email/local-format.js";
-import { randomIds } from "../../shared/ports/id-source.js";
 import type { Mailer, OutgoingEmail } from "../../shared/ports/mailer.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
 import { type ApiHarness, apiHarness, eligiblePatient } from "../support/api-harness.js";
@@ -46,14 +45,7 @@ async function send(api: ApiHarness, appointmentId: string, kind: string) {
       return `message-${emails.length}`;
     },
   };
-  const deps = {
-    store: api.store,
-    clock: api.clock,
-    ids: randomIds,
-    clinicDefaults: DEFAULT_CLINIC,
-    mailer,
-    senderEmail: "reminders@clinic.example",
-  };
+  const deps = api.reminderDeps(mailer);
   const job = { reminderId: reminder.id, appointmentId, dueAt: reminder.dueAt };
   const { result, requests, total } = await counter.measure(() => sendReminder(deps, job));
   expect(result).toMatchObject({ result: "sent" });

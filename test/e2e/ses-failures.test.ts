@@ -7,8 +7,6 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { SesMailer } from "../../shared/adapters/ses/ses-mailer.js";
-import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
-import { randomIds } from "../../shared/ports/id-source.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
 import { apiHarness, eligiblePatient } from "../support/api-harness.js";
 
@@ -25,18 +23,9 @@ async function pendingConfirmation() {
     start: "2026-12-09T10:00:00-05:00",
   });
   const confirmation = booked.body.reminders.find((r: { kind: string }) => r.kind === "confirmation");
-  const deps = {
-    store: api.store,
-    clock: api.clock,
-    ids: randomIds,
-    clinicDefaults: DEFAULT_CLINIC,
-    mailer: new SesMailer(
-      new SESv2Client({ region: "us-east-1" }),
-      "reminders@clinic.example",
-      "clinic-config-set",
-    ),
-    senderEmail: "reminders@clinic.example",
-  };
+  const deps = api.reminderDeps(
+    new SesMailer(new SESv2Client({ region: "us-east-1" }), "reminders@clinic.example", "clinic-config-set"),
+  );
   const job = { reminderId: confirmation.id, appointmentId: booked.body.id, dueAt: confirmation.dueAt };
   const status = async () =>
     (await api.call("GET", `/appointments/${booked.body.id}`)).body.reminders.find(

@@ -6,6 +6,8 @@ import { hs256Tokens } from "../../shared/http/authenticators.js";
 import { signLocalToken } from "../../shared/http/local-token.js";
 import type { Role } from "../../shared/http/roles.js";
 import { randomIds } from "../../shared/ports/id-source.js";
+import type { Mailer } from "../../shared/ports/mailer.js";
+import type { ReminderDeps } from "../../shared/use-cases/send-reminder.js";
 import { freshTable } from "./dynamodb.js";
 import { TestClock } from "./test-clock.js";
 
@@ -24,9 +26,13 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
   const table = await freshTable("api");
   const clock = new TestClock(options.now ?? MONDAY_MORNING);
   const store = new DynamoDbStore(table.doc, table.tableName, () => Math.floor(clock.now().getTime() / 1000));
-  const app = createApp({
-    deps: { store, clock, ids: randomIds, clinicDefaults: options.clinic ?? DEFAULT_CLINIC },
-    authenticate: hs256Tokens(TEST_SECRET),
+  const deps = { store, clock, ids: randomIds, clinicDefaults: options.clinic ?? DEFAULT_CLINIC };
+  const app = createApp({ deps, authenticate: hs256Tokens(TEST_SECRET) });
+  /** What send-reminder runs with on this table and clock, sending through `mailer`. */
+  const reminderDeps = (mailer: Mailer): ReminderDeps => ({
+    ...deps,
+    mailer,
+    senderEmail: "reminders@clinic.example",
   });
   const tokens: Record<Role, string> = {
     admin: await signLocalToken({ roles: ["admin"], secret: TEST_SECRET }),
@@ -74,7 +80,7 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
     return items;
   }
 
-  return { app, call, clock, store, table, tokens, allItems };
+  return { app, call, clock, store, table, tokens, allItems, reminderDeps };
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;

@@ -11,17 +11,18 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
-import type {
-  BookingReads,
-  CapacityDay,
-  ChangeSet,
-  ClaimedReminder,
-  IdempotencyRecord,
-  ReminderClaim,
-  ReminderSettlement,
-  SendContext,
-  SeriesRecord,
-  Store,
+import {
+  type BookingReads,
+  type CapacityDay,
+  type ChangeSet,
+  type ClaimedReminder,
+  type IdempotencyRecord,
+  MAX_BOOKING_READ_DAYS,
+  type ReminderClaim,
+  type ReminderSettlement,
+  type SendContext,
+  type SeriesRecord,
+  type Store,
 } from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
 import {
@@ -67,7 +68,8 @@ export class DynamoDbStore implements Store {
     seriesId?: string,
   ): Promise<BookingReads> {
     const dates = [...new Set(capacity?.dates ?? [])];
-    if (capacity && dates.length > 97) throw new RangeError("one read holds at most 97 capacity days");
+    if (capacity && dates.length > MAX_BOOKING_READ_DAYS)
+      throw new RangeError(`one read holds at most ${MAX_BOOKING_READ_DAYS} capacity days`);
     const items = await this.batchGet([
       keys.clinic(),
       keys.patient(patientId),

@@ -14,12 +14,36 @@ import { waitUntil } from "./wait-until.js";
  * ACTIVE and returns its stream ARN, which the stream poller needs.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<string> {
+  await createTable(client, tableName, AS_DEPLOYED);
+  const table = await describe(client, tableName);
+  const streamArn = table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${tableName} has no stream; recreate it (delete .local/) and retry`);
+  return streamArn;
+}
+
+/** What a table carries besides its items; the app needs both (the benchmark measures without them). */
+export interface TableFeatures {
+  /** The three GSIs of table-keys.ts. */
+  indexes: boolean;
+  /** A NEW_AND_OLD_IMAGES stream, which schedule-sync reads. */
+  stream: boolean;
+}
+
+const AS_DEPLOYED: TableFeatures = { indexes: true, stream: true };
+
+/** Creates the table unless it exists and waits for ACTIVE. */
+export async function createTable(
+  client: DynamoDBClient,
+  tableName: string,
+  features: TableFeatures,
+): Promise<void> {
   const existing = await describe(client, tableName);
   if (!existing) {
+    const gsis = features.indexes ? GSI_NAMES : [];
     const keyNames = [
       TABLE_KEYS.partitionKey,
       TABLE_KEYS.sortKey,
-      ...GSI_NAMES.flatMap((gsi) => [gsi.partitionKey, gsi.sortKey]),
+      ...gsis.flatMap((gsi) => [gsi.partitionKey, gsi.sortKey]),
     ];
     try {
       await client.send(
@@ -31,15 +55,21 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
             { AttributeName: TABLE_KEYS.partitionKey, KeyType: "HASH" },
             { AttributeName: TABLE_KEYS.sortKey, KeyType: "RANGE" },
           ],
-          GlobalSecondaryIndexes: GSI_NAMES.map((gsi) => ({
-            IndexName: gsi.indexName,
-            KeySchema: [
-              { AttributeName: gsi.partitionKey, KeyType: "HASH" },
-              { AttributeName: gsi.sortKey, KeyType: "RANGE" },
-            ],
-            Projection: { ProjectionType: "ALL" },
-          })),
-          StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+          ...(gsis.length > 0
+            ? {
+                GlobalSecondaryIndexes: gsis.map((gsi) => ({
+                  IndexName: gsi.indexName,
+                  KeySchema: [
+                    { AttributeName: gsi.partitionKey, KeyType: "HASH" as const },
+                    { AttributeName: gsi.sortKey, KeyType: "RANGE" as const },
+                  ],
+                  Projection: { ProjectionType: "ALL" as const },
+                })),
+              }
+            : {}),
+          ...(features.stream
+            ? { StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" as const } }
+            : {}),
         }),
       );
     } catch (error) {
@@ -53,10 +83,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     });
     await enableTtl(client, tableName);
   }
-  const table = await describe(client, tableName);
-  const streamArn = table?.LatestStreamArn;
-  if (!streamArn) throw new Error(`table ${tableName} has no stream; recreate it (delete .local/) and retry`);
-  return streamArn;
 }
 
 async function describe(client: DynamoDBClient, tableName: string) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:net";
 import {
   DescribeTableCommand,
@@ -6,7 +7,7 @@ import {
   ListTablesCommand,
 } from "@aws-sdk/client-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureTable } from "../../local/create-table.js";
+import { createTable, ensureTable } from "../../local/create-table.js";
 import {
   assertJava,
   type DynamoDbLocal,
@@ -97,5 +98,22 @@ describe("ensureTable", () => {
     ]);
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: "ttl", TimeToLiveStatus: "ENABLED" });
+  });
+
+  it("can leave out the indexes and the stream (the benchmark's bare table), keeping keys and TTL", async () => {
+    const { client } = await freshTable();
+    const tableName = `bare-${randomUUID()}`;
+    await createTable(client, tableName, { indexes: false, stream: false });
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.TableStatus).toBe("ACTIVE");
+    expect(Table?.KeySchema?.map((key) => key.AttributeName)).toEqual(["pk", "sk"]);
+    expect(Table?.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual(["pk", "sk"]);
+    expect(Table?.GlobalSecondaryIndexes ?? []).toEqual([]);
+    expect(Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    expect(Table?.LatestStreamArn).toBeUndefined();
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: "ttl", TimeToLiveStatus: "ENABLED" });
+    // ensureTable refuses a table without the stream the app needs, rather than run without reminders.
+    await expect(ensureTable(client, tableName)).rejects.toThrow(/has no stream/);
   });
 });

@@ -1,6 +1,7 @@
 import { signLocalToken } from "../shared/http/local-token.js";
 import type { BenchStack } from "./bench-stack.js";
 import { clinicDateAfter, clinicStart, forEachLimit, patientRecord } from "./fixtures.js";
+import { cpuBetween, type JvmCpu, sampleJvm } from "./jvm-threads.js";
 import { type HttpCall, type LoadResult, runLoad } from "./load-generator.js";
 import { mb, ownCpuMs, RssSampler, stackChildren } from "./memory.js";
 import { round } from "./stats.js";
@@ -16,12 +17,9 @@ const REQUESTS: Record<OperationName, Record<Level, number>> = {
   "availability (31 days)": { 1: 50, 10: 150, 50: 250 },
 };
 /**
- * Requests per operation before the measured runs: JIT, connection pool, first reads of each code path.
- * DynamoDB Local runs with the C2 JIT here (bench-stack.ts), which compiles for a few hundred requests of a
- * kind before its CPU per request settles (its compiler threads count as DynamoDB Local's CPU): with 10
- * warm-up series the 1-client run measured 60-75 ms of JVM CPU per series, with 100 about 40-48; with 300
- * warm-up consultations the 10-client run no longer pays for C2 compiling consultation code. Consultations
- * book for the patients the create-patient runs made, so their warm-up must not exceed create patient's.
+ * Requests per operation just before its measured runs, one client: connection pool, V8's JIT, first
+ * reads of each code path. Consultations book for the patients the create-patient runs made, so their
+ * warm-up must not exceed create patient's.
  */
 const WARMUP: Record<OperationName, number> = {
   "create patient": 300,
@@ -36,11 +34,49 @@ export type OperationName =
   | "book series (esketamine, 12)"
   | "availability (31 days)";
 
+/**
+ * Before any measured run, rounds of every operation at 10 clients until DynamoDB Local's JIT has
+ * settled. Its C2 compiler keeps compiling for thousands of requests: after 300 warm-up consultations its
+ * compiler threads still spent 3-8 ms of CPU per consultation, more than storing it (2.3-2.9 ms on the
+ * SQLite thread), on the same two cores the API runs on. That is the emulator warming up, which real
+ * DynamoDB never charges a booking for. A round ends the settling once compiling is below
+ * `jitShare` of the JVM's CPU; `maxRounds` bounds the run (C2 never quite stops: it recompiles what it
+ * deoptimised, and the sweeper drops code that then gets compiled again).
+ */
+const SETTLE = {
+  perRound: {
+    "create patient": 100,
+    "book consultation": 100,
+    "book series (esketamine, 12)": 10,
+    "availability (31 days)": 10,
+  } satisfies Record<OperationName, number>,
+  concurrency: 10,
+  minRounds: 3,
+  maxRounds: 12,
+  jitShare: 0.15,
+};
+
+export interface SettleResult {
+  rounds: number;
+  requests: number;
+  seconds: number;
+  /** Share of DynamoDB Local's CPU its JIT compiler took in the first and the last round. */
+  jitShareFirst: number;
+  jitShareLast: number;
+}
+
 export interface LevelResult extends LoadResult {
   /** Transactions DynamoDB cancelled (a lost race on a capacity day), each retried by the use case. */
   writeConflicts: number;
   /** Per request: DynamoDB requests, wall ms waiting for them, and CPU ms of each process. */
-  perRequest: { dynamoRequests: number; dynamoWaitMs: number; apiCpuMs: number; dynamoDbLocalCpuMs: number };
+  perRequest: {
+    dynamoRequests: number;
+    dynamoWaitMs: number;
+    apiCpuMs: number;
+    dynamoDbLocalCpuMs: number;
+    /** DynamoDB Local's CPU per request by thread kind (zeros where /proc is not there). */
+    dynamoDbLocal: JvmCpu;
+  };
 }
 
 export interface OperationLatency {
@@ -49,6 +85,7 @@ export interface OperationLatency {
 }
 
 export interface LatencyResult {
+  settle: SettleResult;
   operations: OperationLatency[];
   memory: {
     note: string;
@@ -64,14 +101,17 @@ export interface LatencyResult {
  * Esketamine sessions fall on days d, d+2, d+7, d+9, ... d+49 (twice weekly, then weekly): two series
  * whose first days differ by 1, 3 or 4 days (mod 7) never write the same capacity day, and 57 days apart
  * never overlap at all. 11 blocks × 3 offsets give 33 lanes that concurrent bookings can use without
- * contending for a day's capacity item; a retry is then the exception, as in a real clinic.
+ * contending for a day's capacity item; a retry is then the exception, as in a real clinic. Within a
+ * lane, series start half an hour apart from 07:00 to 18:30 (a 150-minute session ends by 21:00), each
+ * on its own chair: 33 × 24 series.
  */
 const LANE_OFFSETS = [0, 1, 4];
 const LANES = 33;
 function seriesStart(from: Date, j: number): string {
   const lane = j % LANES;
+  const slot = Math.floor(j / LANES);
   const day = 1 + 57 * Math.floor(lane / LANE_OFFSETS.length) + LANE_OFFSETS[lane % LANE_OFFSETS.length]!;
-  return clinicStart(from, day, 7 + Math.floor(j / LANES));
+  return clinicStart(from, day, 7 + Math.floor(slot / 2), (slot % 2) * 30);
 }
 
 /** Consultation k: its own office-day among 300 (concurrent requests never share a day's capacity item). */
@@ -91,7 +131,10 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
   sampler.start();
 
   // Series need eligible, REMS-enrolled patients: written through the store, as fixtures.
-  const seriesCount = WARMUP["book series (esketamine, 12)"] + sum(REQUESTS["book series (esketamine, 12)"]);
+  const seriesCount =
+    SETTLE.maxRounds * SETTLE.perRound["book series (esketamine, 12)"] +
+    WARMUP["book series (esketamine, 12)"] +
+    sum(REQUESTS["book series (esketamine, 12)"]);
   const seriesPatients: string[] = [];
   await forEachLimit(
     Array.from({ length: seriesCount }, (_, n) => n),
@@ -149,10 +192,48 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     if (id) createdPatients.push(id);
   };
 
+  const onOkOf = (name: OperationName) => (name === "create patient" ? collectPatient : undefined);
+  const jvmPid = stackChildren().find((c) => c.command.startsWith("DynamoDB"))?.pid;
+  const jvmCpu = () => sampleJvm(jvmPid);
+
+  // Settle DynamoDB Local's JIT (see SETTLE); create patient runs before book consultation in each round,
+  // so consultations never outrun the patients they book for.
+  const settleStarted = performance.now();
+  const shares: number[] = [];
+  let settleRequests = 0;
+  while (
+    shares.length < SETTLE.minRounds ||
+    (shares.length < SETTLE.maxRounds && shares[shares.length - 1]! > SETTLE.jitShare)
+  ) {
+    const before = jvmCpu();
+    for (const name of Object.keys(SETTLE.perRound) as OperationName[]) {
+      const onOk = onOkOf(name);
+      await runLoad({
+        baseUrl: bench.apiUrl,
+        token,
+        calls: Array.from({ length: SETTLE.perRound[name] }, makers[name]),
+        concurrency: SETTLE.concurrency,
+        ...(onOk ? { onOk } : {}),
+      });
+      settleRequests += SETTLE.perRound[name];
+    }
+    const { jitMs, totalMs } = cpuBetween(before, jvmCpu());
+    // Without /proc there is no split: one round of each, then on.
+    if (totalMs <= 0) break;
+    shares.push(jitMs / totalMs);
+  }
+  const settle: SettleResult = {
+    rounds: Math.max(shares.length, 1),
+    requests: settleRequests,
+    seconds: round((performance.now() - settleStarted) / 1000),
+    jitShareFirst: round(shares[0] ?? Number.NaN, 2),
+    jitShareLast: round(shares[shares.length - 1] ?? Number.NaN, 2),
+  };
+
   const operations: OperationLatency[] = [];
   // Bookings first, availability last: it then reads a calendar the runs before have filled.
   for (const name of Object.keys(REQUESTS) as OperationName[]) {
-    const onOk = name === "create patient" ? collectPatient : undefined;
+    const onOk = onOkOf(name);
     // Warm-up: JIT, connection pool, first reads of each code path; not measured.
     await runLoad({
       baseUrl: bench.apiUrl,
@@ -165,7 +246,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     for (const concurrency of CONCURRENCY_LEVELS) {
       bench.dynamo.reset();
       const cpuBefore = ownCpuMs();
-      const jvmBefore = jvmCpuMs();
+      const jvmBefore = jvmCpu();
       const result = await runLoad({
         baseUrl: bench.apiUrl,
         token,
@@ -176,6 +257,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
       const failures = bench.dynamo.failures();
       const writeConflicts = failures["DynamoDB.TransactWriteItems → TransactionCanceledException"] ?? 0;
       const n = result.requests;
+      const jvm = cpuBetween(jvmBefore, jvmCpu(), n);
       levels.push({
         ...result,
         writeConflicts,
@@ -184,7 +266,8 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
           dynamoWaitMs: round(bench.dynamo.waitedMs() / n),
           // The load generator shares the process: its share is small (one fetch per request).
           apiCpuMs: round((ownCpuMs() - cpuBefore) / n),
-          dynamoDbLocalCpuMs: round((jvmCpuMs() - jvmBefore) / n),
+          dynamoDbLocalCpuMs: jvm.totalMs,
+          dynamoDbLocal: jvm,
         },
       });
     }
@@ -193,6 +276,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
 
   const peak = sampler.stop();
   return {
+    settle,
     operations,
     memory: {
       note: "The local API server runs inside the bench process (startLocalStack serves Hono in-process), so its RSS is the bench process's: sampled every 25 ms during the latency runs; the load generator shares the process.",
@@ -202,7 +286,5 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     },
   };
 }
-
-const jvmCpuMs = () => stackChildren().find((c) => c.command.startsWith("DynamoDB"))?.cpuMs ?? Number.NaN;
 
 const sum = (record: Record<Level, number>) => Object.values(record).reduce((a, b) => a + b, 0);

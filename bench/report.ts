@@ -1,6 +1,7 @@
 import { formatNumber, type Verdict } from "./budgets.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
+import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
 import type { ThroughputResult } from "./reminder-throughput.js";
 import type { RequestCountResult } from "./request-counts.js";
@@ -112,6 +113,9 @@ export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): 
         l.writeConflicts,
         l.perRequest.apiCpuMs,
         l.perRequest.dynamoDbLocalCpuMs,
+        l.perRequest.dynamoDbLocal.sqliteMs,
+        l.perRequest.dynamoDbLocal.requestsMs,
+        l.perRequest.dynamoDbLocal.jitMs,
         verdicts.get(`latency-${op.name}-${l.concurrency}`)?.text ?? "",
       ]);
     }
@@ -129,7 +133,59 @@ export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): 
       "retried",
       "API cpu ms/req",
       "DDB Local cpu ms/req",
+      "of it SQLite",
+      "Jetty",
+      "JIT",
       "budget (p95)",
+    ],
+    rows,
+  );
+}
+
+export function settleLine(r: LatencyResult): string {
+  const s = r.settle;
+  return `Before measuring: ${s.requests} requests in ${s.rounds} rounds (${formatNumber(s.seconds)} s) at 10 clients to settle DynamoDB Local's JIT: its compiler's share of the JVM's CPU went ${pct(s.jitShareFirst)} → ${pct(s.jitShareLast)}`;
+}
+
+const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : "n/a");
+
+export function emulatorFloorTable(r: EmulatorFloorResult, latency: LatencyResult | undefined): string {
+  const apiP95 = (operation: string) =>
+    latency?.operations.find((o) => o.name === operation)?.levels.find((l) => l.concurrency === r.concurrency)
+      ?.p95Ms;
+  const rows: (string | number)[][] = [];
+  for (const replay of r.replays) {
+    for (const run of replay.runs) {
+      rows.push([
+        replay.operation,
+        replay.items,
+        run.table,
+        run.p50Ms,
+        run.p95Ms,
+        apiP95(replay.operation) ?? "-",
+        run.writesPerSecond,
+        run.clientCpuMs,
+        run.dynamoDbLocal.totalMs,
+        run.dynamoDbLocal.sqliteMs,
+        run.dynamoDbLocal.requestsMs,
+        run.dynamoDbLocal.jitMs,
+      ]);
+    }
+  }
+  return table(
+    [
+      "its TransactWriteItems alone",
+      "items",
+      "table",
+      "p50 ms",
+      "p95 ms",
+      "whole request p95 (3.)",
+      "writes/s",
+      "SDK cpu ms",
+      "DDB Local cpu ms",
+      "of it SQLite",
+      "Jetty",
+      "JIT",
     ],
     rows,
   );

@@ -5,6 +5,7 @@ import { type BenchStack, startBenchStack } from "./bench-stack.js";
 import { type BudgetCheck, LIMITS, verdict } from "./budgets.js";
 import { type ColdStartResult, measureColdStart } from "./cold-start.js";
 import { type DomainScaleResult, measureDomainScale } from "./domain-scale.js";
+import { type EmulatorFloorResult, measureEmulatorFloor } from "./emulator-floor.js";
 import { type LatencyResult, measureLatency } from "./latency.js";
 import { stackChildren } from "./memory.js";
 import { measureReminderThroughput, type ThroughputResult } from "./reminder-throughput.js";
@@ -12,9 +13,11 @@ import {
   budgetTable,
   coldStartTable,
   domainTable,
+  emulatorFloorTable,
   latencyTable,
   memoryLines,
   requestCountTable,
+  settleLine,
   throughputLines,
 } from "./report.js";
 import { measureRequestCounts, type RequestCountResult } from "./request-counts.js";
@@ -27,6 +30,7 @@ interface Results {
   domain?: DomainScaleResult;
   throughput?: ThroughputResult;
   latency?: LatencyResult;
+  emulatorFloor?: EmulatorFloorResult;
   requestCounts?: RequestCountResult;
   /** DynamoDB requests the local stack sent during the throughput and latency runs. */
   stackDynamoRequests?: Record<string, number>;
@@ -88,6 +92,9 @@ export async function runSuite(): Promise<boolean> {
       results.throughput = await phase("1,000 reminders due at once", () => measureReminderThroughput(b));
       results.latency = await phase("API latency at 1, 10, 50 clients", () => measureLatency(b));
       results.requestCounts = await phase("AWS requests per operation", () => measureRequestCounts(b));
+      results.emulatorFloor = await phase("a booking's write alone, on fresh DynamoDB Locals", () =>
+        measureEmulatorFloor(b),
+      );
       results.stackDynamoRequests = b.allDynamo.snapshot();
     }
   } finally {
@@ -118,8 +125,16 @@ export async function runSuite(): Promise<boolean> {
   if (results.latency) {
     sections.push(
       "3. API latency over loopback (local stack's HTTP server; closed loop; percentiles over 2xx only)",
+      settleLine(results.latency),
       latencyTable(results.latency, byId),
       memoryLines(results.latency),
+    );
+  }
+  if (results.emulatorFloor) {
+    const f = results.emulatorFloor;
+    sections.push(
+      `3b. What DynamoDB Local alone takes: each booking's captured TransactWriteItems replayed with fresh keys at ${f.concurrency} clients, no API and no reads, on a fresh JVM per table (after ${f.warmupWrites} warm-up writes), as deployed (3 GSIs, stream) and bare (keys only)`,
+      emulatorFloorTable(f, results.latency),
     );
   }
   if (results.domain) {

@@ -44,13 +44,14 @@ export interface ReplayResult {
   operation: "book consultation" | "book series (esketamine, 12)";
   /** Items the captured transaction writes. */
   items: number;
+  /** Measured writes per table, after `warmupWrites` on the same fresh JVM. */
+  writes: number;
+  warmupWrites: number;
   runs: ReplayRun[];
 }
 
 export interface EmulatorFloorResult {
   concurrency: number;
-  writes: number;
-  warmupWrites: number;
   replays: ReplayResult[];
 }
 
@@ -64,6 +65,8 @@ export async function measureEmulatorFloor(bench: BenchStack): Promise<EmulatorF
   const replays: ReplayResult[] = templates.map(({ operation, actions }) => ({
     operation,
     items: actions.length,
+    writes: WRITES[operation],
+    warmupWrites: WARMUP[operation],
     runs: [],
   }));
   // One fresh JVM per table: a stream-enabled table slows DynamoDB Local's writes to other tables too.
@@ -74,12 +77,7 @@ export async function measureEmulatorFloor(bench: BenchStack): Promise<EmulatorF
     const runs = await replayOnFreshJvm(features, templates);
     for (const [i, run] of runs.entries()) replays[i]!.runs.push({ table, ...run });
   }
-  return {
-    concurrency: CONCURRENCY,
-    writes: WRITES["book consultation"],
-    warmupWrites: WARMUP["book consultation"],
-    replays,
-  };
+  return { concurrency: CONCURRENCY, replays };
 }
 
 /**

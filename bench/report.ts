@@ -159,6 +159,7 @@ export function emulatorFloorTable(r: EmulatorFloorResult, latency: LatencyResul
       rows.push([
         replay.operation,
         replay.items,
+        `${replay.warmupWrites} + ${replay.writes}`,
         run.table,
         run.p50Ms,
         run.p95Ms,
@@ -176,6 +177,7 @@ export function emulatorFloorTable(r: EmulatorFloorResult, latency: LatencyResul
     [
       "its TransactWriteItems alone",
       "items",
+      "warm-up + measured",
       "table",
       "p50 ms",
       "p95 ms",

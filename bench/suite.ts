@@ -133,7 +133,7 @@ export async function runSuite(): Promise<boolean> {
   if (results.emulatorFloor) {
     const f = results.emulatorFloor;
     sections.push(
-      `3b. What DynamoDB Local alone takes: each booking's captured TransactWriteItems replayed with fresh keys at ${f.concurrency} clients, no API and no reads, on a fresh JVM per table (after ${f.warmupWrites} warm-up writes), as deployed (3 GSIs, stream) and bare (keys only)`,
+      `3b. What DynamoDB Local alone takes: each booking's captured TransactWriteItems replayed with fresh keys at ${f.concurrency} clients, no API and no reads, on a fresh JVM per table, as deployed (3 GSIs, stream) and bare (keys only)`,
       emulatorFloorTable(f, results.latency),
     );
   }

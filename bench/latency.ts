@@ -59,6 +59,8 @@ const SETTLE = {
 export interface SettleResult {
   rounds: number;
   requests: number;
+  /** Non-2xx answers while settling: 0 unless the fixtures are off. */
+  failed: number;
   seconds: number;
   /** Share of DynamoDB Local's CPU its JIT compiler took in the first and the last round. */
   jitShareFirst: number;
@@ -201,6 +203,8 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
   const settleStarted = performance.now();
   const shares: number[] = [];
   let settleRequests = 0;
+  // Settling books like the measured runs; a failure there would mean the fixtures, not the JIT, are off.
+  let settleFailures = 0;
   while (
     shares.length < SETTLE.minRounds ||
     (shares.length < SETTLE.maxRounds && shares[shares.length - 1]! > SETTLE.jitShare)
@@ -208,14 +212,15 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     const before = jvmCpu();
     for (const name of Object.keys(SETTLE.perRound) as OperationName[]) {
       const onOk = onOkOf(name);
-      await runLoad({
+      const result = await runLoad({
         baseUrl: bench.apiUrl,
         token,
         calls: Array.from({ length: SETTLE.perRound[name] }, makers[name]),
         concurrency: SETTLE.concurrency,
         ...(onOk ? { onOk } : {}),
       });
-      settleRequests += SETTLE.perRound[name];
+      settleRequests += result.requests;
+      settleFailures += result.requests - result.ok;
     }
     const { jitMs, totalMs } = cpuBetween(before, jvmCpu());
     // Without /proc there is no split: one round of each, then on.
@@ -225,6 +230,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
   const settle: SettleResult = {
     rounds: Math.max(shares.length, 1),
     requests: settleRequests,
+    failed: settleFailures,
     seconds: round((performance.now() - settleStarted) / 1000),
     jitShareFirst: round(shares[0] ?? Number.NaN, 2),
     jitShareLast: round(shares[shares.length - 1] ?? Number.NaN, 2),

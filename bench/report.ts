@@ -144,7 +144,8 @@ export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): 
 
 export function settleLine(r: LatencyResult): string {
   const s = r.settle;
-  return `Before measuring: ${s.requests} requests in ${s.rounds} rounds (${formatNumber(s.seconds)} s) at 10 clients to settle DynamoDB Local's JIT: its compiler's share of the JVM's CPU went ${pct(s.jitShareFirst)} → ${pct(s.jitShareLast)}`;
+  const failed = s.failed === 0 ? "all 2xx" : `${s.failed} NOT 2xx`;
+  return `Before measuring: ${s.requests} requests (${failed}) in ${s.rounds} rounds (${formatNumber(s.seconds)} s) at 10 clients to settle DynamoDB Local's JIT: its compiler's share of the JVM's CPU went ${pct(s.jitShareFirst)} → ${pct(s.jitShareLast)}`;
 }
 
 const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : "n/a");

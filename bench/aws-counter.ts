@@ -6,8 +6,11 @@
 /** The middleware signature shared by every v3 client; typed loosely so one counter fits all clients. */
 type Handler = (args: unknown) => Promise<unknown>;
 type Middleware = (next: Handler, context: { commandName?: string }) => Handler;
-interface Instrumentable {
-  middlewareStack: { add(middleware: Middleware, options: { step: "initialize"; name: string }): void };
+export interface Instrumentable {
+  middlewareStack: {
+    add(middleware: Middleware, options: { step: "initialize"; name: string }): void;
+    remove(name: string): boolean;
+  };
 }
 
 let instances = 0;

@@ -11,8 +11,9 @@ import { freePort } from "../local/free-port.js";
 import { documentClient } from "../shared/adapters/dynamodb/client.js";
 import { TABLE_KEYS } from "../shared/adapters/dynamodb/table-keys.js";
 import { signLocalToken } from "../shared/http/local-token.js";
+import type { Instrumentable } from "./aws-counter.js";
 import type { BenchStack } from "./bench-stack.js";
-import { clinicStart, patientRecord } from "./fixtures.js";
+import { clinicStart, forEachLimit, patientRecord } from "./fixtures.js";
 import { cpuBetween, type JvmCpu, sampleJvm } from "./jvm-threads.js";
 import { runLoad } from "./load-generator.js";
 import { ownCpuMs, stackChildren } from "./memory.js";
@@ -91,7 +92,7 @@ async function captureBookingWrites(
   const { stack } = bench;
   const now = stack.clock.now();
   const captured: Actions[] = [];
-  const stackOf = (stack.doc as unknown as { middlewareStack: CaptureStack }).middlewareStack;
+  const stackOf = (stack.doc as unknown as Instrumentable).middlewareStack;
   const name = `benchCaptureTransact${Date.now()}`;
   stackOf.add(
     (next, context) => async (args) => {
@@ -137,15 +138,6 @@ async function captureBookingWrites(
     { operation: "book consultation", actions: consultation },
     { operation: "book series (esketamine, 12)", actions: series },
   ];
-}
-
-type CaptureHandler = (args: unknown) => Promise<unknown>;
-interface CaptureStack {
-  add(
-    middleware: (next: CaptureHandler, context: { commandName?: string }) => CaptureHandler,
-    options: { step: "initialize"; name: string },
-  ): void;
-  remove(name: string): boolean;
 }
 
 async function replayOnFreshJvm(
@@ -242,16 +234,11 @@ async function seedUpdated(
 /** `total` calls of `fn`, `concurrency` at a time, each started as one finishes; latencies in ms. */
 async function closedLoop(total: number, concurrency: number, fn: () => Promise<unknown>): Promise<number[]> {
   const latencies: number[] = [];
-  let started = 0;
-  const worker = async () => {
-    while (started < total) {
-      started++;
-      const t = performance.now();
-      await fn();
-      latencies.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachLimit(Array.from({ length: total }), concurrency, async () => {
+    const t = performance.now();
+    await fn();
+    latencies.push(performance.now() - t);
+  });
   return latencies;
 }
 

@@ -31,7 +31,8 @@ export interface JvmSample {
   threads: Map<string, { kind: Kind; ms: number }>;
 }
 
-const cpuMsOf = (stat: string) => {
+/** User + system CPU ms from a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat line. */
+export const cpuMsOf = (stat: string): number => {
   // After the name (in parentheses, may hold spaces), utime and stime are the 12th and 13th fields.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { cpuMsOf } from "./jvm-threads.js";
 
 /**
  * Samples this process's resident set: the local API runs inside the bench process (startLocalStack
@@ -35,9 +36,6 @@ export interface ChildProcessStats {
   cpuMs: number;
 }
 
-/** Linux reports CPU times in clock ticks; 100 per second on every mainstream kernel build. */
-const TICK_MS = 10;
-
 /**
  * This process's children the local stack started (DynamoDB Local's JVM, the SES emulator), with peak
  * memory and CPU time from /proc. Linux only; elsewhere the list is empty.
@@ -66,12 +64,11 @@ export function stackChildren(): ChildProcessStats[] {
       if (!command) continue;
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const cpuTicks = Number(fields[11]) + Number(fields[12]);
       out.push({
         pid: Number(pid),
         command,
         peakMb: Math.round(hwmKb / 102.4) / 10,
-        cpuMs: cpuTicks * TICK_MS,
+        cpuMs: cpuMsOf(stat),
       });
     } catch {
       // The process exited while we read it.

@@ -80,6 +80,9 @@ export interface ChangeSet {
   idempotency?: IdempotencyRecord;
 }
 
+/** How the front desk looks a patient up: a folded name prefix, or a lower-cased email address. */
+export type PatientQuery = { namePrefix: string } | { email: string };
+
 export interface Store {
   getClinic(): Promise<Clinic | undefined>;
   putClinic(clinic: Clinic): Promise<void>;
@@ -97,6 +100,12 @@ export interface Store {
   ): Promise<BookingReads>;
   createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
   updatePatient(patient: Patient): Promise<void>;
+  /**
+   * Patients whose name key (`patientNameKey`) starts with `namePrefix`, in name-key order, or whose
+   * lower-cased email is `email`: at most `limit`, and whether more match. Read from an index, so a
+   * change may take a moment to show.
+   */
+  findPatients(query: PatientQuery, limit: number): Promise<{ patients: Patient[]; more: boolean }>;
 
   getAppointment(id: string): Promise<Appointment | undefined>;
   listPatientAppointments(patientId: string): Promise<Appointment[]>;

@@ -1,3 +1,4 @@
+import { nameSearchPrefix, patientNameKey } from "../domain/name-search.js";
 import type { Patient, ProtocolId } from "../domain/types.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
 import { NotFound } from "./errors.js";
@@ -88,4 +89,26 @@ export function eligibilityProblem(
     return `${protocolId} requires REMS enrollment: enroll the patient and set remsEnrolled before booking.`;
   }
   return undefined;
+}
+
+export interface PatientSearch {
+  name?: string;
+  email?: string;
+  limit: number;
+}
+
+/**
+ * Finds patients by the start of "last name, first name" or by email address, sorted as a patient list
+ * is. The schema has made sure exactly one is given and that the name has something to search by.
+ */
+export async function searchPatients(deps: Deps, search: PatientSearch) {
+  const query =
+    search.email !== undefined
+      ? { email: search.email }
+      : { namePrefix: nameSearchPrefix(search.name ?? "") };
+  const { patients, more } = await deps.store.findPatients(query, search.limit);
+  const byName = patients
+    .map((p) => ({ p, key: patientNameKey(p) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.p.id.localeCompare(b.p.id)));
+  return { patients: byName.map(({ p }) => p), more };
 }

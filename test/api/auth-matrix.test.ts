@@ -11,6 +11,7 @@ const ROUTES: Rule[] = [
   { method: "PUT", path: "/clinic", allowed: ["admin"] },
   { method: "GET", path: "/protocols", allowed: "any" },
   { method: "POST", path: "/patients", allowed: ["staff"] },
+  { method: "GET", path: "/patients?name=rivera", allowed: "any" },
   { method: "GET", path: "/patients/p1", allowed: "any" },
   { method: "PATCH", path: "/patients/p1", allowed: ["staff"] },
   { method: "GET", path: "/patients/p1/appointments", allowed: "any" },

@@ -37,6 +37,10 @@ describe("logs", () => {
         start: "2026-12-07T10:00:00-05:00",
       });
       await h.call("POST", "/local/clock", { now: "2026-12-12T00:00:00Z" }, "admin");
+      // A search carries a name or an address in its URL.
+      await h.call("GET", "/patients?name=quixotic%2C%20zeb");
+      await h.call("GET", `/patients?email=${encodeURIComponent(patient.email)}`);
+      await h.call("GET", "/patients?name=quixotic&limit=zillion");
       await h.call("POST", "/patients", {
         firstName: "Bad",
         lastName: "Input",
@@ -46,7 +50,7 @@ describe("logs", () => {
       vi.restoreAllMocks();
       const log = lines.join("");
       expect(log).toContain("reminder processed");
-      for (const secret of ["Zebulon", "Quixotic", patient.email, "TRD", "ECT", "not-an-email"]) {
+      for (const secret of ["Zebulon", "Quixotic", "quixotic", patient.email, "TRD", "ECT", "not-an-email"]) {
         expect(log).not.toContain(secret);
       }
     } finally {

@@ -18,6 +18,7 @@ import {
   type ClaimedReminder,
   type IdempotencyRecord,
   MAX_BOOKING_READ_DAYS,
+  type PatientQuery,
   type ReminderClaim,
   type ReminderSettlement,
   type SendContext,
@@ -111,6 +112,27 @@ export class DynamoDbStore implements Store {
 
   async updatePatient(patient: Patient): Promise<void> {
     await this.commit({ updatePatient: patient });
+  }
+
+  async findPatients(query: PatientQuery, limit: number): Promise<{ patients: Patient[]; more: boolean }> {
+    const index = "namePrefix" in query ? TABLE_KEYS.patientsByName : TABLE_KEYS.patientsByEmail;
+    const condition =
+      "namePrefix" in query
+        ? {
+            KeyConditionExpression: `${index.partitionKey} = :p AND begins_with(${index.sortKey}, :prefix)`,
+            ExpressionAttributeValues: { ":p": keys.patientDirectory(), ":prefix": query.namePrefix },
+          }
+        : {
+            KeyConditionExpression: `${index.partitionKey} = :p`,
+            ExpressionAttributeValues: { ":p": keys.emailPartition(query.email) },
+          };
+    // One more than asked for says whether there are more, without a cursor: a cursor here would carry
+    // a patient's name in a URL.
+    const items = await this.queryUpTo(
+      { TableName: this.tableName, IndexName: index.indexName, ...condition },
+      limit + 1,
+    );
+    return { patients: items.slice(0, limit).map(itemToPatient), more: items.length > limit };
   }
 
   async getAppointment(id: string): Promise<Appointment | undefined> {
@@ -369,6 +391,19 @@ export class DynamoDbStore implements Store {
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
     );
     return out.Item;
+  }
+
+  /** The first `count` items of a query, in as few pages as DynamoDB allows. */
+  private async queryUpTo(input: QueryCommandInput, count: number): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const Limit = count - items.length;
+      const out = await this.doc.send(new QueryCommand({ ...input, Limit, ExclusiveStartKey }));
+      items.push(...(out.Items ?? []));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey && items.length < count);
+    return items;
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

@@ -1,3 +1,4 @@
+import { patientNameKey } from "../../domain/name-search.js";
 import type { Appointment, Patient, Reminder } from "../../domain/types.js";
 import type { SeriesRecord, SeriesSessionSummary } from "../../ports/store.js";
 import { keys, utcMonth } from "./item-keys.js";
@@ -89,8 +90,24 @@ export function itemsToAppointments(items: Item[]): Appointment[] {
   return [...byId.values()];
 }
 
+/** Where the front desk finds a patient: by name and by email. Rewritten with every change to the patient. */
+export function patientIndexKeys(p: Patient): Item {
+  return {
+    gsi2pk: keys.patientDirectory(),
+    gsi2sk: `${patientNameKey(p)}#${p.id}`,
+    gsi3pk: keys.emailPartition(p.email),
+    gsi3sk: `PATIENT#${p.id}`,
+  };
+}
+
 export function patientToItem(p: Patient, unsubscribeToken?: string): Item {
-  return { ...keys.patient(p.id), type: "patient", ...p, ...(unsubscribeToken ? { unsubscribeToken } : {}) };
+  return {
+    ...keys.patient(p.id),
+    ...patientIndexKeys(p),
+    type: "patient",
+    ...p,
+    ...(unsubscribeToken ? { unsubscribeToken } : {}),
+  };
 }
 
 /** The unsubscribe secret stays in the table: it is never part of the Patient the API returns. */

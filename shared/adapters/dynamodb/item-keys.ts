@@ -12,6 +12,10 @@ export const keys = {
   idempotency: (key: string) => ({ pk: `IDEMP#${key}`, sk: "IDEMP" }),
   patientPartition: (patientId: string) => `PATIENT#${patientId}`,
   seriesPartition: (seriesId: string) => `SERIES#${seriesId}`,
+  /** Every patient, by name (see TABLE_KEYS.patientsByName). */
+  patientDirectory: () => "PATIENTS",
+  /** Patients sharing an email address (a parent booking for two, say); the address is lower-cased. */
+  emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
   /** The agenda is partitioned by UTC month of the start, so a date range reads one or two partitions. */
   monthPartition: (month: string) => `MONTH#${month}`,
 };

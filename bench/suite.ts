@@ -112,7 +112,7 @@ export async function runSuite(): Promise<boolean> {
   ];
   if (results.coldStart) {
     sections.push(
-      `1. Cold start proxy: esbuild bundle as deployed; median of ${results.coldStart.runs} fresh \`node\` processes, process start to module initialised`,
+      `1. Cold start proxy: esbuild bundle as deployed; median of ${results.coldStart.runs} fresh \`node\` ${results.coldStart.node} processes, process start to module initialised`,
       coldStartTable(results.coldStart, byId),
     );
   }

@@ -23,7 +23,9 @@ export const patientSearchQuerySchema = z
       .transform(Number)
       .pipe(z.number().min(1).max(PATIENT_SEARCH_MAX_LIMIT))
       .optional()
-      .meta({ description: `At most this many patients (1-${PATIENT_SEARCH_MAX_LIMIT}, default ${PATIENT_SEARCH_DEFAULT_LIMIT}).` }),
+      .meta({
+        description: `At most this many patients (1-${PATIENT_SEARCH_MAX_LIMIT}, default ${PATIENT_SEARCH_DEFAULT_LIMIT}).`,
+      }),
   })
   .superRefine((q, ctx) => {
     if (q.name !== undefined && q.email !== undefined) {

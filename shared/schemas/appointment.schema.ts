@@ -61,45 +61,53 @@ export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
 export const agendaQuerySchema = dateRangeFields({}, 93);
 export type AgendaQuery = z.infer<typeof agendaQuerySchema>;
 
-export const reminderSchema = z.object({
-  id: z.string(),
-  kind: z.enum(REMINDER_KINDS),
-  dueAt: utcInstantSchema,
-  status: z.enum(["scheduled", "sent", "skipped", "cancelled", "failed"]),
-  reason: z.string().optional(),
-  sentAt: utcInstantSchema.optional(),
-  messageId: z.string().optional(),
-  /** Reschedule notices: the start the appointment moved from. */
-  previousStart: z.iso.datetime().optional(),
-});
+export const reminderSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(REMINDER_KINDS),
+    dueAt: utcInstantSchema,
+    status: z.enum(["scheduled", "sent", "skipped", "cancelled", "failed"]),
+    reason: z.string().optional(),
+    sentAt: utcInstantSchema.optional(),
+    messageId: z.string().optional(),
+    /** Reschedule notices: the start the appointment moved from. */
+    previousStart: z.iso.datetime().optional(),
+  })
+  .meta({ id: "Reminder" });
 
-export const consultationOutcomeSchema = z.object({
-  eligible: z.boolean(),
-  protocols: z.array(protocolIdSchema),
-  notes: z.string().optional(),
-  recordedAt: utcInstantSchema,
-  recordedBy: z.string(),
-});
+export const consultationOutcomeSchema = z
+  .object({
+    eligible: z.boolean(),
+    protocols: z.array(protocolIdSchema),
+    notes: z.string().optional(),
+    recordedAt: utcInstantSchema,
+    recordedBy: z.string(),
+  })
+  .meta({ id: "ConsultationOutcome" });
 
-export const appointmentSchema = z.object({
-  id: idSchema,
-  patientId: idSchema,
-  service: serviceIdSchema,
-  protocolId: protocolIdSchema.optional(),
-  resource: z.enum(["chair", "office"]),
-  start: utcInstantSchema,
-  end: utcInstantSchema,
-  status: z.enum(["booked", "cancelled", "completed", "no-show"]),
-  seriesId: idSchema.optional(),
-  sequence: z.int().min(1).optional(),
-  reminders: z.array(reminderSchema),
-  outcome: consultationOutcomeSchema.optional(),
-  cancelReason: z.string().optional(),
-  version: z.int(),
-  createdAt: utcInstantSchema,
-  updatedAt: utcInstantSchema,
-});
+export const appointmentSchema = z
+  .object({
+    id: idSchema,
+    patientId: idSchema,
+    service: serviceIdSchema,
+    protocolId: protocolIdSchema.optional(),
+    resource: z.enum(["chair", "office"]),
+    start: utcInstantSchema,
+    end: utcInstantSchema,
+    status: z.enum(["booked", "cancelled", "completed", "no-show"]),
+    seriesId: idSchema.optional(),
+    sequence: z.int().min(1).optional(),
+    reminders: z.array(reminderSchema),
+    outcome: consultationOutcomeSchema.optional(),
+    cancelReason: z.string().optional(),
+    version: z.int(),
+    createdAt: utcInstantSchema,
+    updatedAt: utcInstantSchema,
+  })
+  .meta({ id: "Appointment" });
 export type AppointmentResponse = z.infer<typeof appointmentSchema>;
 
-export const appointmentListSchema = z.object({ appointments: z.array(appointmentSchema) });
+export const appointmentListSchema = z
+  .object({ appointments: z.array(appointmentSchema) })
+  .meta({ id: "AppointmentList" });
 export type AppointmentList = z.infer<typeof appointmentListSchema>;

@@ -2,15 +2,18 @@ import * as z from "zod";
 import { clinicSchema } from "../domain/clinic.js";
 import { protocolSchema } from "../domain/protocol.js";
 
+// One named copy of the domain schema for both directions, so the document can refer to it by name.
+const namedClinicSchema = clinicSchema.meta({ id: "Clinic" });
+
 /** `PUT /clinic` replaces the settings; optional ones left out take their defaults. */
-export const putClinicBodySchema = clinicSchema;
+export const putClinicBodySchema = namedClinicSchema;
 export type PutClinicBody = z.input<typeof putClinicBodySchema>;
 
 /** A clinic as the API returns it: every setting filled in. */
-export const clinicResponseSchema = clinicSchema;
+export const clinicResponseSchema = namedClinicSchema;
 export type ClinicResponse = z.output<typeof clinicResponseSchema>;
 
 /** A protocol as this clinic runs it (defaults with the clinic's tuned numbers). */
-export const protocolResponseSchema = protocolSchema;
+export const protocolResponseSchema = protocolSchema.meta({ id: "Protocol" });
 export const protocolListSchema = z.object({ protocols: z.array(protocolResponseSchema) });
 export type ProtocolList = z.infer<typeof protocolListSchema>;

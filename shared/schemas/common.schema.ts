@@ -14,8 +14,8 @@ export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "must be 1-64 letters, digits, '_' or '-'" });
 
-export const protocolIdSchema = z.enum(PROTOCOL_IDS);
-export const serviceIdSchema = z.enum(SERVICE_IDS as [ServiceId, ...ServiceId[]]);
+export const protocolIdSchema = z.enum(PROTOCOL_IDS).meta({ id: "ProtocolId" });
+export const serviceIdSchema = z.enum(SERVICE_IDS as [ServiceId, ...ServiceId[]]).meta({ id: "ServiceId" });
 
 /** A person's name: trimmed, 1-100 characters, one line. */
 export const nameSchema = z
@@ -83,7 +83,7 @@ export const instantSchema = z
   .transform((s) => DateTime.fromISO(s, { zone: "utc" }).toISO()!);
 
 /** Instants in responses are UTC. */
-export const utcInstantSchema = z.iso.datetime();
+export const utcInstantSchema = z.iso.datetime().meta({ id: "UtcInstant" });
 
 /** Inclusive length in days of a date range, from <= to assumed. */
 function inclusiveDays(from: string, to: string): number {

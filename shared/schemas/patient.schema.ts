@@ -47,21 +47,23 @@ export type PatchPatientBody = z.infer<typeof patchPatientBodySchema>;
 
 export const emailStatusSchema = z.enum(["ok", "bounced", "complained"]);
 
-export const patientSchema = z.object({
-  id: idSchema,
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
-  phone: z.string().optional(),
-  timezone: z.string(),
-  emailConsent: z.boolean(),
-  remsEnrolled: z.boolean(),
-  emailStatus: emailStatusSchema,
-  eligibleProtocols: z.array(protocolIdSchema),
-  lastSeriesProtocolId: protocolIdSchema.optional(),
-  boosterOptOut: z.boolean().optional(),
-  version: z.int(),
-  createdAt: utcInstantSchema,
-  updatedAt: utcInstantSchema,
-});
+export const patientSchema = z
+  .object({
+    id: idSchema,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    phone: z.string().optional(),
+    timezone: z.string(),
+    emailConsent: z.boolean(),
+    remsEnrolled: z.boolean(),
+    emailStatus: emailStatusSchema,
+    eligibleProtocols: z.array(protocolIdSchema),
+    lastSeriesProtocolId: protocolIdSchema.optional(),
+    boosterOptOut: z.boolean().optional(),
+    version: z.int(),
+    createdAt: utcInstantSchema,
+    updatedAt: utcInstantSchema,
+  })
+  .meta({ id: "Patient" });
 export type PatientResponse = z.infer<typeof patientSchema>;

@@ -1,21 +1,25 @@
 import * as z from "zod";
 
-export const fieldErrorSchema = z.object({
-  /** Dot-separated path into the body or query ("hours.mon.0.close"); "" for the whole document. */
-  path: z.string(),
-  message: z.string(),
-});
+export const fieldErrorSchema = z
+  .object({
+    /** Dot-separated path into the body or query ("hours.mon.0.close"); "" for the whole document. */
+    path: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "FieldError" });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
 /** RFC 9457 problem details, served as application/problem+json. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int().min(400).max(599),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(fieldErrorSchema).optional(),
-});
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(fieldErrorSchema).optional(),
+  })
+  .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
 
 /**

@@ -19,13 +19,15 @@ export type CreateSeriesBody = z.infer<typeof createSeriesBodySchema>;
 export const cancelSeriesBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 export type CancelSeriesBody = z.infer<typeof cancelSeriesBodySchema>;
 
-export const seriesSchema = z.object({
-  id: idSchema,
-  patientId: idSchema,
-  protocolId: protocolIdSchema,
-  status: z.enum(["active", "completed", "cancelled"]),
-  sessions: z.array(appointmentSchema),
-  cancelReason: z.string().optional(),
-  createdAt: utcInstantSchema,
-});
+export const seriesSchema = z
+  .object({
+    id: idSchema,
+    patientId: idSchema,
+    protocolId: protocolIdSchema,
+    status: z.enum(["active", "completed", "cancelled"]),
+    sessions: z.array(appointmentSchema),
+    cancelReason: z.string().optional(),
+    createdAt: utcInstantSchema,
+  })
+  .meta({ id: "Series" });
 export type SeriesResponse = z.infer<typeof seriesSchema>;

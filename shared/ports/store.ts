@@ -80,8 +80,11 @@ export interface ChangeSet {
   idempotency?: IdempotencyRecord;
 }
 
-/** How the front desk looks a patient up: a folded name prefix, or a lower-cased email address. */
-export type PatientQuery = { namePrefix: string } | { email: string };
+/**
+ * How the front desk looks a patient up: a folded name prefix, the digits a phone number is found by
+ * (`phoneKey`), or a lower-cased email address.
+ */
+export type PatientQuery = { namePrefix: string } | { phone: string } | { email: string };
 
 export interface Store {
   getClinic(): Promise<Clinic | undefined>;
@@ -102,7 +105,7 @@ export interface Store {
   updatePatient(patient: Patient): Promise<void>;
   /**
    * Patients whose name key (`patientNameKey`) starts with `namePrefix`, in name-key order, or whose
-   * lower-cased email is `email`: at most `limit`, and whether more match. Read from an index, so a
+   * phone key is `phone`, or whose lower-cased email is `email`: at most `limit`, and whether more match. Read from an index, so a
    * change may take a moment to show.
    */
   findPatients(query: PatientQuery, limit: number): Promise<{ patients: Patient[]; more: boolean }>;

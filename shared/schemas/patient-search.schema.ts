@@ -1,14 +1,16 @@
 import * as z from "zod";
-import { nameSearchPrefix } from "../domain/name-search.js";
-import { emailSchema, nameSchema } from "./common.schema.js";
+import { nameSearchPrefix } from "../domain/patient-lookup.js";
+import { emailSchema, nameSchema, phoneSchema } from "./common.schema.js";
 import { patientSchema } from "./patient.schema.js";
 
 export const PATIENT_SEARCH_DEFAULT_LIMIT = 20;
 export const PATIENT_SEARCH_MAX_LIMIT = 50;
 
+const LOOKUPS = ["name", "phone", "email"] as const;
+
 /**
  * `GET /patients`: by the start of the last name, optionally followed by the first name ("garcia",
- * "Garcia, Mar"), or by the whole email address. Exactly one of the two.
+ * "Garcia, Mar"), by phone number (its last 10 digits), or by the whole email address. Exactly one.
  */
 export const patientSearchQuerySchema = z
   .strictObject({
@@ -16,6 +18,9 @@ export const patientSearchQuerySchema = z
       .refine((s) => nameSearchPrefix(s).length > 0, { message: "must contain a letter or a digit" })
       .optional()
       .meta({ description: 'Start of "last name, first name"; case, accents and punctuation are ignored.' }),
+    phone: phoneSchema
+      .optional()
+      .meta({ description: "Any way of writing it; the last 10 digits are compared (a caller ID will do)." }),
     email: emailSchema.optional().meta({ description: "The whole address; case is ignored." }),
     limit: z
       .string()
@@ -28,10 +33,21 @@ export const patientSearchQuerySchema = z
       }),
   })
   .superRefine((q, ctx) => {
-    if (q.name !== undefined && q.email !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: "search by name or by email, not both" });
-    } else if (q.name === undefined && q.email === undefined) {
-      ctx.addIssue({ code: "custom", path: ["name"], message: "give a name or an email to search by" });
+    const given = LOOKUPS.filter((k) => q[k] !== undefined);
+    if (given.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: "give a name, a phone number or an email to search by",
+      });
+    }
+    // The second lookup is the one at fault: the first alone would have been a fine search.
+    if (given.length > 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: [given[1]!],
+        message: `search by one of ${LOOKUPS.join(", ")}, not several`,
+      });
     }
   });
 export type PatientSearchQuery = z.infer<typeof patientSearchQuerySchema>;

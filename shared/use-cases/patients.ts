@@ -1,5 +1,6 @@
-import { nameSearchPrefix, patientNameKey } from "../domain/name-search.js";
+import { nameSearchPrefix, patientNameKey, phoneKey } from "../domain/patient-lookup.js";
 import type { Patient, ProtocolId } from "../domain/types.js";
+import type { PatientQuery } from "../ports/store.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -93,19 +94,22 @@ export function eligibilityProblem(
 
 export interface PatientSearch {
   name?: string;
+  phone?: string;
   email?: string;
   limit: number;
 }
 
 /**
- * Finds patients by the start of "last name, first name" or by email address, sorted as a patient list
- * is. The schema has made sure exactly one is given and that the name has something to search by.
+ * Finds patients by the start of "last name, first name", by phone number or by email address, sorted
+ * as a patient list is. The schema has made sure exactly one is given, with something to search by.
  */
 export async function searchPatients(deps: Deps, search: PatientSearch) {
-  const query =
+  const query: PatientQuery =
     search.email !== undefined
       ? { email: search.email }
-      : { namePrefix: nameSearchPrefix(search.name ?? "") };
+      : search.phone !== undefined
+        ? { phone: phoneKey(search.phone) }
+        : { namePrefix: nameSearchPrefix(search.name ?? "") };
   const { patients, more } = await deps.store.findPatients(query, search.limit);
   const byName = patients
     .map((p) => ({ p, key: patientNameKey(p) }))

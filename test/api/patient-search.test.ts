@@ -62,18 +62,41 @@ describe("finding a patient at the front desk", () => {
     expect((await search(api, "email=nobody%40example.com")).body).toEqual({ patients: [], more: false });
   });
 
-  it("follows a change of name or email at once", async () => {
+  it("finds by phone number however it is written, and leaves out patients without one", async () => {
+    const api = await apiHarness();
+    const call = (first: string, last: string, phone?: string) =>
+      api.call(
+        "POST",
+        "/patients",
+        newPatient({ firstName: first, lastName: last, ...(phone ? { phone } : {}) }),
+      );
+    expect((await call("Sam", "Lee", "+1 (555) 123-4567")).status).toBe(201);
+    expect((await call("Jo", "Lee", "555-123-4567")).status).toBe(201);
+    expect((await call("Ana", "Park", "+44 20 7946 0958")).status).toBe(201);
+    expect((await call("Kim", "Cho")).status).toBe(201);
+    const caller = await search(api, `phone=${encodeURIComponent("15551234567")}`);
+    expect(caller.status).toBe(200);
+    expect(names(caller.body)).toEqual(["Lee, Jo", "Lee, Sam"]);
+    expect(names((await search(api, `phone=${encodeURIComponent("020 7946 0958")}`)).body)).toEqual([
+      "Park, Ana",
+    ]);
+    expect((await search(api, "phone=5551234568")).body.patients).toEqual([]);
+  });
+
+  it("follows a change of name, phone or email at once", async () => {
     const api = await apiHarness();
     const id = await register(api, "Alex", "Rivera", "alex@example.com");
     const patched = await api.call("PATCH", `/patients/${id}`, {
       lastName: "Okafor",
       email: "alex.okafor@example.com",
+      phone: "555 010 0999",
     });
     expect(patched.status).toBe(200);
     expect((await search(api, "name=rivera")).body.patients).toEqual([]);
     expect((await search(api, "email=alex%40example.com")).body.patients).toEqual([]);
     expect((await search(api, "name=okafor")).body.patients.map((p: { id: string }) => p.id)).toEqual([id]);
     expect((await search(api, "email=alex.okafor%40example.com")).body.patients[0].version).toBe(2);
+    expect((await search(api, "phone=5550100999")).body.patients[0].lastName).toBe("Okafor");
   });
 
   it("returns at most `limit` patients and says when more match", async () => {
@@ -89,8 +112,10 @@ describe("finding a patient at the front desk", () => {
   });
 
   it.each([
-    ["", "query.name", "give a name or an email"],
-    ["name=rivera&email=a%40example.com", "query.email", "not both"],
+    ["", "query.name", "give a name, a phone number or an email"],
+    ["name=rivera&email=a%40example.com", "query.email", "not several"],
+    ["phone=555-0100&name=rivera", "query.phone", "not several"],
+    ["phone=call%20me", "query.phone", "digits"],
     ["name=%20%2C-", "query.name", "letter or a digit"],
     ["email=rivera", "query.email", "valid email"],
     ["name=rivera&limit=0", "query.limit", ""],

@@ -41,6 +41,8 @@ describe("logs", () => {
       await h.call("GET", "/patients?name=quixotic%2C%20zeb");
       await h.call("GET", `/patients?email=${encodeURIComponent(patient.email)}`);
       await h.call("GET", "/patients?name=quixotic&limit=zillion");
+      await h.call("GET", "/patients?phone=5558675309");
+      await h.call("GET", "/patients?phone=5558675309&name=x");
       await h.call("POST", "/patients", {
         firstName: "Bad",
         lastName: "Input",
@@ -50,7 +52,16 @@ describe("logs", () => {
       vi.restoreAllMocks();
       const log = lines.join("");
       expect(log).toContain("reminder processed");
-      for (const secret of ["Zebulon", "Quixotic", "quixotic", patient.email, "TRD", "ECT", "not-an-email"]) {
+      for (const secret of [
+        "Zebulon",
+        "Quixotic",
+        "quixotic",
+        "5558675309",
+        patient.email,
+        "TRD",
+        "ECT",
+        "not-an-email",
+      ]) {
         expect(log).not.toContain(secret);
       }
     } finally {

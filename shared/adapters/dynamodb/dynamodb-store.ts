@@ -115,16 +115,21 @@ export class DynamoDbStore implements Store {
   }
 
   async findPatients(query: PatientQuery, limit: number): Promise<{ patients: Patient[]; more: boolean }> {
-    const index = "namePrefix" in query ? TABLE_KEYS.patientsByName : TABLE_KEYS.patientsByEmail;
+    const [index, partition] =
+      "namePrefix" in query
+        ? [TABLE_KEYS.patientsByName, keys.patientDirectory()]
+        : "phone" in query
+          ? [TABLE_KEYS.patientsByPhone, keys.phonePartition(query.phone)]
+          : [TABLE_KEYS.patientsByEmail, keys.emailPartition(query.email)];
     const condition =
       "namePrefix" in query
         ? {
             KeyConditionExpression: `${index.partitionKey} = :p AND begins_with(${index.sortKey}, :prefix)`,
-            ExpressionAttributeValues: { ":p": keys.patientDirectory(), ":prefix": query.namePrefix },
+            ExpressionAttributeValues: { ":p": partition, ":prefix": query.namePrefix },
           }
         : {
             KeyConditionExpression: `${index.partitionKey} = :p`,
-            ExpressionAttributeValues: { ":p": keys.emailPartition(query.email) },
+            ExpressionAttributeValues: { ":p": partition },
           };
     // One more than asked for says whether there are more, without a cursor: a cursor here would carry
     // a patient's name in a URL.

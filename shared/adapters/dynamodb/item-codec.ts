@@ -1,4 +1,4 @@
-import { patientNameKey } from "../../domain/name-search.js";
+import { patientNameKey, phoneKey } from "../../domain/patient-lookup.js";
 import type { Appointment, Patient, Reminder } from "../../domain/types.js";
 import type { SeriesRecord, SeriesSessionSummary } from "../../ports/store.js";
 import { keys, utcMonth } from "./item-keys.js";
@@ -90,9 +90,14 @@ export function itemsToAppointments(items: Item[]): Appointment[] {
   return [...byId.values()];
 }
 
-/** Where the front desk finds a patient: by name and by email. Rewritten with every change to the patient. */
+/**
+ * Where the front desk finds a patient: by name, by phone number, by email. Rewritten with every change
+ * to the patient. A patient without a phone number is not in the phone index at all.
+ */
 export function patientIndexKeys(p: Patient): Item {
+  const phone = p.phone !== undefined ? phoneKey(p.phone) : "";
   return {
+    ...(phone ? { gsi1pk: keys.phonePartition(phone), gsi1sk: `PATIENT#${p.id}` } : {}),
     gsi2pk: keys.patientDirectory(),
     gsi2sk: `${patientNameKey(p)}#${p.id}`,
     gsi3pk: keys.emailPartition(p.email),

@@ -14,6 +14,8 @@ export const keys = {
   seriesPartition: (seriesId: string) => `SERIES#${seriesId}`,
   /** Every patient, by name (see TABLE_KEYS.patientsByName). */
   patientDirectory: () => "PATIENTS",
+  /** Patients whose phone numbers end in the same digits (`phoneKey`). */
+  phonePartition: (digits: string) => `PHONE#${digits}`,
   /** Patients sharing an email address (a parent booking for two, say); the address is lower-cased. */
   emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
   /** The agenda is partitioned by UTC month of the start, so a date range reads one or two partitions. */

@@ -16,6 +16,8 @@ export const TABLE_KEYS = {
    * series: a patient is never in a series partition, and a third of the table's indexes stays unchanged.
    */
   patientsByName: { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  /** Patients by the last digits of their phone number, in `PHONE#` partitions of the patient index. */
+  patientsByPhone: { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
   /** Patients by email address, in `EMAIL#` partitions of the agenda's index. */
   patientsByEmail: { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
   /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */

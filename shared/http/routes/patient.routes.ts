@@ -49,7 +49,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       method: "get",
       path: "/patients",
       tags: ["patients"],
-      summary: 'Find patients by "last name, first name" or by email',
+      summary: 'Find patients by "last name, first name", phone number or email',
       roles: ANY_ROLE,
       request: { query: patientSearchQuerySchema },
       responses: {
@@ -58,9 +58,10 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       },
     },
     async (c, input) => {
-      const { name, email, limit } = input.query;
+      const { name, phone, email, limit } = input.query;
       const found = await searchPatients(deps, {
         ...(name !== undefined ? { name } : {}),
+        ...(phone !== undefined ? { phone } : {}),
         ...(email !== undefined ? { email } : {}),
         limit: limit ?? PATIENT_SEARCH_DEFAULT_LIMIT,
       });

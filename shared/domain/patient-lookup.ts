@@ -1,7 +1,9 @@
 /**
- * How the front desk finds a patient by name: "Garcia", "garcia, mar" or "García Márquez" all find
- * María García Márquez. Names are folded the same way when stored and when searched, so the search is a
- * plain prefix match on "<last name> <first name>", the order a chart and a phone call use.
+ * How the front desk finds a patient: by name, by phone number (the caller ID), by email.
+ *
+ * By name: "Garcia", "garcia, mar" or "García Márquez" all find María García Márquez. Names are folded
+ * the same way when stored and when searched, so the search is a plain prefix match on
+ * "<last name> <first name>", the order a chart and a phone call use.
  */
 
 // Apostrophes join (O'Brien is found as "obrien" and as "o'brien"); other punctuation separates words.
@@ -31,4 +33,16 @@ export function patientNameKey(p: { firstName: string; lastName: string }): stri
 /** What a search for `text` must be a prefix of; "" when nothing searchable is left. */
 export function nameSearchPrefix(text: string): string {
   return foldName(text);
+}
+
+/**
+ * How much of a phone number identifies it: the last 10 digits, which drops a country code or a trunk
+ * prefix ("+1 (555) 123-4567", "555.123.4567" and "15551234567" agree; so do "+44 20 7946 0958" and
+ * "020 7946 0958"). A number with fewer digits keeps them all.
+ */
+export const PHONE_KEY_DIGITS = 10;
+
+/** The digits a phone number is found by; "" when it has none. */
+export function phoneKey(phone: string): string {
+  return phone.replace(/\D/g, "").slice(-PHONE_KEY_DIGITS);
 }

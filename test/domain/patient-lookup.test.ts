@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldName, nameSearchPrefix, patientNameKey } from "../../shared/domain/name-search.js";
+import { foldName, nameSearchPrefix, patientNameKey, phoneKey } from "../../shared/domain/patient-lookup.js";
 
 describe("folding a name for search", () => {
   it.each([
@@ -48,5 +48,17 @@ describe("folding a name for search", () => {
         expect(foldName(foldName(typed))).toBe(foldName(typed));
       }),
     );
+  });
+});
+
+describe("the digits a phone number is found by", () => {
+  it.each([
+    ["+1 (555) 123-4567", "5551234567"],
+    ["555.123.4567", "5551234567"],
+    ["+44 20 7946 0958", "2079460958"],
+    ["020 7946 0958", "2079460958"],
+    ["112", "112"],
+  ])("%s is found by %s", (phone, key) => {
+    expect(phoneKey(phone)).toBe(key);
   });
 });

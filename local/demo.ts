@@ -73,10 +73,13 @@ console.log(`Demo against ${api} — ${clinic.name}, local clock at ${local(now,
 
 step(1, "Staff register a patient who consents to email.");
 const email = `demo.patient+${Date.now()}@example.com`;
+// A number of its own per run, so step 6's caller-ID lookup finds this run's patient.
+const phone = `+1 555 ${String(Date.now()).slice(-7)}`;
 const patient = await call("POST", "/patients", {
   firstName: "Robin",
   lastName: "Demo",
   email,
+  phone,
   emailConsent: true,
 });
 console.log(`   patient ${patient.id} <${email}>`);
@@ -133,7 +136,11 @@ console.log(
 
 step(
   6,
-  "The patient calls to cancel session 3: its reminders are cancelled and a cancellation notice goes out.",
+  "The patient calls to cancel session 3: staff find them by caller ID; the session's reminders are cancelled and a cancellation notice goes out.",
+);
+const caller = await call("GET", `/patients?phone=${encodeURIComponent(phone)}`);
+console.log(
+  `   ${phone} is ${caller.patients.map((p: Json) => `${p.lastName}, ${p.firstName} (${p.id})`).join("; ")}`,
 );
 const cancelled = await call("POST", `/appointments/${series.sessions[2].id}/cancel`, {
   reason: "patient request",

@@ -24,7 +24,7 @@ export const patientSearchQuerySchema = z
     email: emailSchema.optional().meta({ description: "The whole address; case is ignored." }),
     limit: z
       .string()
-      .regex(/^\d{1,3}$/, { message: "must be a whole number", abort: true })
+      .regex(/^\d+$/, { message: "must be a whole number", abort: true })
       .transform(Number)
       .pipe(z.number().min(1).max(PATIENT_SEARCH_MAX_LIMIT))
       .optional()
@@ -50,10 +50,8 @@ export const patientSearchQuerySchema = z
       });
     }
   });
-export type PatientSearchQuery = z.infer<typeof patientSearchQuerySchema>;
 
 export const patientSearchResultSchema = z.object({
   patients: z.array(patientSchema),
-  /** More patients match than were returned: the front desk should narrow the search. */
-  more: z.boolean(),
+  more: z.boolean().meta({ description: "More patients match than were returned: narrow the search." }),
 });

@@ -120,6 +120,7 @@ describe("finding a patient at the front desk", () => {
     ["email=rivera", "query.email", "valid email"],
     ["name=rivera&limit=0", "query.limit", ""],
     ["name=rivera&limit=51", "query.limit", ""],
+    ["name=rivera&limit=1000", "query.limit", "50"],
     ["name=rivera&limit=ten", "query.limit", "whole number"],
     ["name=rivera&surname=x", "query.surname", "not a known field"],
     ["name=a&name=b", "query.name", ""],

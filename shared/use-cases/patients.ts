@@ -93,9 +93,9 @@ export function eligibilityProblem(
 }
 
 export interface PatientSearch {
-  name?: string;
-  phone?: string;
-  email?: string;
+  name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
   limit: number;
 }
 

@@ -58,14 +58,8 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       },
     },
     async (c, input) => {
-      const { name, phone, email, limit } = input.query;
-      const found = await searchPatients(deps, {
-        ...(name !== undefined ? { name } : {}),
-        ...(phone !== undefined ? { phone } : {}),
-        ...(email !== undefined ? { email } : {}),
-        limit: limit ?? PATIENT_SEARCH_DEFAULT_LIMIT,
-      });
-      return c.json(found, 200);
+      const limit = input.query.limit ?? PATIENT_SEARCH_DEFAULT_LIMIT;
+      return c.json(await searchPatients(deps, { ...input.query, limit }), 200);
     },
   );
   routes.add(

@@ -18,6 +18,6 @@ export const resourceNames = (config: Pick<AppConfig, "stage">) => {
   };
 };
 
-export type FunctionName = "admin-api" | "schedule-sync" | "send-reminder" | "email-events";
+export type FunctionName = "admin-api" | "schedule-sync" | "send-reminder" | "email-events" | "reconciler";
 
 export type ResourceNames = ReturnType<typeof resourceNames>;

@@ -158,14 +158,15 @@ export class StatefulStack extends Stack {
       reputationMetrics: true,
       sendingEnabled: true,
     });
-    // SES publishes bounces and complaints to the account's default event bus; the stateless stack's rule
-    // picks them up. Going through the default bus keeps this stack free of references to the function.
+    // SES publishes sends, bounces and complaints to the account's default event bus; the stateless stack's
+    // rule picks them up. Going through the default bus keeps this stack free of references to the function.
+    // Sends carry the reminder's tags: they settle a reminder whose sender died right after SES accepted it.
     this.configurationSet.addEventDestination("BouncesAndComplaints", {
       configurationSetEventDestinationName: "bounces-and-complaints-to-eventbridge",
       destination: ses.EventDestination.eventBus(
         events.EventBus.fromEventBusName(this, "DefaultBus", "default"),
       ),
-      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+      events: [ses.EmailSendingEvent.SEND, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
 
     if (config.createSesIdentity) {

@@ -4,6 +4,8 @@ import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
+import { Schedule, ScheduleExpression, TimeWindow } from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import type { Construct } from "constructs";
 import { REMINDER_SK_PREFIX } from "../shared/adapters/dynamodb/stream-records.js";
 import { type AppConfig, clinicDefaults } from "./config.js";
@@ -20,8 +22,14 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulStack;
 }
 
-/** SES event types email-events handles (EventBridge detail-type). */
-export const SES_EVENT_DETAIL_TYPES = ["Email Bounced", "Email Complained"] as const;
+/**
+ * SES event types email-events handles (EventBridge detail-type): sends settle a reminder whose sender
+ * died before recording it; bounces and complaints mark the patient's address.
+ */
+export const SES_EVENT_DETAIL_TYPES = ["Email Sent", "Email Bounced", "Email Complained"] as const;
+
+/** How often the reconciler looks for reminders a crash or a lost event left unsettled. */
+export const RECONCILER_RATE = Duration.minutes(5);
 
 /**
  * The code and its wiring: the four functions, the staff HTTP API, the stream and event subscriptions,
@@ -29,7 +37,10 @@ export const SES_EVENT_DETAIL_TYPES = ["Email Bounced", "Email Complained"] as c
  */
 export class StatelessStack extends Stack {
   readonly api: ClinicHttpApi;
-  readonly functions: Record<"adminApi" | "scheduleSync" | "sendReminder" | "emailEvents", AppFunction>;
+  readonly functions: Record<
+    "adminApi" | "scheduleSync" | "sendReminder" | "emailEvents" | "reconciler",
+    AppFunction
+  >;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -73,45 +84,66 @@ export class StatelessStack extends Stack {
         "region and to the configured From address by the ses:FromAddress condition.",
     );
 
-    const scheduleSync = new AppFunction(this, "ScheduleSync", {
-      ...common,
-      name: "schedule-sync",
-      functionName: names.function("schedule-sync"),
-      description: "Makes reminder schedules converge on the reminder items (table stream)",
-      timeout: Duration.seconds(60),
-      memorySize: 256,
-      reservedConcurrency: 5,
-      environment: {
-        SCHEDULE_GROUP_NAME: stateful.scheduleGroupName,
-        SCHEDULER_ROLE_ARN: stateful.schedulerRole.roleArn,
-        SEND_REMINDER_FUNCTION_ARN: sendReminder.functionArn,
-        SCHEDULE_DLQ_ARN: stateful.scheduleDlq.queue.queueArn,
-      },
-    }).bindTable(table, "stream");
-    scheduleSync.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: "ManageReminderSchedulesInOwnGroup",
-        actions: [
-          "scheduler:CreateSchedule",
-          "scheduler:UpdateSchedule",
-          "scheduler:DeleteSchedule",
-          "scheduler:GetSchedule",
-        ],
-        resources: [
-          `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${names.scheduleGroup}/*`,
-        ],
-      }),
+    /** What a function that makes reminder schedules needs: the group, the role to pass, send-reminder. */
+    const schedulesFor = (fn: AppFunction) => {
+      fn.addEnvironment("SCHEDULE_GROUP_NAME", stateful.scheduleGroupName)
+        .addEnvironment("SCHEDULER_ROLE_ARN", stateful.schedulerRole.roleArn)
+        .addEnvironment("SEND_REMINDER_FUNCTION_ARN", sendReminder.functionArn)
+        .addEnvironment("SCHEDULE_DLQ_ARN", stateful.scheduleDlq.queue.queueArn);
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: "ManageReminderSchedulesInOwnGroup",
+          actions: [
+            "scheduler:CreateSchedule",
+            "scheduler:UpdateSchedule",
+            "scheduler:DeleteSchedule",
+            "scheduler:GetSchedule",
+          ],
+          resources: [
+            `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${names.scheduleGroup}/*`,
+          ],
+        }),
+      );
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: "PassSchedulerRoleToSchedulerOnly",
+          actions: ["iam:PassRole"],
+          resources: [stateful.schedulerRole.roleArn],
+          conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+        }),
+      );
+      // Reminders already due are invoked directly (async) instead of scheduled in the past.
+      sendReminder.fn.grantInvoke(fn.role);
+      acknowledge(
+        fn.role,
+        "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/" +
+          `${names.scheduleGroup}/*]`,
+        "Schedule names derive from reminder ids created at run time; the wildcard is confined to this " +
+          "deployment's own schedule group.",
+      );
+      acknowledge(
+        fn.role,
+        `AwsSolutions-IAM5[Resource::${nagArnRef(this, sendReminder.fn, sendReminder.functionArn)}:*]`,
+        "Added by grantInvoke so qualified ARNs (versions/aliases) of send-reminder can be invoked; still " +
+          "only that one function.",
+      );
+      return fn;
+    };
+
+    const scheduleSync = schedulesFor(
+      new AppFunction(this, "ScheduleSync", {
+        ...common,
+        name: "schedule-sync",
+        functionName: names.function("schedule-sync"),
+        description: "Makes reminder schedules converge on the reminder items (table stream)",
+        timeout: Duration.seconds(60),
+        memorySize: 256,
+        reservedConcurrency: 5,
+      })
+        .bindTable(table, "stream")
+        // Confirms on each reminder that its schedule is in place (the reconciler re-syncs the rest).
+        .bindTable(table, "update"),
     );
-    scheduleSync.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: "PassSchedulerRoleToSchedulerOnly",
-        actions: ["iam:PassRole"],
-        resources: [stateful.schedulerRole.roleArn],
-        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
-      }),
-    );
-    // Reminders already due when synced are invoked directly (async) instead of scheduled in the past.
-    sendReminder.fn.grantInvoke(scheduleSync.role);
     scheduleSync.fn.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -131,19 +163,6 @@ export class StatelessStack extends Stack {
       }),
     );
     acknowledge(
-      scheduleSync.role,
-      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/" +
-        `${names.scheduleGroup}/*]`,
-      "Schedule names derive from reminder ids created at run time; the wildcard is confined to this " +
-        "deployment's own schedule group.",
-    );
-    acknowledge(
-      scheduleSync.role,
-      `AwsSolutions-IAM5[Resource::${nagArnRef(this, sendReminder.fn, sendReminder.functionArn)}:*]`,
-      "Added by grantInvoke so qualified ARNs (versions/aliases) of send-reminder can be invoked; still " +
-        "only that one function.",
-    );
-    acknowledge(
       scheduleSync.fn,
       "HIPAA.Security-LambdaDLQ",
       "Invoked synchronously by its stream event source mapping, whose on-failure destination (an " +
@@ -154,14 +173,14 @@ export class StatelessStack extends Stack {
       ...common,
       name: "email-events",
       functionName: names.function("email-events"),
-      description: "Records SES bounces and complaints on the patient (emailStatus)",
+      description: "Records SES sends on their reminder, bounces and complaints on the patient",
       memorySize: 256,
       reservedConcurrency: 2,
     })
       .bindTable(table, "readWrite")
       .sendAsyncFailuresTo(stateful.emailEventsDlq.queue, 2, Duration.hours(6));
-    new events.Rule(this, "SesBouncesAndComplaints", {
-      description: "SES bounce and complaint events of this deployment's configuration set",
+    new events.Rule(this, "SesEmailEvents", {
+      description: "SES send, bounce and complaint events of this deployment's configuration set",
       eventPattern: {
         source: ["aws.ses"],
         detailType: [...SES_EVENT_DETAIL_TYPES],
@@ -202,7 +221,53 @@ export class StatelessStack extends Stack {
     });
     sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
 
-    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents };
+    const reconciler = schedulesFor(
+      new AppFunction(this, "Reconciler", {
+        ...common,
+        name: "reconciler",
+        functionName: names.function("reconciler"),
+        description: "Re-drives reminders a crash or a lost event left unsettled (every few minutes)",
+        timeout: Duration.minutes(2),
+        memorySize: 256,
+        // One run at a time: two would hand the same reminder over twice (send-reminder would still send once).
+        reservedConcurrency: 1,
+      }).bindTable(table, "readWrite"),
+    );
+    acknowledge(
+      reconciler.fn,
+      "HIPAA.Security-LambdaDLQ",
+      "Invoked by its own rate schedule with no retries: a failed run is simply done again by the next one, " +
+        "and failures raise the ReconcilerErrors alarm.",
+    );
+    const reconcilerInvoker = new iam.Role(this, "ReconcilerScheduleRole", {
+      description: "Assumed by EventBridge Scheduler to run the reminder reconciler",
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
+      }),
+    });
+    new Schedule(this, "ReconcilerRate", {
+      description: "Runs the reminder reconciler",
+      schedule: ScheduleExpression.rate(RECONCILER_RATE),
+      timeWindow: TimeWindow.off(),
+      target: new LambdaInvoke(reconciler.fn, {
+        role: reconcilerInvoker,
+        retryAttempts: 0,
+        maxEventAge: RECONCILER_RATE,
+      }),
+    });
+    acknowledge(
+      reconcilerInvoker,
+      "HIPAA.Security-IAMNoInlinePolicy",
+      "The inline policy lets Scheduler invoke the reconciler and nothing else; it is not meant to be shared.",
+    );
+    acknowledge(
+      reconcilerInvoker,
+      `AwsSolutions-IAM5[Resource::${nagArnRef(this, reconciler.fn, reconciler.functionArn)}:*]`,
+      "Added by the Lambda target's grant so qualified ARNs of the reconciler can be invoked; still only " +
+        "that one function.",
+    );
+
+    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents, reconciler };
 
     const alarms = new OperationalAlarms(this, "Alarms", {
       topic: stateful.alarmTopic,
@@ -233,10 +298,12 @@ export class StatelessStack extends Stack {
       ScheduleSync: scheduleSync,
       SendReminder: sendReminder,
       EmailEvents: emailEvents,
+      Reconciler: reconciler,
     })) {
       alarms.functionHealth(id, fn.fn);
     }
     alarms.streamLag("ScheduleSyncIteratorAge", scheduleSync.fn);
+    alarms.remindersFailed("RemindersFailed", "reconciler");
     alarms.apiServerErrors(
       "AdminApi5xx",
       this.api.api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),

@@ -5,6 +5,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { METRICS_NAMESPACE } from "./app-function.js";
 
 /**
  * SES reviews an account at a 5% bounce rate or 0.1% complaint rate (and may pause sending at 10% / 0.5%):
@@ -60,6 +61,23 @@ export class OperationalAlarms extends Construct {
       threshold: Duration.minutes(15).toMilliseconds(),
       alarmDescription:
         "schedule-sync is more than 15 minutes behind the table's stream: reminders may be late.",
+    });
+  }
+
+  /** The reconciler gave up on a reminder: a patient did not get an email the system meant to send. */
+  remindersFailed(id: string, service: string): void {
+    this.alarm(id, {
+      metric: new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: "RemindersFailed",
+        dimensionsMap: { service },
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: 1,
+      alarmDescription:
+        "A reminder could not be sent even after the reconciler re-drove it; it shows as failed " +
+        "(not-sent-after-redrive) on its appointment. See the README, Operations: Alarms.",
     });
   }
 

@@ -37,7 +37,8 @@ export interface AppFunctionProps {
   readonly environment?: Record<string, string>;
 }
 
-export type TableAccess = "read" | "readWrite" | "stream";
+/** "update": UpdateItem only (schedule-sync confirming schedules on reminder items). */
+export type TableAccess = "read" | "readWrite" | "update" | "stream";
 
 /** Transactions are authorized per item action (TransactWriteItems needs PutItem, UpdateItem...). */
 export const TABLE_READ_ACTIONS = [
@@ -146,15 +147,17 @@ export class AppFunction extends Construct {
       );
       return this;
     }
-    table.grant(
-      this.fn,
-      ...(access === "read" ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]),
-    );
+    const actions = {
+      read: TABLE_READ_ACTIONS,
+      readWrite: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+      update: ["dynamodb:UpdateItem"],
+    }[access];
+    table.grant(this.fn, ...actions);
     table.encryptionKey?.grantEncryptDecrypt(this.fn);
     acknowledge(
       this.role,
       `AwsSolutions-IAM5[Resource::${nagArnRef(Stack.of(this), table, table.tableArn)}/index/*]`,
-      "The table's own GSIs (gsi1-3, by patient, series and month); queries by index are how every " +
+      "The table's own GSIs (gsi1-4: by patient, series, month, unsettled reminders); queries by index are how every " +
         "request stays bounded by a key without a Scan.",
     );
     return this;

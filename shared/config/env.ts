@@ -52,6 +52,9 @@ export const scheduleSyncEnv = tableEnv.extend({
   SCHEDULE_DLQ_ARN: z.string().startsWith("arn:").optional(),
 });
 
+/** The reconciler re-syncs schedules and re-drives sends, like schedule-sync, and reads the table. */
+export const reconcilerEnv = scheduleSyncEnv;
+
 export const sendReminderEnv = tableEnv.extend({
   SENDER_EMAIL: z.string().min(3),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),

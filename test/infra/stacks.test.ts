@@ -17,6 +17,7 @@ import {
   adminApiEnv,
   emailEventsEnv,
   readEnv,
+  reconcilerEnv,
   scheduleSyncEnv,
   sendReminderEnv,
 } from "../../shared/config/env.js";
@@ -142,7 +143,8 @@ describe("stateful stack", () => {
     });
     const [, destination] = onlyResource(stateful, "AWS::SES::ConfigurationSetEventDestination");
     const event = props(destination).EventDestination as Record<string, unknown>;
-    expect(event.MatchingEventTypes).toEqual(["bounce", "complaint"]);
+    // Sends too: their tags settle a reminder whose sender died right after SES accepted the email.
+    expect(event.MatchingEventTypes).toEqual(["send", "bounce", "complaint"]);
     expect(json(event.EventBridgeDestination)).toContain(":event-bus/default");
   });
 
@@ -215,7 +217,7 @@ describe("stateless stack: functions", () => {
     (props(fnNamed(name)[1]).Environment as { Variables: Record<string, unknown> }).Variables;
 
   it("runs every function on Node.js 22, arm64, with JSON logs, tracing and reserved concurrency", () => {
-    expect(functions()).toHaveLength(4);
+    expect(functions()).toHaveLength(5);
     for (const [, fn] of functions()) {
       const p = props(fn);
       expect(p.Runtime).toBe("nodejs22.x");
@@ -229,7 +231,7 @@ describe("stateless stack: functions", () => {
 
   it("gives every function its own retained, KMS-encrypted log group with retention", () => {
     const logGroups = resourcesOf(stateless, "AWS::Logs::LogGroup");
-    expect(logGroups).toHaveLength(5); // four functions and the API's access log
+    expect(logGroups).toHaveLength(6); // five functions and the API's access log
     for (const [, group] of logGroups) {
       expect(group.DeletionPolicy).toBe("Retain");
       expect(props(group).RetentionInDays).toBe(365);
@@ -242,7 +244,7 @@ describe("stateless stack: functions", () => {
   });
 
   it("sets the environment each function reads", () => {
-    for (const name of ["admin-api", "schedule-sync", "send-reminder", "email-events"]) {
+    for (const name of ["admin-api", "schedule-sync", "send-reminder", "email-events", "reconciler"]) {
       const env = envOf(name);
       expect(Object.keys(env)).toEqual(
         expect.arrayContaining([
@@ -305,6 +307,7 @@ describe("stateless stack: functions", () => {
       "America/New_York",
     );
     expect(() => readEnv(scheduleSyncEnv, resolved(envOf("schedule-sync")))).not.toThrow();
+    expect(() => readEnv(reconcilerEnv, resolved(envOf("reconciler")))).not.toThrow();
     expect(() => readEnv(emailEventsEnv, resolved(envOf("email-events")))).not.toThrow();
   });
 
@@ -402,18 +405,54 @@ describe("stateless stack: functions", () => {
     }
   });
 
-  it("routes this deployment's SES bounces and complaints to email-events", () => {
+  it("routes this deployment's SES sends, bounces and complaints to email-events", () => {
     const [, rule] = onlyResource(stateless, "AWS::Events::Rule");
     const p = props(rule);
     expect(p.EventPattern).toMatchObject({
       source: ["aws.ses"],
-      "detail-type": ["Email Bounced", "Email Complained"],
+      "detail-type": ["Email Sent", "Email Bounced", "Email Complained"],
     });
     expect(json(p.EventPattern)).toContain("ses:configuration-set");
     expect(p.EventBusName).toBeUndefined(); // the default bus, where SES publishes
     expect(p.Targets).toEqual([
       expect.objectContaining({ Arn: { "Fn::GetAtt": [fnNamed("email-events")[0], "Arn"] } }),
     ]);
+  });
+});
+
+describe("stateless stack: the reminder reconciler", () => {
+  it("runs every five minutes from a Scheduler rate, with a role that may invoke it alone", () => {
+    const [, schedule] = onlyResource(stateless, "AWS::Scheduler::Schedule");
+    const p = props(schedule);
+    expect(p.ScheduleExpression).toBe("rate(5 minutes)");
+    expect(p.FlexibleTimeWindow).toEqual({ Mode: "OFF" });
+    const reconciler = resourcesOf(stateless, "AWS::Lambda::Function").find(
+      ([, f]) => props(f).FunctionName === "clinic-scheduler-demo-reconciler",
+    )!;
+    expect((p.Target as { Arn: unknown }).Arn).toEqual({ "Fn::GetAtt": [reconciler[0], "Arn"] });
+    expect(props(reconciler[1]).ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it("lets schedule-sync only update items (to confirm schedules) besides reading its stream", () => {
+    const policies = resourcesOf(stateless, "AWS::IAM::Policy").filter(([id]) =>
+      id.startsWith("ScheduleSync"),
+    );
+    const statements = policies.flatMap(
+      ([, p]) => (props(p).PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+    );
+    const actions = statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith("dynamodb:"));
+    expect(actions).toContain("dynamodb:UpdateItem");
+    expect(actions).not.toContain("dynamodb:PutItem");
+    expect(actions).not.toContain("dynamodb:DeleteItem");
+  });
+
+  it("alarms when the reconciler gives up on a reminder", () => {
+    stateless.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      AlarmName: "clinic-scheduler-demo-RemindersFailed",
+      MetricName: "RemindersFailed",
+      Namespace: "ClinicScheduler",
+      Dimensions: [{ Name: "service", Value: "reconciler" }],
+    });
   });
 });
 

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { auditedStore } from "../audit/audited-store.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { mapError } from "./error-mapping.js";
 import { openApiDocument } from "./openapi-document.js";
 import { problemResponse } from "./problem.js";
 import { RouteTable } from "./route-table.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
+import { registerAuditRoutes } from "./routes/audit.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
@@ -17,7 +19,9 @@ const MAX_BODY_BYTES = 64 * 1024;
  * The admin API: one Hono application served by Lambda (API Gateway HTTP API) and by the local Node
  * server, with the same routes, schemas and errors.
  */
-export function createApp(options: AppOptions): Hono<AppEnv> {
+export function createApp(given: AppOptions): Hono<AppEnv> {
+  // Use cases write through the audited store: a change commits with its request's audit entry.
+  const options: AppOptions = { ...given, deps: { ...given.deps, store: auditedStore(given.deps.store) } };
   const app = new Hono<AppEnv>();
   app.use(
     "*",
@@ -31,13 +35,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`, { code: "no-route" }),
   );
 
-  const routes = new RouteTable(app, options.authenticate);
+  const routes = new RouteTable(app, options.authenticate, {
+    store: given.deps.store,
+    clock: given.deps.clock,
+  });
   app.get("/health", (c) => c.json({ ok: true }));
   registerClinicRoutes(routes, options);
   registerPatientRoutes(routes, options);
   registerAppointmentRoutes(routes, options);
   registerSeriesRoutes(routes, options);
   registerUnsubscribeRoutes(routes, options);
+  registerAuditRoutes(routes, options);
   options.extraRoutes?.(routes);
 
   // Built on first request, not at cold start: only tools and people read it.

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { logger } from "../observability/logger.js";
 import { SettingsWouldStrand } from "../use-cases/clinic-settings.js";
-import { Conflict, IdempotencyMismatch, NotFound, StaleWrite } from "../use-cases/errors.js";
+import { Conflict, IdempotencyMismatch, InvalidCursor, NotFound, StaleWrite } from "../use-cases/errors.js";
 import { problemResponse } from "./problem.js";
 
 /** Turns what the use cases throw into problem+json; anything unexpected is a 500 logged without PHI. */
@@ -26,6 +26,12 @@ export function mapError(error: unknown, c: Context): Response {
   }
   if (error instanceof NotFound)
     return problemResponse(c, 404, `The ${error.what} does not exist.`, { code: "not-found" });
+  if (error instanceof InvalidCursor) {
+    return problemResponse(c, 400, "next is not a cursor this query handed out.", {
+      code: "validation",
+      errors: [{ path: "query.next", message: "must be the `next` of a previous page of the same query" }],
+    });
+  }
   if (error instanceof IdempotencyMismatch) {
     return problemResponse(c, 422, error.message, { code: "idempotency-key-reused" });
   }

@@ -1,8 +1,11 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type * as z from "zod";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
 import { fieldErrors } from "../schemas/problem.schema.js";
 import type { AppEnv } from "./app-env.js";
+import { type AuditSpec, audited } from "./audit-trail.js";
 import type { Authenticator } from "./authenticators.js";
 import { problemResponse } from "./problem.js";
 import { requireRole } from "./require-role.js";
@@ -39,6 +42,8 @@ export interface RouteSpec {
     body?: z.ZodType;
   };
   responses: Readonly<Record<number, ResponseSpec>>;
+  /** A route that reads or changes a patient's data leaves an audit entry (see audit-trail.ts). */
+  audit?: AuditSpec;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -70,6 +75,8 @@ export class RouteTable {
   constructor(
     readonly app: Hono<AppEnv>,
     readonly authenticate: Authenticator,
+    /** Where audited routes record their entries, and the clock that dates them. */
+    private readonly auditTo?: { store: Store; clock: Clock },
   ) {}
 
   add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
@@ -77,7 +84,10 @@ export class RouteTable {
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
     const serve: MiddlewareHandler<AppEnv> = async (c) => {
       const input = await validInput(c, spec);
-      return input instanceof Response ? input : handler(c, input as ValidInput<R>);
+      if (input instanceof Response) return input;
+      const run = async () => handler(c, input as ValidInput<R>);
+      const { audit } = spec;
+      return audit && this.auditTo ? audited(c, { ...spec, audit }, input, this.auditTo, run) : run();
     };
     const guard = spec.roles ? [requireRole(this.authenticate, spec.roles)] : [];
     this.app.on([spec.method.toUpperCase()], [honoPath], ...guard, serve);

@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../domain/audit.js";
 import type { Clinic } from "../domain/clinic.js";
 import type {
   Appointment,
@@ -101,7 +102,19 @@ export interface ChangeSet {
   /** Patient changes, written only if the stored version is `version - 1`. */
   updatePatient?: Patient;
   idempotency?: IdempotencyRecord;
+  /** The audit entry of the request making this change: written once, with the change or not at all. */
+  audit?: AuditEntry;
 }
+
+/** Whose entries `listAudit` reads: one patient's data, or one staff member's actions. */
+export type AuditQuery = ({ patientId: string } | { actor: string }) & {
+  /** Instants, `from` inclusive, `to` exclusive. */
+  from: string;
+  to: string;
+  limit: number;
+  /** Where the previous page ended (opaque, from `next`). */
+  after?: string;
+};
 
 /**
  * How the front desk looks a patient up: a folded name prefix, the digits a phone number is found by
@@ -219,6 +232,11 @@ export interface Store {
   markRedriven(ref: ReminderRef, at: string): Promise<boolean>;
   /** Marks an unsettled reminder `failed` with a reason, unless it changed or a sender holds it. */
   failReminder(ref: ReminderRef, reason: string, now: string): Promise<boolean>;
+
+  /** Writes one audit entry on its own (a read, a refusal); never over an existing one. */
+  recordAudit(entry: AuditEntry): Promise<void>;
+  /** Audit entries in time order, a page at a time; `next` continues where this page ended. */
+  listAudit(query: AuditQuery): Promise<{ entries: AuditEntry[]; next?: string }>;
 
   /** The secret that proves an unsubscribe link was sent to this patient. */
   unsubscribeToken(patientId: string): Promise<string | undefined>;

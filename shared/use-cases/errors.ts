@@ -45,3 +45,10 @@ export class SettingsBeingChanged extends StaleWrite {
     super("clinic settings");
   }
 }
+
+/** A page cursor that is not one this API handed out (or not for this query): 400. */
+export class InvalidCursor extends Error {
+  constructor() {
+    super("next is not a cursor from this query");
+  }
+}

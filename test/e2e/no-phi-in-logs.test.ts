@@ -2,13 +2,24 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { logger } from "../../shared/observability/logger.js";
 import { localStackHarness } from "../support/local-stack-harness.js";
 
-describe("logs", () => {
+const SECRETS = (email: string) => [
+  "Zebulon",
+  "Quixotic",
+  "quixotic",
+  "5558675309",
+  email,
+  "TRD",
+  "ECT",
+  "not-an-email",
+];
+
+describe("logs and the audit trail", () => {
   afterEach(() => {
     vi.restoreAllMocks();
     logger.setLogLevel("ERROR");
   });
 
-  it("carry ids and outcomes, never a patient's name, email or clinical notes", async () => {
+  it("carry ids and outcomes, never a patient's name, email, search term or clinical notes", async () => {
     logger.setLogLevel("DEBUG");
     const lines: string[] = [];
     const capture = (chunk: unknown) => {
@@ -52,18 +63,25 @@ describe("logs", () => {
       vi.restoreAllMocks();
       const log = lines.join("");
       expect(log).toContain("reminder processed");
-      for (const secret of [
-        "Zebulon",
-        "Quixotic",
-        "quixotic",
-        "5558675309",
-        patient.email,
-        "TRD",
-        "ECT",
-        "not-an-email",
-      ]) {
-        expect(log).not.toContain(secret);
-      }
+      for (const secret of SECRETS(patient.email)) expect(log).not.toContain(secret);
+
+      // Every request above left an audit entry; none holds more than ids, actions and outcomes.
+      const trail = await h.call(
+        "GET",
+        `/audit?patientId=${patient.id}&from=2026-11-01&to=2026-12-31`,
+        undefined,
+        "admin",
+      );
+      expect(trail.body.entries.length).toBeGreaterThanOrEqual(5);
+      const byActor = await h.call(
+        "GET",
+        "/audit?actor=local-staff&from=2026-11-01&to=2026-12-31",
+        undefined,
+        "admin",
+      );
+      expect(byActor.body.entries.map((e: { action: string }) => e.action)).toContain("GET /patients");
+      const entries = JSON.stringify([trail.body, byActor.body]);
+      for (const secret of SECRETS(patient.email)) expect(entries).not.toContain(secret);
     } finally {
       vi.restoreAllMocks();
       await h.stack.stop();

@@ -9,9 +9,11 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import {
+  type AuditQuery,
   type BookingReads,
   type CapacityDay,
   type ChangeSet,
@@ -28,7 +30,8 @@ import {
   type Store,
   type UnsettledReminder,
 } from "../../ports/store.js";
-import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
+import { IdempotencyReplay, InvalidCursor, StaleWrite } from "../../use-cases/errors.js";
+import { auditToItem, decodeCursor, encodeCursor, itemToAudit } from "./audit-item.js";
 import {
   itemsToAppointments,
   itemToPatient,
@@ -553,6 +556,46 @@ export class DynamoDbStore implements Store {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: auditToItem(entry),
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  }
+
+  async listAudit(query: AuditQuery): Promise<{ entries: AuditEntry[]; next?: string }> {
+    const byPatient = "patientId" in query;
+    const partitionKey = byPatient ? "pk" : TABLE_KEYS.byPatient.partitionKey;
+    const sortKey = byPatient ? "sk" : TABLE_KEYS.byPatient.sortKey;
+    const partition = byPatient ? keys.auditOfPatient(query.patientId) : keys.auditOfActor(query.actor);
+    const prefix = byPatient ? "AUDIT#" : "";
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    if (query.after !== undefined) {
+      ExclusiveStartKey = decodeCursor(query.after, partitionKey, partition);
+      if (!ExclusiveStartKey) throw new InvalidCursor();
+    }
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...(byPatient ? {} : { IndexName: TABLE_KEYS.byPatient.indexName }),
+        // Sort keys are "<instant>#<request id>": "#" sorts after every character of an instant's end.
+        KeyConditionExpression: `${partitionKey} = :p AND ${sortKey} BETWEEN :from AND :to`,
+        ExpressionAttributeValues: {
+          ":p": partition,
+          ":from": `${prefix}${query.from}`,
+          ":to": `${prefix}${query.to}`,
+        },
+        Limit: query.limit,
+        ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
+      }),
+    );
+    const entries = (out.Items ?? []).map(itemToAudit);
+    return { entries, ...(out.LastEvaluatedKey ? { next: encodeCursor(out.LastEvaluatedKey) } : {}) };
   }
 
   async unsubscribeToken(patientId: string): Promise<string | undefined> {

@@ -18,6 +18,11 @@ export const keys = {
   phonePartition: (digits: string) => `PHONE#${digits}`,
   /** Patients sharing an email address (a parent booking for two, say); the address is lower-cased. */
   emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
+  /** One patient's audit trail; entries about no one patient sit alone, under their request id. */
+  auditOfPatient: (patientId: string) => `AUDIT#PATIENT#${patientId}`,
+  auditOfRequest: (requestId: string) => `AUDIT#REQUEST#${requestId}`,
+  /** One actor's audit trail (gsi1). */
+  auditOfActor: (actor: string) => `AUDIT#ACTOR#${actor}`,
   /** Pending reminders whose schedule is not yet confirmed, by the time they were written. */
   unsyncedReminders: () => "REMINDERS#UNSYNCED",
   /** Pending reminders with a confirmed schedule (or handed to the sender), by due time. */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Appointment } from "../../domain/types.js";
 import type { CapacityChange, ChangeSet, SeriesRecord } from "../../ports/store.js";
+import { auditToItem } from "./audit-item.js";
 import {
   appointmentToItem,
   patientIndexKeys,
@@ -60,6 +61,9 @@ export function buildTransaction(
     });
   }
   if (changes.clinicVersion !== undefined) add("clinic", clinicCheck(tableName, changes.clinicVersion));
+  if (changes.audit) {
+    add("audit", { Put: { TableName: tableName, Item: auditToItem(changes.audit), ...notExists } });
+  }
   for (const a of changes.createAppointments ?? []) {
     add(`appointment ${a.id}`, { Put: { TableName: tableName, Item: appointmentToItem(a), ...notExists } });
     for (const r of a.reminders)

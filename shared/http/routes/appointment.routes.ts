@@ -50,6 +50,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments",
+      audit: { target: "appointment" },
       tags: ["appointments"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
@@ -70,6 +71,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/appointments",
+      audit: { target: "appointments", id: (input) => rangeOf(input.query) },
       tags: ["appointments"],
       roles: ANY_ROLE,
       request: { query: agendaQuerySchema },
@@ -84,6 +86,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/appointments/{id}",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       tags: ["appointments"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -101,6 +104,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/cancel",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       summary: "Cancel an appointment and its pending reminders",
       tags: ["appointments"],
       roles: ["staff"],
@@ -113,6 +117,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/reschedule",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       summary: "Move an appointment; its pending reminders move with it",
       tags: ["appointments"],
       roles: ["staff"],
@@ -125,6 +130,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/outcome",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       summary: "Record a consultation's outcome (eligibility)",
       tags: ["appointments"],
       roles: ["clinician"],
@@ -138,6 +144,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/attendance",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       summary: "Record whether the patient came",
       tags: ["appointments"],
       roles: ["clinician", "staff"],
@@ -146,4 +153,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     },
     async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
   );
+}
+
+/** A date range as an audit target: which days of the agenda were read. */
+function rangeOf(query: unknown): string {
+  const q = query as { from: string; to: string };
+  return `${q.from}..${q.to}`;
 }

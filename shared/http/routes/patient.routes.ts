@@ -34,6 +34,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "post",
       path: "/patients",
+      audit: { target: "patient" },
       tags: ["patients"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createPatientBodySchema },
@@ -48,6 +49,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients",
+      audit: { target: "patient-search", id: () => "-" },
       tags: ["patients"],
       summary: 'Find patients by "last name, first name", phone number or email',
       roles: ANY_ROLE,
@@ -66,6 +68,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}",
+      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -77,6 +80,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "patch",
       path: "/patients/{id}",
+      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       tags: ["patients"],
       roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
@@ -88,6 +92,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}/appointments",
+      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },

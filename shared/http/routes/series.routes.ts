@@ -20,6 +20,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series",
+      audit: { target: "series" },
       tags: ["series"],
       summary: "Plan and book a whole treatment series, all or nothing",
       roles: ["staff"],
@@ -41,6 +42,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "get",
       path: "/series/{id}",
+      audit: { target: "series", id: (input) => (input.params as { id: string }).id },
       tags: ["series"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -52,6 +54,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series/{id}/cancel",
+      audit: { target: "series", id: (input) => (input.params as { id: string }).id },
       tags: ["series"],
       summary: "Cancel a series: its future sessions and their reminders",
       roles: ["staff"],

@@ -1,0 +1,81 @@
+import type { Context } from "hono";
+import { v7 as timeOrderedId } from "uuid";
+import { type AuditScope, inAuditScope } from "../audit/audit-scope.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
+import type { AppEnv } from "./app-env.js";
+import { mapError } from "./error-mapping.js";
+import type { RouteSpec } from "./route-table.js";
+
+/** What a route's audit entry is about: a record type, and its id when the request names it. */
+export interface AuditSpec {
+  /** `patient`, `appointment`, `series`, or what a list read covers (`agenda`, `appointments`...). */
+  target: string;
+  /** The target's id from the validated request (the path's id, a date); else learned from the response. */
+  id?: (input: { params?: unknown; query?: unknown }) => string | undefined;
+}
+
+/** Who acts: the signed-in staff member, or the patient following a link from an email. */
+function actorOf(c: Context<AppEnv>): string {
+  return c.get("principal")?.sub ?? "patient";
+}
+
+/** The record a response describes: its id, and whose data it is (a patient's own id, or the patientId). */
+function describedBy(body: unknown, target: string): { id?: string; patientId?: string } {
+  if (typeof body !== "object" || body === null) return {};
+  const record = body as Record<string, unknown>;
+  const id = typeof record.id === "string" ? record.id : undefined;
+  const patientId =
+    target === "patient" ? id : typeof record.patientId === "string" ? record.patientId : undefined;
+  return { ...(id !== undefined ? { id } : {}), ...(patientId !== undefined ? { patientId } : {}) };
+}
+
+/**
+ * Serves an audited request inside its audit scope and makes sure it leaves exactly one entry: with its
+ * change, in the change's own transaction (auditedStore), or else, once the response is known, on its
+ * own (a read, a refusal). An entry that cannot be written fails the request, so nothing is read
+ * without a trace.
+ */
+export async function audited(
+  c: Context<AppEnv>,
+  spec: RouteSpec & { audit: AuditSpec },
+  input: { params?: unknown; query?: unknown },
+  deps: { store: Store; clock: Clock },
+  serve: () => Promise<Response>,
+): Promise<Response> {
+  const successStatus = Number(Object.keys(spec.responses).find((s) => s.startsWith("2")) ?? 200);
+  const id = spec.audit.id?.(input);
+  const scope: AuditScope = {
+    draft: {
+      // Time-ordered: entries of one instant (a local clock that stands still) keep the order they were made in.
+      id: timeOrderedId(),
+      at: deps.clock.now().toISOString(),
+      actor: actorOf(c),
+      action: `${spec.method.toUpperCase()} ${spec.path}`,
+      target: { type: spec.audit.target, id: id ?? "" },
+    },
+    successStatus,
+    ...(spec.audit.target === "patient" && id !== undefined ? { patientId: id } : {}),
+    committed: false,
+  };
+  let response: Response;
+  try {
+    response = await inAuditScope(scope, serve);
+  } catch (error) {
+    // Refused or failed: the error mapping answers it; the entry records how it ended.
+    response = mapError(error, c);
+  }
+  if (scope.committed) return response;
+  const described =
+    response.ok && response.headers.get("content-type")?.includes("json")
+      ? describedBy(await response.clone().json(), spec.audit.target)
+      : {};
+  const patientId = scope.patientId ?? described.patientId;
+  await deps.store.recordAudit({
+    ...scope.draft,
+    target: { type: spec.audit.target, id: scope.draft.target.id || described.id || "-" },
+    ...(patientId !== undefined ? { patientId } : {}),
+    status: response.status,
+  });
+  return response;
+}

@@ -1,0 +1,30 @@
+import { auditPageSchema, auditQuerySchema } from "../../schemas/audit.schema.js";
+import { readAuditTrail } from "../../use-cases/audit-trail.js";
+import type { AppOptions } from "../app-env.js";
+import { commonErrors, jsonContent } from "../openapi-helpers.js";
+import type { RouteTable } from "../route-table.js";
+
+export function registerAuditRoutes(routes: RouteTable, { deps }: AppOptions): void {
+  routes.add(
+    {
+      method: "get",
+      path: "/audit",
+      tags: ["audit"],
+      summary: "Read the audit trail of a patient's data or of a staff member's actions",
+      roles: ["admin"],
+      request: { query: auditQuerySchema },
+      responses: {
+        200: jsonContent(auditPageSchema, "Entries in time order, and `next` for more."),
+        ...commonErrors,
+      },
+      // Reading the trail is itself recorded, under the actor; it is not an entry of the patient's.
+      audit: { target: "audit", id: (input) => auditTargetOf(input.query) },
+    },
+    async (c, input) => c.json(await readAuditTrail(deps, input.query), 200),
+  );
+}
+
+function auditTargetOf(query: unknown): string | undefined {
+  const q = query as { patientId?: string; actor?: string } | undefined;
+  return q?.patientId ?? q?.actor;
+}

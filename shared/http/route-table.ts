@@ -2,11 +2,13 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type * as z from "zod";
 import { fieldErrors } from "../schemas/problem.schema.js";
+import type { ApiTag } from "./api-tags.js";
 import type { AppEnv } from "./app-env.js";
 import type { Authenticator } from "./authenticators.js";
 import { problemResponse } from "./problem.js";
 import { requireRole } from "./require-role.js";
 import type { Role } from "./roles.js";
+import { htmlPageHeaders } from "./security-headers.js";
 
 /** A documented response: the OpenAPI document is built from these, never from the handlers. */
 export interface ResponseSpec {
@@ -15,7 +17,9 @@ export interface ResponseSpec {
 }
 
 /**
- * One route as data: what Hono needs to serve it and what the OpenAPI document says about it.
+ * One route as data: what Hono needs to serve it and what the OpenAPI document says about it. Every route
+ * of the app is one of these (pages, probes and local-only routes too), so the document lists them all,
+ * and the fields every operation needs to read well (operationId, summary, description) are required.
  * We keep this shape (close to OpenAPI's operation object) instead of `@hono/zod-openapi` because that
  * library pulls all of zod and an OpenAPI generator into the Lambda bundle; the document is built from
  * these specs with zod's own JSON Schema converter only when `/openapi.json` is asked for.
@@ -24,8 +28,13 @@ export interface RouteSpec {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path template: `/patients/{id}`. */
   path: string;
-  tags: readonly string[];
-  summary?: string;
+  /** Unique across the API, camelCase: client generators name their methods after it. */
+  operationId: string;
+  /** One line, as an API reference lists the operation. */
+  summary: string;
+  /** What it does and what a caller should know: rules, side effects, what is written. */
+  description: string;
+  tags: readonly ApiTag[];
   /**
    * Who may call it: a bearer token with one of these roles, checked before validation so a stranger
    * learns nothing from a 400. Absent: public. The document's `security` is derived from it.
@@ -39,6 +48,11 @@ export interface RouteSpec {
     body?: z.ZodType;
   };
   responses: Readonly<Record<number, ResponseSpec>>;
+  /**
+   * Set for an HTML page people open (not the JSON API): it is served with the pages' CSP, and a request
+   * that does not match the schema gets `invalidRequest`'s page rather than problem+json.
+   */
+  page?: { invalidRequest: (c: Context<AppEnv>) => Response | Promise<Response> };
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -73,14 +87,20 @@ export class RouteTable {
   ) {}
 
   add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
+    if (this.specs.some((s) => s.operationId === spec.operationId))
+      throw new Error(`operationId ${spec.operationId} is used twice`);
     this.specs.push(spec);
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
     const serve: MiddlewareHandler<AppEnv> = async (c) => {
       const input = await validInput(c, spec);
-      return input instanceof Response ? input : handler(c, input as ValidInput<R>);
+      if (input instanceof Response) return spec.page ? spec.page.invalidRequest(c) : input;
+      return handler(c, input as ValidInput<R>);
     };
-    const guard = spec.roles ? [requireRole(this.authenticate, spec.roles)] : [];
-    this.app.on([spec.method.toUpperCase()], [honoPath], ...guard, serve);
+    const before = [
+      ...(spec.page ? [htmlPageHeaders()] : []),
+      ...(spec.roles ? [requireRole(this.authenticate, spec.roles)] : []),
+    ];
+    this.app.on([spec.method.toUpperCase()], [honoPath], ...before, serve);
   }
 }
 

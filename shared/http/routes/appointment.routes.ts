@@ -36,6 +36,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/availability",
+      operationId: "getAvailability",
+      summary: "List free starts for a service",
+      description:
+        "Every free 15-minute start for `service` between `from` and `to` (clinic-local dates, at most 31 days), within opening hours and capacity.",
       tags: ["appointments"],
       roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
@@ -50,6 +54,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments",
+      operationId: "bookAppointment",
+      summary: "Book a single appointment",
+      description:
+        "Books a consultation, integration session, booster or one protocol session, with its reminders, in one transaction. With an `Idempotency-Key`, a repeat returns the first response.",
       tags: ["appointments"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
@@ -70,6 +78,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/appointments",
+      operationId: "listAppointments",
+      summary: "The clinic's agenda between two dates",
+      description:
+        "Appointments starting between `from` and `to` (clinic-local dates, at most 93 days), by start.",
       tags: ["appointments"],
       roles: ANY_ROLE,
       request: { query: agendaQuerySchema },
@@ -84,6 +96,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/appointments/{id}",
+      operationId: "getAppointment",
+      summary: "Read an appointment",
+      description:
+        "The appointment with its reminders: what was sent, skipped or is still scheduled, and why.",
       tags: ["appointments"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -101,7 +117,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/cancel",
+      operationId: "cancelAppointment",
       summary: "Cancel an appointment and its pending reminders",
+      description:
+        "Cancels the appointment, frees its chair or office, and sends the patient a cancellation notice.",
       tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: cancelAppointmentBodySchema },
@@ -113,7 +132,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/reschedule",
+      operationId: "rescheduleAppointment",
       summary: "Move an appointment; its pending reminders move with it",
+      description:
+        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice.",
       tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
@@ -125,7 +147,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/outcome",
+      operationId: "recordOutcome",
       summary: "Record a consultation's outcome (eligibility)",
+      description:
+        "A clinician records whether the patient is eligible and for which protocols; eligibility is what lets staff book a series.",
       tags: ["appointments"],
       roles: ["clinician"],
       request: { params: idParam, body: outcomeBodySchema },
@@ -138,7 +163,9 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/attendance",
+      operationId: "recordAttendance",
       summary: "Record whether the patient came",
+      description: "Marks a past appointment `completed` or `no-show`.",
       tags: ["appointments"],
       roles: ["clinician", "staff"],
       request: { params: idParam, body: attendanceBodySchema },

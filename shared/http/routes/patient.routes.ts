@@ -34,6 +34,10 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "post",
       path: "/patients",
+      operationId: "createPatient",
+      summary: "Register a patient",
+      description:
+        "Creates a patient. With an `Idempotency-Key`, a repeat of the same request returns the first response and creates nothing.",
       tags: ["patients"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createPatientBodySchema },
@@ -48,8 +52,11 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients",
-      tags: ["patients"],
+      operationId: "searchPatients",
       summary: 'Find patients by "last name, first name", phone number or email',
+      description:
+        "Exactly one of `name`, `phone` or `email`. Answers at most `limit` patients by last name then first name; `more` says to narrow the search. There is no cursor: it would carry a patient's name in a URL.",
+      tags: ["patients"],
       roles: ANY_ROLE,
       request: { query: patientSearchQuerySchema },
       responses: {
@@ -66,6 +73,10 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}",
+      operationId: "getPatient",
+      summary: "Read a patient",
+      description:
+        "The patient's contact details, consent, email status and the protocols they are eligible for.",
       tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -77,6 +88,10 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "patch",
       path: "/patients/{id}",
+      operationId: "updatePatient",
+      summary: "Correct a patient's details",
+      description:
+        "Changes the fields given. A new email address resets `emailStatus` to `ok` and invalidates earlier unsubscribe links; `boosterOptOut: false` undoes an opt-out.",
       tags: ["patients"],
       roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
@@ -88,6 +103,9 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}/appointments",
+      operationId: "listPatientAppointments",
+      summary: "List a patient's appointments",
+      description: "Every appointment of the patient, with its reminders, by start.",
       tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },

@@ -20,8 +20,11 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series",
-      tags: ["series"],
+      operationId: "bookSeries",
       summary: "Plan and book a whole treatment series, all or nothing",
+      description:
+        "Plans every session of the protocol from `start`, keeping its local time of day and the protocol's spacing, and books them all with their reminders in one transaction, or answers 422 with the reason. With an `Idempotency-Key`, a repeat returns the first response.",
+      tags: ["series"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createSeriesBodySchema },
       responses: {
@@ -41,6 +44,9 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "get",
       path: "/series/{id}",
+      operationId: "getSeries",
+      summary: "Read a series",
+      description: "The series with every session in order, each with its reminders.",
       tags: ["series"],
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -52,8 +58,10 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series/{id}/cancel",
-      tags: ["series"],
+      operationId: "cancelSeries",
       summary: "Cancel a series: its future sessions and their reminders",
+      description: "Cancels every future session of the series; sessions already held keep their status.",
+      tags: ["series"],
       roles: ["staff"],
       request: { params: idParam, body: cancelSeriesBodySchema },
       responses: {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { FIRST_DATE, HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE, LAST_DATE } from "./plain-text.js";
 import { clockMinutes, isCalendarDate, isClockTime, isIanaZone } from "./time-zone.js";
 import { PROTOCOL_IDS } from "./types.js";
 
@@ -11,7 +12,10 @@ export const ianaZoneSchema = z
   .refine(isIanaZone, { message: "must be an IANA time zone such as America/New_York" });
 export const dateSchema = z
   .string()
-  .refine(isCalendarDate, { message: "must be a date that exists, as YYYY-MM-DD" });
+  .refine(isCalendarDate, { message: "must be a date that exists, as YYYY-MM-DD", abort: true })
+  .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, {
+    message: `must be between ${FIRST_DATE} and ${LAST_DATE}`,
+  });
 export const clockTimeSchema = z.string().refine(isClockTime, { message: "must be a time as HH:MM" });
 
 export const openingIntervalSchema = z
@@ -53,7 +57,13 @@ export const protocolOverrideSchema = z.strictObject({
 });
 export type ProtocolOverride = z.infer<typeof protocolOverrideSchema>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !HIDDEN_OR_CONTROL.test(s), { message: HIDDEN_OR_CONTROL_MESSAGE });
 
 export const clinicSchema = z.strictObject({
   name: text(120),

@@ -1,5 +1,6 @@
 import { type Clinic, type ClinicInput, clinicSchema } from "../domain/clinic.js";
 import { clinicProtocols } from "../domain/protocol-catalogue.js";
+import { assertPrivateSubjectName } from "../domain/subject-privacy.js";
 import { type Deps, loadClinic } from "./deps.js";
 
 export async function getClinic(deps: Deps): Promise<Clinic> {
@@ -9,6 +10,7 @@ export async function getClinic(deps: Deps): Promise<Clinic> {
 /** Saves the clinic's settings; settings left out keep their defaults. Existing bookings are kept as they are. */
 export async function updateClinic(deps: Deps, input: ClinicInput): Promise<Clinic> {
   const clinic = clinicSchema.parse(input);
+  assertPrivateSubjectName(clinic.subjectName);
   await deps.store.putClinic(clinic);
   return clinic;
 }

@@ -6,6 +6,12 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
 });
 
+/** An HTML page for people (route spec `page`); the document says only that it is HTML. */
+export const htmlContent = (description: string) => ({
+  description,
+  content: { "text/html": { schema: z.string().meta({ description: "An HTML page." }) } },
+});
+
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: problemSchema } },

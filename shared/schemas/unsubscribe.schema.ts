@@ -11,6 +11,3 @@ export const unsubscribeParamsSchema = z.object({
       description: "From the booster invitation's link: `<patientId>.<issued day>.<signature>`.",
     }),
 });
-
-/** The pages are for people; the document says only that they are HTML. */
-export const htmlPageSchema = z.string().meta({ description: "An HTML page." });

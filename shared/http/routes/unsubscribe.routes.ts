@@ -1,15 +1,10 @@
 import type { Context } from "hono";
-import { htmlPageSchema, unsubscribeParamsSchema } from "../../schemas/unsubscribe.schema.js";
+import { unsubscribeParamsSchema } from "../../schemas/unsubscribe.schema.js";
 import { isValidUnsubscribeToken, unsubscribeFromBoosters } from "../../use-cases/unsubscribe.js";
 import type { AppOptions } from "../app-env.js";
 import { htmlPage } from "../html-page.js";
-import { tooLarge } from "../openapi-helpers.js";
+import { htmlContent, tooLarge } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
-
-const htmlContent = (description: string) => ({
-  description,
-  content: { "text/html": { schema: htmlPageSchema } },
-});
 
 const notRecognised = (c: Context) =>
   c.html(

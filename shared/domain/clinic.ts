@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { FIRST_DATE, HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE, LAST_DATE } from "./plain-text.js";
 import { clockMinutes, isCalendarDate, isClockTime, isIanaZone } from "./time-zone.js";
 import { PROTOCOL_IDS } from "./types.js";
 
@@ -12,10 +11,7 @@ export const ianaZoneSchema = z
   .refine(isIanaZone, { message: "must be an IANA time zone such as America/New_York" });
 export const dateSchema = z
   .string()
-  .refine(isCalendarDate, { message: "must be a date that exists, as YYYY-MM-DD", abort: true })
-  .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, {
-    message: `must be between ${FIRST_DATE} and ${LAST_DATE}`,
-  });
+  .refine(isCalendarDate, { message: "must be a date that exists, as YYYY-MM-DD" });
 export const clockTimeSchema = z.string().refine(isClockTime, { message: "must be a time as HH:MM" });
 
 export const openingIntervalSchema = z
@@ -57,13 +53,7 @@ export const protocolOverrideSchema = z.strictObject({
 });
 export type ProtocolOverride = z.infer<typeof protocolOverrideSchema>;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !HIDDEN_OR_CONTROL.test(s), { message: HIDDEN_OR_CONTROL_MESSAGE });
+const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const clinicSchema = z.strictObject({
   name: text(120),

@@ -1,10 +1,16 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { dateSchema, ianaZoneSchema } from "../domain/clinic.js";
+import { dateSchema as baseDateSchema, ianaZoneSchema } from "../domain/clinic.js";
 import { FIRST_DATE, HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE, LAST_DATE } from "../domain/plain-text.js";
 import { PROTOCOL_IDS, SERVICE_IDS, type ServiceId } from "../domain/types.js";
 
-export { dateSchema, ianaZoneSchema };
+export { ianaZoneSchema };
+
+/** A date in a request: one that exists, in the years the system plans in. */
+export const dateSchema = baseDateSchema.refine((d) => d >= FIRST_DATE && d <= LAST_DATE, {
+  message: `must be between ${FIRST_DATE} and ${LAST_DATE}`,
+  when: (payload) => payload.issues.length === 0,
+});
 
 // Line breaks and other control characters are how header injection and log forging start;
 // bidi overrides make a name read differently from what it is.

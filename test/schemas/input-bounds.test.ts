@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { clinicSchema, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { agendaQuerySchema } from "../../shared/schemas/appointment.schema.js";
+import { putClinicBodySchema } from "../../shared/schemas/clinic.schema.js";
 import { instantSchema } from "../../shared/schemas/common.schema.js";
 import { createPatientBodySchema } from "../../shared/schemas/patient.schema.js";
 import { fieldErrors } from "../../shared/schemas/problem.schema.js";
@@ -96,14 +97,17 @@ describe("names", () => {
     },
   );
 
-  it("holds the clinic's name, phone and address to the same", () => {
-    for (const field of ["name", "phone", "address"] as const) {
-      expect(rejectedPaths(clinicSchema, { ...DEFAULT_CLINIC, [field]: "Harbor\u200B Wellness" })).toEqual([
-        field,
-      ]);
+  it("still loads clinic settings stored before the rule: it is checked on the way in", () => {
+    expect(clinicSchema.parse({ ...DEFAULT_CLINIC, name: "Harbor\u200B Wellness" }).name).toBe(
+      "Harbor\u200B Wellness",
+    );
+  });
+
+  it("holds the clinic's name, subject name, phone and address to the same, on PUT /clinic", () => {
+    for (const field of ["name", "subjectName", "phone", "address"] as const) {
+      expect(
+        rejectedPaths(putClinicBodySchema, { ...DEFAULT_CLINIC, [field]: "Harbor\u200B Wellness" }),
+      ).toEqual([field]);
     }
-    expect(rejectedPaths(clinicSchema, { ...DEFAULT_CLINIC, closedDates: ["9999-12-31"] })).toEqual([
-      "closedDates.0",
-    ]);
   });
 });

@@ -5,7 +5,7 @@ import {
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
 import type { AppOptions } from "../app-env.js";
-import { commonErrors, jsonContent, unprocessable } from "../openapi-helpers.js";
+import { commonErrors, conflict, jsonContent, unprocessable } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
@@ -31,13 +31,15 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
       operationId: "putClinic",
       summary: "Replace the clinic's settings",
       description:
-        "Replaces every setting; optional ones left out take their defaults. `subjectName`, the name email subjects and calendar titles use, is refused (422, naming the word) when it names a drug, a treatment or a diagnosis in any of several languages, however it is spelled.",
+        "Replaces every setting; optional ones left out take their defaults. Settings that would strand booked appointments (a closed date, shorter hours, fewer chairs or offices, another time zone) are refused with 409 and the list. `subjectName`, the name email subjects and calendar titles use, is refused (422, naming the word) when it names a drug, a treatment or a diagnosis in any of several languages, however it is spelled.",
       tags: ["clinic"],
       roles: ["admin"],
       request: { body: putClinicBodySchema },
       responses: {
         200: jsonContent(clinicResponseSchema, "The saved settings."),
         ...commonErrors,
+        // Settings that would strand booked appointments: `conflicts: [{ appointmentId, start, reason }]`.
+        ...conflict,
         ...unprocessable,
       },
     },

@@ -2,9 +2,10 @@ import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
 import { commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
 import { problemResponse } from "../shared/http/problem.js";
-import { ANY_ROLE, requireRole } from "../shared/http/require-role.js";
+import { ANY_ROLE } from "../shared/http/require-role.js";
 import type { RouteTable } from "../shared/http/route-table.js";
 import {
+  deadLettersSchema,
   type firedReminderSchema,
   localClockBodySchema,
   localClockMoveSchema,
@@ -17,7 +18,7 @@ export interface ClockControl {
   /** Moves the clock, fires every schedule due by then, waits for their emails; returns what fired. */
   advance(now: Date): Promise<z.infer<typeof firedReminderSchema>[]>;
   /** What did not make it: the local stand-ins for the dead-letter queues. */
-  deadLetters(): object;
+  deadLetters(): z.infer<typeof deadLettersSchema>;
 }
 
 /** `/local/clock`: only in local mode, so staff and tests can make time pass. */
@@ -26,6 +27,9 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     {
       method: "get",
       path: "/local/clock",
+      operationId: "getLocalClock",
+      summary: "Read the local clock",
+      description: "The time everything in local mode reads: the API's now and the scheduler emulator's.",
       tags: ["local"],
       roles: ANY_ROLE,
       responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
@@ -36,8 +40,11 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     {
       method: "post",
       path: "/local/clock",
-      tags: ["local"],
+      operationId: "moveLocalClock",
       summary: "Move the local clock forward and fire every schedule due by then",
+      description:
+        "Moves the clock to `now` (never backwards: 400), fires every schedule due by then, waits for their emails, and answers with what fired.",
+      tags: ["local"],
       roles: ["admin"],
       request: { body: localClockBodySchema },
       responses: {
@@ -63,7 +70,18 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     },
   );
   // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
-  routes.app.get("/local/dead-letters", requireRole(routes.authenticate, ["staff"]), (c) =>
-    c.json(control.deadLetters()),
+  routes.add(
+    {
+      method: "get",
+      path: "/local/dead-letters",
+      operationId: "listLocalDeadLetters",
+      summary: "What did not make it: the local dead-letter queues",
+      description:
+        "Schedules whose target kept failing, failed asynchronous sends, and stream batches that failed: what an operator reads from the SQS dead-letter queues in AWS.",
+      tags: ["local"],
+      roles: ["staff"],
+      responses: { 200: jsonContent(deadLettersSchema, "The dead letters."), ...commonErrors },
+    },
+    (c) => c.json(control.deadLetters(), 200),
   );
 }

@@ -57,6 +57,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const clinicSchema = z.strictObject({
   name: text(120),
+  /**
+   * The name email subjects and calendar titles use, when the clinic's own name says what it treats
+   * ("Ketamine Wellness Center"). PUT /clinic refuses one that names a drug, treatment or diagnosis
+   * (domain/subject-privacy.ts). Left out: the name, if it reveals nothing, else "Your clinic".
+   */
+  subjectName: text(60).optional(),
   timezone: ianaZoneSchema,
   phone: text(40),
   address: text(300),

@@ -1,50 +1,15 @@
+import { findRevealingTerm, SUBJECT_TERMS } from "../domain/subject-privacy.js";
+
 /**
- * Words a subject line (and anything else shown before an email is opened: the calendar title,
- * the organizer) must never carry. Subjects sit on lock screens and in shared inboxes, and these
- * name a drug, a diagnosis or a treatment.
- * Long words match inside others ("ketamine" in "esketamine", "depress" in "depressed");
- * short acronyms match as whole words only, so "Kaplan" or "Rivers" stay innocent.
+ * What a subject line (and anything else shown before an email is opened: the calendar title, the
+ * organizer) must never carry: a drug, a diagnosis or a treatment. Subjects sit on lock screens and in
+ * shared inboxes. The rule, with its spellings and languages, is the domain's (domain/subject-privacy.ts).
  */
-export const FORBIDDEN_SUBJECT_WORDS = [
-  "ketamine",
-  "esketamine",
-  "spravato",
-  "ketalar",
-  "infusion",
-  "psychotherapy",
-  "psychedelic",
-  "psychiatr",
-  "depress",
-  "anxiety",
-  "suicid",
-  "ptsd",
-  "nasal spray",
-  "anesthe",
-  "anaesthe",
-  "mental health",
-  "kap",
-  "rems",
-  "iv",
-  "im",
-] as const;
+export const FORBIDDEN_SUBJECT_WORDS = SUBJECT_TERMS;
 
-const WHOLE_WORD_ONLY = new Set<string>(["kap", "rems", "iv", "im", "ptsd"]);
-
-const patterns = FORBIDDEN_SUBJECT_WORDS.map((word) => {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s\\-_]*");
-  return {
-    word,
-    pattern: WHOLE_WORD_ONLY.has(word)
-      ? new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu")
-      : new RegExp(escaped, "iu"),
-  };
-});
-
-/** The first forbidden word found in the text, if any. */
+/** The first forbidden word the text reads as, if any. */
 export function findForbiddenWord(text: string): string | undefined {
-  // Accents and invisible characters must not hide a word ("Ketamíne", "keta\u200Bmine").
-  const plain = text.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
-  return patterns.find(({ pattern }) => pattern.test(plain))?.word;
+  return findRevealingTerm(text)?.reads;
 }
 
 export class UnsafeSubjectError extends Error {

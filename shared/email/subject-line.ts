@@ -12,12 +12,18 @@ export function oneLine(text: string): string {
 }
 
 /**
- * The clinic's name as it may appear before an email is opened (subject, calendar title).
- * Many clinics carry the treatment in their name ("Ketamine Wellness Center"); for them a
- * neutral stand-in is used, because the subject must not tell a bystander what the visit is for.
+ * The clinic's name as it may appear before an email is opened (subject, calendar title): its
+ * `subjectName` setting, else its name. Many clinics carry the treatment in their name ("Ketamine Wellness
+ * Center"); when neither reads as neutral, "Your clinic" stands in, because the subject must not tell a
+ * bystander what the visit is for. `subjectName` was checked when saved; it is checked again here, as the
+ * list of terms may have grown since.
  */
-export function publicClinicName(clinic: Pick<Clinic, "name">): string {
-  return hasNeutralName(clinic) ? oneLine(clinic.name) : FALLBACK_NAME;
+export function publicClinicName(clinic: Pick<Clinic, "name" | "subjectName">): string {
+  for (const candidate of [clinic.subjectName, clinic.name]) {
+    const name = oneLine(candidate ?? "");
+    if (name !== "" && findForbiddenWord(name) === undefined) return name;
+  }
+  return FALLBACK_NAME;
 }
 
 /** False when the clinic's name gives away the treatment; bodies then leave the name out too. */
@@ -27,8 +33,10 @@ export function hasNeutralName(clinic: Pick<Clinic, "name">): boolean {
 }
 
 /** "<clinic>: <what happened>", checked before it leaves the renderer. */
-export function subjectLine(clinic: Pick<Clinic, "name">, phrase: string): string {
+export function subjectLine(clinic: Pick<Clinic, "name" | "subjectName">, phrase: string): string {
   const subject = `${publicClinicName(clinic)}: ${oneLine(phrase)}`;
-  assertSafeSubject(subject);
-  return subject;
+  // A name and our phrase could together read as a term neither holds alone.
+  const safe = findForbiddenWord(subject) === undefined ? subject : `${FALLBACK_NAME}: ${oneLine(phrase)}`;
+  assertSafeSubject(safe);
+  return safe;
 }

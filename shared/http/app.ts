@@ -1,9 +1,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditedStore } from "../audit/audited-store.js";
+import { healthSchema } from "../schemas/health.schema.js";
+import { openApiDocumentSchema } from "../schemas/openapi-document.schema.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { mapError } from "./error-mapping.js";
 import { openApiDocument } from "./openapi-document.js";
+import { jsonContent, tooLarge } from "./openapi-helpers.js";
 import { problemResponse } from "./problem.js";
 import { RouteTable } from "./route-table.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
@@ -12,6 +15,8 @@ import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
+import { everyResponseHeaders } from "./security-headers.js";
+import { closeConnectionWhenBodyUnread } from "./unread-body.js";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,6 +28,7 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
   // Use cases write through the audited store: a change commits with its request's audit entry.
   const options: AppOptions = { ...given, deps: { ...given.deps, store: auditedStore(given.deps.store) } };
   const app = new Hono<AppEnv>();
+  app.use("*", ...everyResponseHeaders, closeConnectionWhenBodyUnread);
   app.use(
     "*",
     bodyLimit({
@@ -39,7 +45,18 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
     store: given.deps.store,
     clock: given.deps.clock,
   });
-  app.get("/health", (c) => c.json({ ok: true }));
+  routes.add(
+    {
+      method: "get",
+      path: "/health",
+      operationId: "getHealth",
+      summary: "Health probe",
+      description: "Answers 200 while the function can serve requests. Reads nothing and needs no token.",
+      tags: ["service"],
+      responses: { 200: jsonContent(healthSchema, "The API is up."), ...tooLarge },
+    },
+    (c) => c.json({ ok: true as const }, 200),
+  );
   registerClinicRoutes(routes, options);
   registerPatientRoutes(routes, options);
   registerAppointmentRoutes(routes, options);
@@ -50,13 +67,27 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
 
   // Built on first request, not at cold start: only tools and people read it.
   let document: object | undefined;
-  app.get("/openapi.json", (c) => {
-    document ??= openApiDocument(
+  routes.add(
+    {
+      method: "get",
+      path: "/openapi.json",
+      operationId: "getOpenApiDocument",
+      summary: "This OpenAPI 3.1 document",
+      description:
+        "Every route the API serves, generated from the same zod schemas that validate requests. Needs no token.",
+      tags: ["service"],
+      responses: { 200: jsonContent(openApiDocumentSchema, "The OpenAPI 3.1 document."), ...tooLarge },
+    },
+    (c) => c.json(documentFor(), 200),
+  );
+  const documentFor = () =>
+    (document ??= openApiDocument(
       routes.specs,
       {
         title: "Clinic scheduler admin API",
         version: "1.0.0",
         description: "Staff-facing API: patients, consultations, treatment series, reminders.",
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
       {
         ...(options.publicUrl ? { serverUrl: options.publicUrl } : {}),
@@ -70,8 +101,6 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
           },
         },
       },
-    );
-    return c.json(document);
-  });
+    ));
   return app;
 }

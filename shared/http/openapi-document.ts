@@ -1,10 +1,12 @@
 import * as z from "zod";
+import { API_TAGS } from "./api-tags.js";
 import type { RouteSpec } from "./route-table.js";
 
 export interface DocumentInfo {
   title: string;
   version: string;
   description: string;
+  license?: { name: string; identifier?: string; url?: string };
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -33,7 +35,10 @@ export function openApiDocument(
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, object>)[route.method] = operation(route, schemas.of);
   }
-  const tags = [...new Set(routes.flatMap((r) => r.tags))].map((name) => ({ name }));
+  const used = new Set(routes.flatMap((r) => r.tags));
+  const tags = Object.entries(API_TAGS)
+    .filter(([name]) => used.has(name as keyof typeof API_TAGS))
+    .map(([name, description]) => ({ name, description }));
   return {
     openapi: "3.1.0",
     info,
@@ -75,9 +80,12 @@ function operation(route: RouteSpec, schemaOf: SchemaOf): object {
     ]),
   );
   return {
+    operationId: route.operationId,
+    summary: route.summary,
+    description: route.description,
     tags: route.tags,
-    ...(route.summary ? { summary: route.summary } : {}),
-    ...(route.roles ? { security: [{ bearerAuth: [] }] } : {}),
+    // A public route says so (an empty list), rather than leaving readers to guess.
+    security: route.roles ? [{ bearerAuth: [] }] : [],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(request.body
       ? {

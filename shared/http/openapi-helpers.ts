@@ -6,16 +6,26 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
 });
 
+/** An HTML page for people (route spec `page`); the document says only that it is HTML. */
+export const htmlContent = (description: string) => ({
+  description,
+  content: { "text/html": { schema: z.string().meta({ description: "An HTML page." }) } },
+});
+
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: problemSchema } },
 });
+
+/** Any route, whatever its method: the app refuses a body over 64 KB before it is read. */
+export const tooLarge = { 413: problem("The request body is larger than 64 KB.") };
 
 /** The errors every authenticated route can answer with. */
 export const commonErrors = {
   400: problem("The request does not match the schema; `errors` names each field at fault."),
   401: problem("No token, a bad signature, or an expired token."),
   403: problem("The token's role may not do this."),
+  ...tooLarge,
 };
 export const notFound = { 404: problem("Unknown id.") };
 export const conflict = { 409: problem("Capacity taken, or the object's state forbids the action.") };

@@ -6,14 +6,18 @@ export interface Principal {
   roles: Role[];
 }
 
+// API Gateway's JWT authorizer flattens an array claim to "[a b c]": brackets, names split by whitespace.
+const FLATTENED_ARRAY = /^\[([^[\]]*)\]$/;
+
 /**
- * Reads `cognito:groups`. Cognito puts an array in the token, but API Gateway's JWT authorizer hands
- * claims to Lambda flattened to strings such as "[admin staff]": accept both, and a plain "admin".
+ * Reads `cognito:groups`. Cognito puts an array in the token; API Gateway's JWT authorizer hands claims
+ * to Lambda flattened to a string such as "[admin staff]". Only exact group names count: a role is
+ * power, so "x,admin", "[interns,admin]" or a bare "admin" (neither form) grant nothing.
  */
 export function parseGroups(claim: unknown): Role[] {
-  let names: string[] = [];
-  if (Array.isArray(claim)) names = claim.filter((g): g is string => typeof g === "string");
-  else if (typeof claim === "string") names = claim.replace(/^\[|\]$/g, "").split(/[\s,]+/);
+  let names: unknown[] = [];
+  if (Array.isArray(claim)) names = claim;
+  else if (typeof claim === "string") names = FLATTENED_ARRAY.exec(claim)?.[1]?.split(/\s+/) ?? [];
   return ROLES.filter((role) => names.includes(role));
 }
 

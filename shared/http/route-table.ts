@@ -4,12 +4,14 @@ import type * as z from "zod";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { fieldErrors } from "../schemas/problem.schema.js";
+import type { ApiTag } from "./api-tags.js";
 import type { AppEnv } from "./app-env.js";
 import { type AuditSpec, audited } from "./audit-trail.js";
 import type { Authenticator } from "./authenticators.js";
 import { problemResponse } from "./problem.js";
 import { requireRole } from "./require-role.js";
 import type { Role } from "./roles.js";
+import { htmlPageHeaders } from "./security-headers.js";
 
 /** A documented response: the OpenAPI document is built from these, never from the handlers. */
 export interface ResponseSpec {
@@ -18,7 +20,9 @@ export interface ResponseSpec {
 }
 
 /**
- * One route as data: what Hono needs to serve it and what the OpenAPI document says about it.
+ * One route as data: what Hono needs to serve it and what the OpenAPI document says about it. Every route
+ * of the app is one of these (pages, probes and local-only routes too), so the document lists them all,
+ * and the fields every operation needs to read well (operationId, summary, description) are required.
  * We keep this shape (close to OpenAPI's operation object) instead of `@hono/zod-openapi` because that
  * library pulls all of zod and an OpenAPI generator into the Lambda bundle; the document is built from
  * these specs with zod's own JSON Schema converter only when `/openapi.json` is asked for.
@@ -27,8 +31,13 @@ export interface RouteSpec {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path template: `/patients/{id}`. */
   path: string;
-  tags: readonly string[];
-  summary?: string;
+  /** Unique across the API, camelCase: client generators name their methods after it. */
+  operationId: string;
+  /** One line, as an API reference lists the operation. */
+  summary: string;
+  /** What it does and what a caller should know: rules, side effects, what is written. */
+  description: string;
+  tags: readonly ApiTag[];
   /**
    * Who may call it: a bearer token with one of these roles, checked before validation so a stranger
    * learns nothing from a 400. Absent: public. The document's `security` is derived from it.
@@ -44,6 +53,11 @@ export interface RouteSpec {
   responses: Readonly<Record<number, ResponseSpec>>;
   /** A route that reads or changes a patient's data leaves an audit entry (see audit-trail.ts). */
   audit?: AuditSpec;
+  /**
+   * Set for an HTML page people open (not the JSON API): it is served with the pages' CSP, and a request
+   * that does not match the schema gets `invalidRequest`'s page rather than problem+json.
+   */
+  page?: { invalidRequest: (c: Context<AppEnv>) => Response | Promise<Response> };
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -80,17 +94,22 @@ export class RouteTable {
   ) {}
 
   add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
+    if (this.specs.some((s) => s.operationId === spec.operationId))
+      throw new Error(`operationId ${spec.operationId} is used twice`);
     this.specs.push(spec);
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
     const serve: MiddlewareHandler<AppEnv> = async (c) => {
       const input = await validInput(c, spec);
-      if (input instanceof Response) return input;
+      if (input instanceof Response) return spec.page ? spec.page.invalidRequest(c) : input;
       const run = async () => handler(c, input as ValidInput<R>);
       const { audit } = spec;
       return audit && this.auditTo ? audited(c, { ...spec, audit }, input, this.auditTo, run) : run();
     };
-    const guard = spec.roles ? [requireRole(this.authenticate, spec.roles)] : [];
-    this.app.on([spec.method.toUpperCase()], [honoPath], ...guard, serve);
+    const before = [
+      ...(spec.page ? [htmlPageHeaders()] : []),
+      ...(spec.roles ? [requireRole(this.authenticate, spec.roles)] : []),
+    ];
+    this.app.on([spec.method.toUpperCase()], [honoPath], ...before, serve);
   }
 }
 

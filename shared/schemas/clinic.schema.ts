@@ -1,9 +1,21 @@
 import * as z from "zod";
 import { clinicSchema } from "../domain/clinic.js";
+import { HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE } from "../domain/plain-text.js";
 import { protocolSchema } from "../domain/protocol.js";
 
+// The one-line settings that reach emails. Checked on the way in, not when stored settings are read, so
+// a clinic saved before this rule still loads.
+const ONE_LINE_SETTINGS = ["name", "subjectName", "phone", "address"] as const;
+
 // One named copy of the domain schema for both directions, so the document can refer to it by name.
-const namedClinicSchema = clinicSchema.meta({ id: "Clinic" });
+const namedClinicSchema = clinicSchema
+  .superRefine((clinic, ctx) => {
+    for (const field of ONE_LINE_SETTINGS) {
+      if (HIDDEN_OR_CONTROL.test(clinic[field] ?? ""))
+        ctx.addIssue({ code: "custom", path: [field], message: HIDDEN_OR_CONTROL_MESSAGE });
+    }
+  })
+  .meta({ id: "Clinic" });
 
 /** `PUT /clinic` replaces the settings; optional ones left out take their defaults. */
 export const putClinicBodySchema = namedClinicSchema;

@@ -1,9 +1,16 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { dateSchema, ianaZoneSchema } from "../domain/clinic.js";
+import { dateSchema as baseDateSchema, ianaZoneSchema } from "../domain/clinic.js";
+import { FIRST_DATE, HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE, LAST_DATE } from "../domain/plain-text.js";
 import { PROTOCOL_IDS, SERVICE_IDS, type ServiceId } from "../domain/types.js";
 
-export { dateSchema, ianaZoneSchema };
+export { ianaZoneSchema };
+
+/** A date in a request: one that exists, in the years the system plans in. */
+export const dateSchema = baseDateSchema.refine((d) => d >= FIRST_DATE && d <= LAST_DATE, {
+  message: `must be between ${FIRST_DATE} and ${LAST_DATE}`,
+  when: (payload) => payload.issues.length === 0,
+});
 
 // Line breaks and other control characters are how header injection and log forging start;
 // bidi overrides make a name read differently from what it is.
@@ -17,13 +24,13 @@ export const idSchema = z
 export const protocolIdSchema = z.enum(PROTOCOL_IDS).meta({ id: "ProtocolId" });
 export const serviceIdSchema = z.enum(SERVICE_IDS as [ServiceId, ...ServiceId[]]).meta({ id: "ServiceId" });
 
-/** A person's name: trimmed, 1-100 characters, one line. */
+/** A person's name: trimmed, 1-100 characters, one line, nothing invisible (it is shown in emails). */
 export const nameSchema = z
   .string()
   .trim()
   .min(1, { message: "must not be empty", abort: true })
   .max(100, { abort: true })
-  .refine((s) => !CONTROL.test(s), { message: "must not contain control characters" });
+  .refine((s) => !HIDDEN_OR_CONTROL.test(s), { message: HIDDEN_OR_CONTROL_MESSAGE });
 
 // Local part: dot-atom without the characters a mail header gives meaning to (, ; < > " whitespace).
 const EMAIL =
@@ -65,22 +72,38 @@ export const notesSchema = freeText(2000);
 /** Why something was cancelled: up to 500 characters. */
 export const reasonSchema = freeText(500);
 
-// Real offsets run from -12:00 to +14:00; Luxon alone would take "+25:00".
 const OFFSET_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.(?<fraction>\d{1,9}))?)?(?<offset>Z|[+-]\d{2}:\d{2})$/;
+// Offsets in use run from -12:00 to +14:00, in hours, half hours or quarters (Nepal +05:45, Chatham
+// +12:45); Luxon alone would take "+14:59" or "+25:00".
+const REAL_OFFSET =
+  /^(?:Z|-(?:(?:0\d|1[01]):(?:00|30|45)|12:00)|\+(?:(?:0\d|1[01]):(?:00|30|45)|1[23]:(?:00|45)|14:00))$/;
 
 /**
  * An instant with an explicit offset or Z ("2026-12-01T10:00:00-05:00"), parsed to a UTC ISO string.
- * A bare local time is refused: which zone it means is exactly the ambiguity the API avoids.
+ * A bare local time is refused: which zone it means is exactly the ambiguity the API avoids. So is a
+ * digit below the millisecond: it would be dropped without a word, and the caller would not get the time
+ * it sent.
  */
 export const instantSchema = z
   .string()
   .regex(OFFSET_INSTANT, { message: "must be an ISO-8601 date-time with an offset or Z", abort: true })
+  .refine((s) => REAL_OFFSET.test(OFFSET_INSTANT.exec(s)?.groups?.offset ?? ""), {
+    message: "must have a real UTC offset, from -12:00 to +14:00 in hours, half or quarter hours",
+    abort: true,
+  })
+  .refine((s) => /^\d{0,3}0*$/.test(OFFSET_INSTANT.exec(s)?.groups?.fraction ?? ""), {
+    message: "must not be more precise than milliseconds",
+    abort: true,
+  })
   .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, {
     message: "must be a real date and time",
     abort: true,
   })
-  .transform((s) => DateTime.fromISO(s, { zone: "utc" }).toISO()!);
+  .transform((s) => DateTime.fromISO(s, { zone: "utc" }).toISO()!)
+  .refine((utc) => utc >= FIRST_DATE && utc <= `${LAST_DATE}T23:59:59.999Z`, {
+    message: `must be between ${FIRST_DATE} and ${LAST_DATE}`,
+  });
 
 /** Instants in responses are UTC. */
 export const utcInstantSchema = z.iso.datetime().meta({ id: "UtcInstant" });

@@ -20,3 +20,12 @@ export const firedReminderSchema = z.object({
 /** The reply to a move: the new time and every reminder that fired on the way. */
 export const localClockMoveSchema = z.object({ now: utcInstantSchema, fired: z.array(firedReminderSchema) });
 export type LocalClockMove = z.infer<typeof localClockMoveSchema>;
+
+/** `GET /local/dead-letters`: what did not make it, as the local stand-ins for the SQS dead-letter queues hold it. */
+export const deadLettersSchema = z.object({
+  schedules: z.array(z.unknown()).meta({ description: "Schedules whose target kept failing." }),
+  invokes: z
+    .array(z.unknown())
+    .meta({ description: "Asynchronous invocations of send-reminder that failed." }),
+  stream: z.array(z.unknown()).meta({ description: "Stream batches schedule-sync could not process." }),
+});

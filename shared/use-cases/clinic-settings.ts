@@ -3,6 +3,7 @@ import { type Clinic, type ClinicInput, clinicSchema } from "../domain/clinic.js
 import { addDays } from "../domain/opening-hours.js";
 import { clinicProtocols } from "../domain/protocol-catalogue.js";
 import { type SettingsConflict, settingsConflicts } from "../domain/settings-conflicts.js";
+import { assertPrivateSubjectName } from "../domain/subject-privacy.js";
 import type { Resource } from "../domain/types.js";
 import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
 import { Conflict } from "./errors.js";
@@ -35,6 +36,7 @@ const SETTINGS_LOCK_MS = 30_000;
  */
 export async function updateClinic(deps: Deps, input: ClinicInput): Promise<Clinic> {
   const next = clinicSchema.parse(input);
+  assertPrivateSubjectName(next.subjectName);
   return retryOnStaleWrite(deps, async () => {
     const record = await deps.store.getClinicRecord();
     if (record.locked)

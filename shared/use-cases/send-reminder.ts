@@ -1,6 +1,7 @@
 import type { Clinic } from "../domain/clinic.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import type { Appointment, Patient, Reminder, ReminderKind } from "../domain/types.js";
+import { unsubscribeLinkUrl } from "../domain/unsubscribe-token.js";
 import { renderEmail } from "../email/index.js";
 import { type Mailer, PermanentSendFailure } from "../ports/mailer.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
@@ -186,7 +187,12 @@ async function render(
   const sessions = await listedSessions(deps, appointment, reminder.kind, seriesSessions);
   const unsubscribeUrl =
     reminder.kind === "booster" && deps.publicApiUrl && unsubscribeToken
-      ? `${deps.publicApiUrl.replace(/\/$/, "")}/unsubscribe/${patient.id}.${unsubscribeToken}`
+      ? unsubscribeLinkUrl(deps.publicApiUrl, {
+          patientId: patient.id,
+          email: patient.email,
+          secret: unsubscribeToken,
+          issuedAt: deps.clock.now(),
+        })
       : undefined;
   return renderEmail({
     kind: reminder.kind,

@@ -1,16 +1,16 @@
-import { timingSafeEqual } from "node:crypto";
+import { readUnsubscribeToken, unsubscribeLinkHolds } from "../domain/unsubscribe-token.js";
 import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
 
-/** Splits `<patientId>.<secret>` and checks the secret in constant time. */
+/** The patient a link was sent to, if it still holds (signed, not expired, for their current address). */
 async function patientFor(deps: Deps, token: string) {
-  const dot = token.indexOf(".");
-  if (dot < 1) return undefined;
-  const patientId = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1));
-  const expected = Buffer.from((await deps.store.unsubscribeToken(patientId)) ?? "");
-  if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
+  const link = readUnsubscribeToken(token);
+  if (!link) return undefined;
+  const secret = await deps.store.unsubscribeToken(link.patientId);
+  if (!secret) return undefined;
+  const patient = await deps.store.getPatient(link.patientId);
+  if (!patient || !unsubscribeLinkHolds(link, { email: patient.email, secret, now: deps.clock.now() }))
     return undefined;
-  return deps.store.getPatient(patientId);
+  return patient;
 }
 
 export async function isValidUnsubscribeToken(deps: Deps, token: string): Promise<boolean> {

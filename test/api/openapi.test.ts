@@ -1,24 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../shared/http/app.js";
-import type { Deps } from "../../shared/use-cases/deps.js";
-
-// Routes served on purpose without a place in the document: probes, the document itself, and the
-// patient-facing unsubscribe pages (HTML, not API).
-const UNDOCUMENTED = [
-  "GET /health",
-  "GET /openapi.json",
-  "GET /unsubscribe/:token",
-  "POST /unsubscribe/:token",
-];
+import { documentedApp } from "../support/documented-app.js";
 
 describe("the OpenAPI document", () => {
-  // Building the document touches no port: the routes are described, not called.
-  const app = createApp({
-    deps: {} as Deps,
-    authenticate: async () => ({ sub: "nobody", roles: [] }),
-    publicUrl: "https://api.clinic.example",
-  });
+  const app = documentedApp();
   let doc: {
     openapi: string;
     servers: { url: string }[];
@@ -42,13 +27,8 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([{ url: "https://api.clinic.example" }]);
   });
 
-  it("describes every route the app serves, and no route it does not serve", () => {
-    const served = new Set(
-      app.routes
-        .filter((r) => r.method !== "ALL")
-        .map((r) => `${r.method} ${r.path}`)
-        .filter((r) => !UNDOCUMENTED.includes(r)),
-    );
+  it("describes every route the app serves, pages, probes and local routes included, and no other", () => {
+    const served = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replaceAll(/\{([^}]+)\}/g, ":$1")}`),
     );
@@ -59,9 +39,11 @@ describe("the OpenAPI document", () => {
     const body = doc.paths["/patients"]?.post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(["firstName", "lastName", "email", "emailConsent"]);
     expect(body.additionalProperties).toBe(false);
-    // Every documented route needs a token: security comes from the route's roles.
-    for (const ops of Object.values(doc.paths))
-      for (const op of Object.values(ops)) expect(op.security).toEqual([{ bearerAuth: [] }]);
+    // Security comes from the route's roles; the few public routes say so with an empty list.
+    const PUBLIC = ["/health", "/openapi.json", "/unsubscribe/{token}"];
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const op of Object.values(ops))
+        expect(op.security, path).toEqual(PUBLIC.includes(path) ? [] : [{ bearerAuth: [] }]);
     const params = doc.paths["/availability"]?.get.parameters;
     expect(params.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
       "query service",
@@ -80,6 +62,7 @@ describe("the OpenAPI document", () => {
       "403",
       "404",
       "409",
+      "413",
       "422",
     ]);
   });

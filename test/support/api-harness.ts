@@ -67,7 +67,7 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
   }
 
   /** Every item in the table. Tests only: the application itself never scans. */
-  async function allItems(): Promise<Record<string, any>[]> {
+  async function everyItem(): Promise<Record<string, any>[]> {
     const items: Record<string, any>[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -80,7 +80,20 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
     return items;
   }
 
-  return { app, call, clock, store, table, tokens, allItems, reminderDeps };
+  /**
+   * The clinic's data: every item but the audit trail's. A refused request writes none of it, though it
+   * leaves an audit entry saying it was refused (see auditItems).
+   */
+  async function allItems(): Promise<Record<string, any>[]> {
+    return (await everyItem()).filter((i) => i.type !== "audit");
+  }
+
+  /** The audit trail's entries, as stored. */
+  async function auditItems(): Promise<Record<string, any>[]> {
+    return (await everyItem()).filter((i) => i.type === "audit");
+  }
+
+  return { app, call, clock, store, table, tokens, allItems, auditItems, reminderDeps };
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;

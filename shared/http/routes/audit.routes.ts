@@ -9,8 +9,11 @@ export function registerAuditRoutes(routes: RouteTable, { deps }: AppOptions): v
     {
       method: "get",
       path: "/audit",
+      operationId: "readAuditTrail",
       tags: ["audit"],
       summary: "Read the audit trail of a patient's data or of a staff member's actions",
+      description:
+        "Exactly one of `patientId` or `actor` (a token subject), between `from` and `to` (clinic-local dates, at most a year), oldest first, at most `limit` entries; pass `next` for the following page. Entries hold ids, actions and outcomes only.",
       roles: ["admin"],
       request: { query: auditQuerySchema },
       responses: {

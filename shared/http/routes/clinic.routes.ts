@@ -5,7 +5,7 @@ import {
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
 import type { AppOptions } from "../app-env.js";
-import { commonErrors, conflict, jsonContent } from "../openapi-helpers.js";
+import { commonErrors, conflict, jsonContent, unprocessable } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
@@ -14,6 +14,10 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "get",
       path: "/clinic",
+      operationId: "getClinic",
+      summary: "Read the clinic's settings",
+      description:
+        "Hours, closed dates, chairs and offices, and every optional setting with its value in force.",
       tags: ["clinic"],
       roles: ANY_ROLE,
       responses: { 200: jsonContent(clinicResponseSchema, "The clinic's settings."), ...commonErrors },
@@ -24,6 +28,10 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "put",
       path: "/clinic",
+      operationId: "putClinic",
+      summary: "Replace the clinic's settings",
+      description:
+        "Replaces every setting; optional ones left out take their defaults. Settings that would strand booked appointments (a closed date, shorter hours, fewer chairs or offices, another time zone) are refused with 409 and the list. `subjectName`, the name email subjects and calendar titles use, is refused (422, naming the word) when it names a drug, a treatment or a diagnosis in any of several languages, however it is spelled.",
       tags: ["clinic"],
       roles: ["admin"],
       request: { body: putClinicBodySchema },
@@ -32,6 +40,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
         ...commonErrors,
         // Settings that would strand booked appointments: `conflicts: [{ appointmentId, start, reason }]`.
         ...conflict,
+        ...unprocessable,
       },
     },
     async (c, input) => c.json(await updateClinic(deps, input.body), 200),
@@ -40,6 +49,10 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "get",
       path: "/protocols",
+      operationId: "listProtocols",
+      summary: "List the protocols as this clinic runs them",
+      description:
+        "The shipped protocols (IV, IM, esketamine, KAP) with the clinic's tuned numbers: sessions, spacing, chair time, fasting and driver rules, booster timing, REMS.",
       tags: ["clinic"],
       roles: ANY_ROLE,
       responses: {

@@ -1,43 +1,80 @@
-import { html } from "hono/html";
+import type { Context } from "hono";
+import { unsubscribeParamsSchema } from "../../schemas/unsubscribe.schema.js";
 import { isValidUnsubscribeToken, unsubscribeFromBoosters } from "../../use-cases/unsubscribe.js";
 import type { AppOptions } from "../app-env.js";
+import { htmlPage } from "../html-page.js";
+import { htmlContent, tooLarge } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
 
-const page = (title: string, message: string, form?: string) => html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${title}</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem">
-<h1 style="font-size: 1.3rem">${title}</h1><p>${message}</p>
-${form ? html`<form method="post" action="${form}"><button type="submit">Stop follow-up invitations</button></form>` : ""}
-</body></html>`;
+const notRecognised = (c: Context) =>
+  c.html(
+    htmlPage({ title: "Link not recognised", message: "This link is not valid. Please call the clinic." }),
+    404,
+  );
+
+const responses = {
+  200: htmlContent("The page."),
+  404: htmlContent(
+    "A link that is malformed, forged, expired, or was sent to an address the patient no longer has.",
+  ),
+  ...tooLarge,
+};
 
 /**
  * The link in booster invitations. GET only shows a button, because mail scanners follow links; the POST
  * (the button, or a mail client's RFC 8058 one-click request) does it. No login: the token is the proof.
  */
 export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptions): void {
-  routes.app.get("/unsubscribe/:token", async (c) => {
-    const token = c.req.param("token");
-    if (!(await isValidUnsubscribeToken(deps, token))) {
-      return c.html(page("Link not recognised", "This link is not valid. Please call the clinic."), 404);
-    }
-    return c.html(
-      page(
-        "Stop follow-up invitations?",
-        "You will no longer be invited to book follow-up sessions by email. Emails about appointments you book still arrive.",
-        `/unsubscribe/${encodeURIComponent(token)}`,
-      ),
-    );
-  });
-  routes.app.post("/unsubscribe/:token", async (c) => {
-    const done = await unsubscribeFromBoosters(deps, c.req.param("token"));
-    if (!done)
-      return c.html(page("Link not recognised", "This link is not valid. Please call the clinic."), 404);
-    return c.html(
-      page(
-        "Done",
-        "You will not receive further follow-up invitations. You can change this by calling the clinic.",
-      ),
-    );
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/unsubscribe/{token}",
+      operationId: "showUnsubscribePage",
+      summary: "The booster invitation's opt-out page",
+      description:
+        "Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.",
+      tags: ["patient-pages"],
+      request: { params: unsubscribeParamsSchema },
+      responses,
+      page: { invalidRequest: notRecognised },
+    },
+    async (c, input) => {
+      const token = input.params.token;
+      if (!(await isValidUnsubscribeToken(deps, token))) return notRecognised(c);
+      return c.html(
+        htmlPage({
+          title: "Stop follow-up invitations?",
+          message:
+            "You will no longer be invited to book follow-up sessions by email. Emails about appointments you book still arrive.",
+          form: { action: `/unsubscribe/${encodeURIComponent(token)}`, button: "Stop follow-up invitations" },
+        }),
+        200,
+      );
+    },
+  );
+  routes.add(
+    {
+      method: "post",
+      path: "/unsubscribe/{token}",
+      operationId: "unsubscribeFromBoosters",
+      summary: "Stop booster invitations (the page's button, or RFC 8058 one-click)",
+      description:
+        "Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.",
+      tags: ["patient-pages"],
+      request: { params: unsubscribeParamsSchema },
+      responses,
+      page: { invalidRequest: notRecognised },
+    },
+    async (c, input) => {
+      if (!(await unsubscribeFromBoosters(deps, input.params.token))) return notRecognised(c);
+      return c.html(
+        htmlPage({
+          title: "Done",
+          message:
+            "You will not receive further follow-up invitations. You can change this by calling the clinic.",
+        }),
+        200,
+      );
+    },
+  );
 }

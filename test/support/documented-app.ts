@@ -1,0 +1,24 @@
+import type { Hono } from "hono";
+import { LocalClock } from "../../local/local-clock.js";
+import { registerLocalRoutes } from "../../local/local-routes.js";
+import { createApp } from "../../shared/http/app.js";
+import type { AppEnv } from "../../shared/http/app-env.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
+
+/**
+ * The app with every route it can have, local mode's included, for tests of the OpenAPI document.
+ * Building the document touches no port: the routes are described, not called.
+ */
+export function documentedApp(): Hono<AppEnv> {
+  return createApp({
+    deps: { store: {} } as Deps,
+    authenticate: async () => ({ sub: "nobody", roles: [] }),
+    publicUrl: "https://api.clinic.example",
+    extraRoutes: (routes) =>
+      registerLocalRoutes(routes, {
+        clock: new LocalClock({ initial: new Date("2026-11-30T13:00:00Z") }),
+        advance: async () => [],
+        deadLetters: () => ({ schedules: [], invokes: [], stream: [] }),
+      }),
+  });
+}

@@ -9,6 +9,7 @@ import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { AUDIT_KEY_PREFIX } from "../../shared/adapters/dynamodb/item-keys.js";
 import type { AppConfig } from "../config.js";
 import { acknowledge, acknowledgeKeyGrantWildcards, nagArnRef } from "../nag-acknowledge.js";
 import type { FunctionName } from "../names.js";
@@ -153,6 +154,7 @@ export class AppFunction extends Construct {
       update: ["dynamodb:UpdateItem"],
     }[access];
     table.grant(this.fn, ...actions);
+    if (access !== "read") this.denyChangingAuditEntries(table);
     table.encryptionKey?.grantEncryptDecrypt(this.fn);
     acknowledge(
       this.role,
@@ -162,6 +164,34 @@ export class AppFunction extends Construct {
     );
     return this;
   }
+
+  /**
+   * Audit entries are written once and never changed or deleted by the application (DynamoDB's TTL removes
+   * them after six years): whatever the code does, this role cannot update or delete an item whose
+   * partition key starts with AUDIT#. (Creating one is a PutItem, which the code only does with
+   * attribute_not_exists.)
+   */
+  private denyChangingAuditEntries(table: Table): void {
+    if (this.auditDenied) return;
+    this.auditDenied = true;
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: "AuditEntriesAreNeverChanged",
+        effect: iam.Effect.DENY,
+        actions: [
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:PartiQLUpdate",
+          "dynamodb:PartiQLDelete",
+        ],
+        resources: [table.tableArn],
+        conditions: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": [`${AUDIT_KEY_PREFIX}*`] } },
+      }),
+    );
+  }
+
+  private auditDenied = false;
 
   /** Async invocations (Scheduler, EventBridge) that still fail after the retries land in `queue`. */
   sendAsyncFailuresTo(queue: IQueue, retryAttempts: number, maxEventAge: Duration): this {

@@ -437,13 +437,32 @@ describe("stateless stack: the reminder reconciler", () => {
     const policies = resourcesOf(stateless, "AWS::IAM::Policy").filter(([id]) =>
       id.startsWith("ScheduleSync"),
     );
-    const statements = policies.flatMap(
-      ([, p]) => (props(p).PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
-    );
+    const statements = policies
+      .flatMap(
+        ([, p]) =>
+          (props(p).PolicyDocument as { Statement: { Action: string | string[]; Effect: string }[] })
+            .Statement,
+      )
+      .filter((st) => st.Effect === "Allow");
     const actions = statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith("dynamodb:"));
     expect(actions).toContain("dynamodb:UpdateItem");
     expect(actions).not.toContain("dynamodb:PutItem");
     expect(actions).not.toContain("dynamodb:DeleteItem");
+  });
+
+  it("lets no function update or delete an audit entry (dynamodb:LeadingKeys AUDIT#*)", () => {
+    const writers = ["AdminApi", "SendReminder", "EmailEvents", "Reconciler", "ScheduleSync"];
+    for (const writer of writers) {
+      const statements = resourcesOf(stateless, "AWS::IAM::Policy")
+        .filter(([id]) => id.startsWith(writer))
+        .flatMap(([, p]) => (props(p).PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
+      const deny = statements.find((st) => st.Sid === "AuditEntriesAreNeverChanged");
+      expect(deny, writer).toMatchObject({
+        Effect: "Deny",
+        Action: expect.arrayContaining(["dynamodb:UpdateItem", "dynamodb:DeleteItem"]),
+        Condition: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": ["AUDIT#*"] } },
+      });
+    }
   });
 
   it("alarms when the reconciler gives up on a reminder", () => {

@@ -1,3 +1,6 @@
+/** Every audit entry's partition key starts with this, and nothing else's does (the IAM deny keys on it). */
+export const AUDIT_KEY_PREFIX = "AUDIT#";
+
 /** Key builders for every entity of the single table (see README "Data model"). */
 export const keys = {
   clinic: () => ({ pk: "CLINIC", sk: "CLINIC" }),
@@ -19,8 +22,8 @@ export const keys = {
   /** Patients sharing an email address (a parent booking for two, say); the address is lower-cased. */
   emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
   /** One patient's audit trail; entries about no one patient sit alone, under their request id. */
-  auditOfPatient: (patientId: string) => `AUDIT#PATIENT#${patientId}`,
-  auditOfRequest: (requestId: string) => `AUDIT#REQUEST#${requestId}`,
+  auditOfPatient: (patientId: string) => `${AUDIT_KEY_PREFIX}PATIENT#${patientId}`,
+  auditOfRequest: (requestId: string) => `${AUDIT_KEY_PREFIX}REQUEST#${requestId}`,
   /** One actor's audit trail (gsi1). */
   auditOfActor: (actor: string) => `AUDIT#ACTOR#${actor}`,
   /** Pending reminders whose schedule is not yet confirmed, by the time they were written. */

@@ -30,6 +30,8 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       method: "get",
       path: "/unsubscribe/{token}",
       operationId: "showUnsubscribePage",
+      // The patient's own action (no token: the link is the credential); the page reads their record.
+      audit: { target: "patient", id: (input) => patientOfLink(input.params) },
       summary: "The booster invitation's opt-out page",
       description:
         "Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.",
@@ -57,6 +59,8 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       method: "post",
       path: "/unsubscribe/{token}",
       operationId: "unsubscribeFromBoosters",
+      // The patient's own action (no token: the link is the credential); the page reads their record.
+      audit: { target: "patient", id: (input) => patientOfLink(input.params) },
       summary: "Stop booster invitations (the page's button, or RFC 8058 one-click)",
       description:
         "Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.",
@@ -77,4 +81,10 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       );
     },
   );
+}
+
+/** The patient a link names (its first part), for the audit entry; the link's proof is checked elsewhere. */
+function patientOfLink(params: unknown): string | undefined {
+  const token = (params as { token?: string } | undefined)?.token;
+  return token?.split(".")[0] || undefined;
 }

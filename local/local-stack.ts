@@ -220,9 +220,12 @@ export async function startLocalStack(options: LocalStackOptions) {
       return { fired: fired.slice(from), reconciled };
     };
 
-    // Start-up recovery from a kill -9: jobs the async invoke had accepted run again, and one settle
-    // drains the stream from its checkpoint, fires what is due at the saved clock (a kill between moving
-    // it and firing), publishes pending SES events and runs the reconciler.
+    // Start-up recovery from a kill -9. SES events first: a Send event settles a reminder whose sender
+    // died after SES accepted its email (or whose settle DynamoDB Local lost: it answers a few ms before
+    // a write is on disk), before anything could send it again. Then the jobs the async invoke had
+    // accepted run again, and one settle drains the stream from its checkpoint, fires what is due at the
+    // saved clock (a kill between moving it and firing) and runs the reconciler.
+    await sesEvents.drain();
     asyncInvokes.resume();
     await settle();
 

@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { watchChild } from "./child-process.js";
-import { assertPortFree } from "./free-port.js";
+import { watchChild, withParentDeathSignal } from "./child-process.js";
+import { assertPortFree, awaitPortFree } from "./free-port.js";
+import { reapLeftover, writePidFile } from "./leftover-process.js";
 import { waitUntil } from "./wait-until.js";
 
 /**
@@ -59,18 +61,26 @@ export async function startSesEmulator(options: {
   dataDir?: string;
   startTimeoutMs?: number;
 }): Promise<SesEmulator> {
-  await assertPortFree(options.port, "SES emulator");
+  const pidFile = options.dataDir === undefined ? undefined : join(options.dataDir, "ses-server.pid");
+  // An emulator a killed `npm start` left on this data dir would hold the port.
+  const reaped =
+    options.dataDir !== undefined && pidFile !== undefined
+      ? await reapLeftover(pidFile, options.dataDir)
+      : undefined;
+  if (reaped === undefined) await assertPortFree(options.port, "SES emulator");
+  else await awaitPortFree(options.port, "SES emulator");
   const entry = fileURLToPath(new URL("./ses/ses-server.ts", import.meta.url));
   const tsx = createRequire(import.meta.url).resolve("tsx/esm");
   const args = ["--import", pathToFileURL(tsx).href, entry, "--port", String(options.port)];
   // 127.0.0.1 rather than its default "::", which fails on hosts with IPv6 disabled.
   args.push("--host", "127.0.0.1");
   if (options.dataDir !== undefined) args.push("--data-dir", options.dataDir);
-  const child = spawn(process.execPath, args, {
+  const child = spawn(...withParentDeathSignal(process.execPath, args), {
     stdio: ["ignore", "pipe", "pipe"],
     // An SMTP relay configured in the user's shell would forward test mail to real inboxes.
     env: { ...process.env, SMTP_TRANSPORT: "" },
   });
+  if (pidFile !== undefined) writePidFile(pidFile, child.pid);
   const watched = watchChild(child, "SES emulator");
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {

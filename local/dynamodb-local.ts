@@ -72,7 +72,7 @@ export async function startDynamoDbLocal(options: {
         return true;
       },
       {
-        timeoutMs: options.startTimeoutMs ?? 30_000,
+        timeoutMs: options.startTimeoutMs ?? 60_000,
         what: `DynamoDB Local on port ${options.port}`,
         abort: () => watched.exitError(),
       },

@@ -28,14 +28,15 @@ import type { ReconcileReport } from "../shared/use-cases/reconcile-reminders.js
 import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
 import { repeatInBackground } from "./background-loop.js";
 import { ensureTable } from "./create-table.js";
-import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
+import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
 import { InFlight } from "./in-flight.js";
 import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
+import { type LocalServices, startLocalServices } from "./local-services.js";
 import { type SchedulerEmulator, startSchedulerEmulator } from "./scheduler-emulator/index.js";
 import { createSesEventPump } from "./ses/ses-event-pump.js";
-import { readSesStore, type SesEmulator, startSesEmulator } from "./ses-emulator.js";
+import { readSesStore, type SesEmulator } from "./ses-emulator.js";
 import { createStreamPoller, type StreamPoller } from "./stream-poller.js";
 
 export interface LocalStackOptions {
@@ -55,6 +56,8 @@ export interface LocalStackOptions {
   backgroundPollMs?: number;
   /** Use DynamoDB Local and the SES emulator already running there instead of starting them (tests). */
   external?: { dynamodbEndpoint: string; sesEndpoint: string };
+  /** DynamoDB Local and the SES emulator, already being started by the caller; the stack stops them. */
+  services?: Promise<LocalServices>;
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -86,22 +89,19 @@ export async function startLocalStack(options: LocalStackOptions) {
       const endpoint = options.external.sesEndpoint;
       ses = { endpoint, store: () => readSesStore(endpoint) };
     } else {
-      const [db, mail] = await Promise.all([
-        startDynamoDbLocal({
-          port: options.dynamodbPort,
-          ...(options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {}),
-        }),
-        startSesEmulator({
-          port: options.sesPort,
-          ...(options.dataDir ? { dataDir: join(options.dataDir, "ses") } : {}),
-        }),
-      ]);
+      const services = options.services
+        ? await options.services
+        : await startLocalServices({
+            dynamodbPort: options.dynamodbPort,
+            sesPort: options.sesPort,
+            ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+          });
       stops.push(
-        () => db.stop(),
-        () => mail.stop(),
+        () => services.dynamodb.stop(),
+        () => services.ses.stop(),
       );
-      dynamodb = db;
-      ses = mail;
+      dynamodb = services.dynamodb;
+      ses = services.ses;
     }
 
     const tableName = options.tableName ?? "clinic-scheduler-local";

@@ -85,7 +85,7 @@ export async function startSesEmulator(options: {
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntil(async () => (await fetch(`${endpoint}/health-check`)).ok, {
-      timeoutMs: options.startTimeoutMs ?? 15_000,
+      timeoutMs: options.startTimeoutMs ?? 60_000,
       what: `SES emulator on port ${options.port}`,
       abort: () => watched.exitError(),
     });

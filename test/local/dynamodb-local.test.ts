@@ -61,15 +61,20 @@ describe("DynamoDB Local startup", () => {
     expect(javaMajorVersion("garbage")).toBeUndefined();
   });
 
-  it("keeps tables in dataDir across restarts", async () => {
+  /** DynamoDB Local on a fresh data dir with the table in it, and a client for any instance. */
+  async function persistentTable() {
     const dir = await tempDir();
     stops.push(dir.remove);
     const client = (db: DynamoDbLocal) =>
       new DynamoDBClient({ endpoint: db.endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
-
     const first = await startDynamoDbLocal({ port: await freePort(), dataDir: dir.path });
     stops.push(first.stop);
     const streamArn = await ensureTable(client(first), "clinic");
+    return { dir, client, first, streamArn };
+  }
+
+  it("keeps tables in dataDir across restarts", async () => {
+    const { dir, client, first, streamArn } = await persistentTable();
     await first.stop();
 
     const second = await startDynamoDbLocal({ port: await freePort(), dataDir: dir.path });
@@ -83,13 +88,7 @@ describe("DynamoDB Local startup", () => {
   // window, the last acknowledged transaction is gone, items and stream records alike; 20 ms after the
   // answer, nothing was lost (0, 20, 100, 500, 1500 ms tried). So the system must converge without it.
   it("keeps a transaction and its stream records together across a SIGKILL of the JVM, losing at most the last ones in flight", async () => {
-    const dir = await tempDir();
-    stops.push(dir.remove);
-    const client = (db: DynamoDbLocal) =>
-      new DynamoDBClient({ endpoint: db.endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
-    const first = await startDynamoDbLocal({ port: await freePort(), dataDir: dir.path });
-    stops.push(first.stop);
-    const streamArn = await ensureTable(client(first), "clinic");
+    const { dir, client, first, streamArn } = await persistentTable();
     const transactions = 40;
     // Four writers at once, as the API's requests are, the kill right after the last acknowledgement.
     await Promise.all(

@@ -45,6 +45,8 @@ export async function checkInvariants(
   call: Call,
   sesUrl: string,
   patientIds: string[],
+  /** What the raw state says of a reminder left unsettled (claim, lease, schedule), for the report. */
+  inspect: (appointmentId: string, reminderId: string) => Promise<string> = async () => "",
   configurationSet = "clinic-scheduler-local",
 ): Promise<InvariantReport> {
   const violations: string[] = [];
@@ -88,8 +90,10 @@ export async function checkInvariants(
         (reminders[`${r.status}${due ? "" : " (not due)"}`] ?? 0) + 1;
       const where = `${r.kind} reminder ${r.id} of ${appointment.service} ${appointment.id} (${appointment.status}), due ${r.dueAt}`;
       const emails = emailsByReminder.get(r.id) ?? [];
-      if (r.status === "scheduled" && due)
-        violations.push(`${where}: still scheduled past due, ${emails.length} email(s)`);
+      if (r.status === "scheduled" && due) {
+        const state = await inspect(appointment.id, r.id);
+        violations.push(`${where}: still scheduled past due, ${emails.length} email(s); ${state}`);
+      }
       if (r.status === "failed" && !r.reason) violations.push(`${where}: failed without a reason`);
       if (r.status === "sent") {
         if (emails.length !== 1) violations.push(`${where}: sent, with ${emails.length} emails`);

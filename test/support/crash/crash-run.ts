@@ -4,6 +4,7 @@ import { apiClient } from "./api-client.js";
 import { emptyBurstState, randomAction } from "./clinic-burst.js";
 import { checkInvariants, type InvariantReport } from "./crash-invariants.js";
 import { NpmStartProcess } from "./npm-start-process.js";
+import { rawReminderState } from "./raw-reminder-state.js";
 import { seededRandom } from "./seeded-random.js";
 
 export interface CrashRunOptions {
@@ -75,6 +76,7 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunReport
       call,
       app.sesUrl,
       state.patients.map((p) => p.id),
+      rawReminderState(dir.path, ports.dynamodb),
     );
     return {
       seed: options.seed,

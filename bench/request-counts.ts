@@ -118,7 +118,7 @@ export async function measureRequestCounts(bench: BenchStack): Promise<RequestCo
       counter.record("Lambda.Invoke");
     },
   );
-  const scheduleSync = makeScheduleSyncHandler({ scheduler, clock });
+  const scheduleSync = makeScheduleSyncHandler({ scheduler, clock, store });
   const mailer = new SesMailer(
     counter.instrument(new SESv2Client({ ...aws, endpoint: stack.sesUrl }), "SESv2"),
     "reminders@clinic.local",

@@ -1,6 +1,7 @@
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
+import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
 import { lambdaSendNow } from "../shared/adapters/lambda/async-invoker.js";
 import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
 import { readEnv, scheduleSyncEnv } from "../shared/config/env.js";
@@ -20,4 +21,4 @@ const scheduler = new EventBridgeReminderScheduler(
   lambdaSendNow(withoutSdkLogging(new LambdaClient({})), env.SEND_REMINDER_FUNCTION_ARN),
 );
 
-export const handler = makeScheduleSyncHandler({ scheduler, clock: systemClock });
+export const handler = makeScheduleSyncHandler({ scheduler, clock: systemClock, store: storeFromEnv(env) });

@@ -5,6 +5,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { Construct } from "constructs";
+import { REMINDER_SK_PREFIX } from "../shared/adapters/dynamodb/stream-records.js";
 import { type AppConfig, clinicDefaults } from "./config.js";
 import { OperationalAlarms } from "./constructs/alarms.js";
 import { AppFunction } from "./constructs/app-function.js";
@@ -21,9 +22,6 @@ export interface StatelessStackProps extends StackProps {
 
 /** SES event types email-events handles (EventBridge detail-type). */
 export const SES_EVENT_DETAIL_TYPES = ["Email Bounced", "Email Complained"] as const;
-
-/** Prefix of reminder items' sort key: the only stream records schedule-sync needs. */
-export const REMINDER_SK_PREFIX = "REM#";
 
 /**
  * The code and its wiring: the four functions, the staff HTTP API, the stream and event subscriptions,

@@ -179,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       endpoint: dynamodb.endpoint,
       ...aws,
       streamArn,
-      handler: makeScheduleSyncHandler({ scheduler: reminderScheduler, clock }),
+      handler: makeScheduleSyncHandler({ scheduler: reminderScheduler, clock, store }),
       ...(options.dataDir ? { stateFile: join(options.dataDir, "stream-state.json") } : {}),
     });
     stops.push(() => poller.stop());

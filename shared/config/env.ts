@@ -45,7 +45,7 @@ export const adminApiEnv = tableEnv.extend({
   CLINIC_DEFAULTS: clinicDefaults.optional(),
 });
 
-export const scheduleSyncEnv = z.object({
+export const scheduleSyncEnv = tableEnv.extend({
   SCHEDULE_GROUP_NAME: z.string().min(1),
   SCHEDULER_ROLE_ARN: z.string().startsWith("arn:"),
   SEND_REMINDER_FUNCTION_ARN: z.string().startsWith("arn:"),

@@ -52,6 +52,11 @@ export interface Reminder {
   messageId?: string;
   /** A reschedule notice remembers the start it moved from, to tell the patient. */
   previousStart?: string;
+  /**
+   * Optimistic-locking version, as for appointments: a change writes version n only over version n - 1, so
+   * it never overwrites what a sender recorded after the change read the reminder. 1 when created.
+   */
+  version: number;
 }
 
 export interface ConsultationOutcome {

@@ -1,13 +1,15 @@
 import * as z from "zod";
 import { logger } from "../observability/logger.js";
 import type { Deps } from "../use-cases/deps.js";
-import { recordEmailEvent } from "../use-cases/record-email-event.js";
+import { recordEmailEvent, recordSendEvent } from "../use-cases/record-email-event.js";
 
 /** The parts of an SES event (delivered by EventBridge as `detail`) this handler reads. */
 const sesEventSchema = z.object({
   detail: z.object({
     eventType: z.string(),
     mail: z.object({
+      messageId: z.string().optional(),
+      timestamp: z.string().optional(),
       destination: z.array(z.string()).default([]),
       tags: z.record(z.string(), z.array(z.string())).default({}),
     }),
@@ -23,7 +25,12 @@ const sesEventSchema = z.object({
   }),
 });
 
-/** SES bounce and complaint events, via EventBridge, to the patient's emailStatus. */
+type SesEvent = z.infer<typeof sesEventSchema>["detail"];
+
+/**
+ * SES events, via EventBridge: a Send settles the reminder whose sender may have died before recording
+ * it; bounces and complaints mark the patient's address (emailStatus).
+ */
 export function makeEmailEventsHandler(deps: Deps) {
   return async (event: unknown): Promise<void> => {
     const parsed = sesEventSchema.safeParse(event);
@@ -32,6 +39,7 @@ export function makeEmailEventsHandler(deps: Deps) {
       return;
     }
     const { detail } = parsed.data;
+    if (detail.eventType === "Send") return onSend(deps, detail);
     if (detail.eventType !== "Bounce" && detail.eventType !== "Complaint") return;
     const recipients =
       detail.eventType === "Bounce"
@@ -46,4 +54,23 @@ export function makeEmailEventsHandler(deps: Deps) {
     });
     logger.info("email event recorded", { patientId, eventType: detail.eventType, result });
   };
+}
+
+async function onSend(deps: Deps, detail: SesEvent): Promise<void> {
+  const tag = (name: string) => detail.mail.tags[name]?.[0];
+  const appointmentId = tag("appointmentId");
+  const reminderId = tag("reminderId");
+  const claimId = tag("claimId");
+  const messageId = detail.mail.messageId;
+  // Emails not sent by send-reminder (or before claims were tagged) have nothing to settle.
+  if (!appointmentId || !reminderId || !claimId || !messageId) return;
+  const sentAt = detail.mail.timestamp ? new Date(detail.mail.timestamp) : deps.clock.now();
+  await recordSendEvent(deps, {
+    appointmentId,
+    reminderId,
+    claimId,
+    messageId,
+    sentAt: (Number.isNaN(sentAt.getTime()) ? deps.clock.now() : sentAt).toISOString(),
+  });
+  logger.info("send event recorded", { appointmentId, reminderId });
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { logger } from "../observability/logger.js";
+import { SettingsWouldStrand } from "../use-cases/clinic-settings.js";
 import { Conflict, IdempotencyMismatch, NotFound, StaleWrite } from "../use-cases/errors.js";
 import { problemResponse } from "./problem.js";
 
@@ -15,6 +16,8 @@ export function mapError(error: unknown, c: Context): Response {
   }
   if (error instanceof CapacityTaken)
     return problemResponse(c, 409, error.message, { code: "capacity-taken" });
+  if (error instanceof SettingsWouldStrand)
+    return problemResponse(c, 409, error.message, { code: error.code, conflicts: error.conflicts });
   if (error instanceof Conflict) return problemResponse(c, 409, error.message, { code: error.code });
   if (error instanceof StaleWrite) {
     return problemResponse(c, 409, "The record changed while this request was being processed; try again.", {

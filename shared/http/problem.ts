@@ -11,6 +11,8 @@ export interface Problem {
   detail: string;
   code?: string;
   errors?: FieldError[];
+  /** Extension members (RFC 9457 §3.2), such as the conflicts a settings change would cause. */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -30,7 +32,7 @@ export function problemResponse(
   c: Context,
   status: ContentfulStatusCode,
   detail: string,
-  extra: { code?: string; errors?: FieldError[] } = {},
+  extra: { code?: string; errors?: FieldError[]; [extension: string]: unknown } = {},
 ): Response {
   const body: Problem = {
     type: extra.code ? `urn:clinic-scheduler:problem:${extra.code}` : "about:blank",

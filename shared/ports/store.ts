@@ -18,6 +18,12 @@ export interface SeriesRecord {
   cancelled: boolean;
   cancelReason?: string;
   createdAt: string;
+  /**
+   * The series item's version: bumped by every write of the series or of one of its sessions, so a change
+   * decided on the series' sessions (spacing) cannot commit over another change to them. 0 for items stored
+   * before versions existed.
+   */
+  version: number;
 }
 
 /**
@@ -69,11 +75,28 @@ export interface ChangeSet {
   createAppointments?: Appointment[];
   /** Changed appointments; each is written only if the stored version is `version - 1`. */
   updateAppointments?: Appointment[];
-  /** Reminders of updated appointments that are new or changed (matched by id). */
-  upsertReminders?: { appointment: Appointment; reminder: Reminder }[];
+  /** New reminders of existing appointments (`version` 1). */
+  createReminders?: { appointment: Appointment; reminder: Reminder }[];
+  /**
+   * Changed reminders; each is written only if the stored version is `version - 1`, so a change never
+   * overwrites what a sender recorded (sent, with its message id) after the change read the reminder.
+   */
+  updateReminders?: { appointment: Appointment; reminder: Reminder }[];
   capacity?: CapacityChange[];
   createSeries?: SeriesRecord;
+  /** A changed series record; written only if the stored version is `version - 1`. */
   updateSeries?: SeriesRecord;
+  /**
+   * Series whose sessions this change was decided on (spacing), by id, with the version they were read
+   * at: the write of their summary is guarded by it. Series written without an entry here merge their
+   * session entries unguarded (an attendance mark decides nothing about the other sessions).
+   */
+  seriesRead?: Record<string, number>;
+  /**
+   * The version of the clinic settings the change was decided under: checked in the same transaction, so
+   * a booking cannot land under settings (a time zone, closed dates) that changed meanwhile.
+   */
+  clinicVersion?: number;
   createPatient?: Patient;
   /** Patient changes, written only if the stored version is `version - 1`. */
   updatePatient?: Patient;
@@ -86,9 +109,52 @@ export interface ChangeSet {
  */
 export type PatientQuery = { namePrefix: string } | { phone: string } | { email: string };
 
+/** The saved clinic settings as the store holds them. */
+export interface ClinicRecord {
+  /** Undefined until settings are first saved (the deployment's defaults apply). */
+  clinic?: Clinic;
+  /** 0 while unsaved; bumped by every write of the settings item (a lock too). */
+  version: number;
+  /** An admin is changing the settings this moment (its lease is running): bookings wait. */
+  locked: boolean;
+}
+
+/** A reminder that is not settled yet, as the reconciler finds it. */
+export interface UnsettledReminder {
+  appointmentId: string;
+  reminderId: string;
+  patientId: string;
+  kind: Reminder["kind"];
+  dueAt: string;
+  version: number;
+  /** Until when a sender's claim holds, if one claimed it. */
+  claimedUntil?: string;
+  /** When the reconciler last handed it to send-reminder again. */
+  redrivenAt?: string;
+}
+
+/** Which version of a reminder an action is meant for: it does nothing if the reminder has changed since. */
+export interface ReminderRef {
+  appointmentId: string;
+  reminderId: string;
+  version: number;
+}
+
 export interface Store {
   getClinic(): Promise<Clinic | undefined>;
-  putClinic(clinic: Clinic): Promise<void>;
+  getClinicRecord(): Promise<ClinicRecord>;
+  /** Saves settings only where none are saved yet (a fresh table); false if some were. */
+  putClinic(clinic: Clinic): Promise<boolean>;
+  /**
+   * Marks the settings as being changed until `until`, if they are still at `version`, and returns the
+   * version the lock wrote. From then on no booking decided under the old settings can commit (each checks
+   * the version), so the bookings read next are all there are. Throws StaleWrite if the version moved.
+   */
+  lockClinic(version: number, until: string, defaults: Clinic): Promise<number>;
+  /** Saves settings and lifts the lock, if the lock at `lockVersion` still holds; else StaleWrite. */
+  saveClinic(clinic: Clinic, lockVersion: number): Promise<void>;
+  /** Lifts the lock at `lockVersion`, leaving the settings as they were; nothing if it was lifted. */
+  unlockClinic(lockVersion: number): Promise<void>;
 
   getPatient(id: string): Promise<Patient | undefined>;
   /**
@@ -140,6 +206,20 @@ export interface Store {
   /** Lets a claimed reminder go again after a transient failure, so the retry can claim it. */
   releaseReminder(claim: Pick<ReminderClaim, "appointmentId" | "reminderId" | "claimId">): Promise<void>;
 
+  /** Records that this version of a pending reminder has its schedule (or was handed to the sender). */
+  markReminderScheduled(ref: ReminderRef & { dueAt: string }): Promise<void>;
+  /** Pending reminders whose schedule was never confirmed, written before `before`, oldest first. */
+  listUnsyncedReminders(before: string, limit: number): Promise<UnsettledReminder[]>;
+  /** Pending reminders with a schedule, due before `before`, earliest first. */
+  listOverdueReminders(before: string, limit: number): Promise<UnsettledReminder[]>;
+  /**
+   * Takes back an overdue reminder that no sender holds (or whose sender's lease ran out), noting when, so
+   * it can be handed to send-reminder again. False if it changed or is held meanwhile.
+   */
+  markRedriven(ref: ReminderRef, at: string): Promise<boolean>;
+  /** Marks an unsettled reminder `failed` with a reason, unless it changed or a sender holds it. */
+  failReminder(ref: ReminderRef, reason: string, now: string): Promise<boolean>;
+
   /** The secret that proves an unsubscribe link was sent to this patient. */
   unsubscribeToken(patientId: string): Promise<string | undefined>;
 
@@ -170,6 +250,8 @@ export interface ReminderSettlement {
 export interface ClaimedReminder extends Reminder {
   appointmentId: string;
   patientId: string;
+  /** The appointment start the reminder was planned for: if the appointment has moved since, it is stale. */
+  plannedFor?: string;
   /** The series of its appointment, so the series can be read together with the appointment. */
   seriesId?: string;
 }
@@ -179,11 +261,17 @@ export const MAX_BOOKING_READ_DAYS = 97;
 
 export interface BookingReads {
   clinic?: Clinic;
+  /** The saved settings' version (0 while unsaved): a change decided under them is guarded by it. */
+  clinicVersion: number;
+  /** An admin is changing the settings right now (see `lockClinic`): bookings wait. */
+  clinicLocked: boolean;
   patient?: Patient;
   /** The days asked for, in order; a day without bookings has version 0. */
   capacityDays?: CapacityDay[];
   /** The asked-for series' sessions by sequence, if its summary is complete (see SendContext). */
   seriesSessions?: SeriesSessionSummary[];
+  /** The asked-for series item's version, to guard a write decided on its sessions. */
+  seriesVersion?: number;
 }
 
 export interface SendContext {

@@ -72,6 +72,8 @@ export const reminderSchema = z
     messageId: z.string().optional(),
     /** Reschedule notices: the start the appointment moved from. */
     previousStart: z.iso.datetime().optional(),
+    /** Bumped by every change to the reminder (0: stored before versions existed). */
+    version: z.int().min(0),
   })
   .meta({ id: "Reminder" });
 

@@ -1,17 +1,12 @@
 import { checkSlot, clinicDate } from "../domain/calendar.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
-import type { Appointment, Reminder } from "../domain/types.js";
-import type { SeriesSessionSummary } from "../ports/store.js";
-import {
-  bookingsOf,
-  cancelPending,
-  capacityChanges,
-  endOf,
-  readForBooking,
-  toReminders,
-} from "./booking-support.js";
+import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
+import type { Appointment } from "../domain/types.js";
+import type { ChangeSet, SeriesSessionSummary } from "../ports/store.js";
+import { bookingsOf, capacityChanges, endOf, readForBooking, reminderWrites } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 
@@ -53,6 +48,23 @@ function loadChangeReads(deps: Deps, appointment: Appointment, instants: string[
   });
 }
 
+/**
+ * What a change to a booked appointment was decided under: the clinic's settings and, for a series
+ * session, the series' sessions. The write is guarded by both, so it cannot land over a settings change or
+ * another change to the same series (two neighbouring sessions moved at once, say).
+ */
+function decidedUnder(
+  appointment: Appointment,
+  reads: { clinicVersion: number; seriesVersion?: number | undefined },
+): Pick<ChangeSet, "clinicVersion" | "seriesRead"> {
+  return {
+    clinicVersion: reads.clinicVersion,
+    ...(appointment.seriesId !== undefined && reads.seriesVersion !== undefined
+      ? { seriesRead: { [appointment.seriesId]: reads.seriesVersion } }
+      : {}),
+  };
+}
+
 /** The sessions of a series as the spacing rules need them: from the summary, or read if it has none. */
 async function seriesSessionsOf(
   deps: Deps,
@@ -73,33 +85,37 @@ async function seriesSessionsOf(
  *    about a booking never heard of is a far smaller harm than a confirmation nobody takes back.
  */
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
-  return retryOnStaleWrite(async () => {
+  return retryOnStaleWrite(deps, async () => {
     const current = await getAppointmentOrThrow(deps, id);
     const now = nowIso(deps);
     assertUpcoming(current, now, "cancelled");
-    const { clinic, patient, days } = await loadChangeReads(deps, current, [current.start]);
-    const reminders = cancelPending(current.reminders, "appointment-cancelled");
+    const reads = await loadChangeReads(deps, current, [current.start]);
+    const { clinic, patient, days } = reads;
+    let reminders = cancelPending(current.reminders, "appointment-cancelled");
     if (patient) {
       const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
       // A move whose notice had not gone out yet: the patient last heard of the time before it.
       const lastHeard = current.reminders
         .filter((r) => r.kind === "reschedule" && r.status === "scheduled" && r.previousStart)
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.previousStart;
-      for (const r of toReminders(deps.ids, [notice]))
-        reminders.push(lastHeard && lastHeard !== current.start ? { ...r, previousStart: lastHeard } : r);
+      const notices = newReminders(deps.ids, [notice]).map((r) =>
+        lastHeard && lastHeard !== current.start ? { ...r, previousStart: lastHeard } : r,
+      );
+      reminders = withNew(reminders, notices);
     }
     const next: Appointment = {
       ...current,
       status: "cancelled",
-      reminders,
+      reminders: reminders.all,
       ...(reason !== undefined ? { cancelReason: reason } : {}),
       version: current.version + 1,
       updatedAt: now,
     };
     await deps.store.commit({
       updateAppointments: [next],
-      upsertReminders: next.reminders.map((reminder) => ({ appointment: next, reminder })),
+      ...reminderWrites(next, reminders),
       capacity: capacityChanges(clinic, days, [], [current]),
+      ...decidedUnder(current, reads),
     });
     return next;
   });
@@ -109,15 +125,18 @@ export async function cancelAppointment(deps: Deps, id: string, reason?: string)
  * Moves one appointment to a new start.
  * 1. Only an upcoming booked appointment moves; the new slot must be bookable (it does not block itself).
  * 2. A series session keeps its protocol's spacing to the sessions before and after it.
- * 3. Pending reminders move with it (same reminder, new due time), reminders already sent are re-planned
- *    for the new time, and the patient gets a notice with the updated calendar entry.
+ * 3. Its reminders are re-planned for the new time (see replanReminders: one reminder, one email), and the
+ *    patient gets a notice with the updated calendar entry.
+ * Moving it to the time it already has changes nothing for the patient: its pending reminders are saved
+ * again (which makes their schedules again, the recovery runbook's step) and no notice goes out.
  */
 export async function rescheduleAppointment(deps: Deps, id: string, newStart: string): Promise<Appointment> {
-  return retryOnStaleWrite(async () => {
+  return retryOnStaleWrite(deps, async () => {
     const current = await getAppointmentOrThrow(deps, id);
     const now = nowIso(deps);
     assertUpcoming(current, now, "rescheduled");
     const start = utcIso(newStart);
+    const resave = start === current.start;
     const minutes = (new Date(current.end).getTime() - new Date(current.start).getTime()) / 60_000;
     const end = endOf(start, minutes);
     const reads = await loadChangeReads(deps, current, [current.start, start]);
@@ -140,7 +159,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     if (current.seriesId !== undefined && current.protocolId) {
       const sessions = await seriesSessionsOf(deps, current.seriesId, reads.seriesSessions);
       seriesTotal = sessions.length;
-      assertSpacingKept(current, start, sessions, clinic);
+      assertSpacingKept(clinic, current, start, sessions);
     }
     const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
     const planned = planAppointmentReminders({
@@ -157,101 +176,27 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
         p.kind !== "confirmation" ||
         current.reminders.some((r) => r.kind === "confirmation" && r.status === "scheduled"),
     );
-
-    const reminders: Reminder[] = [];
-    const moved = new Set<string>();
-    for (const r of current.reminders) {
-      const plan = planned.find((p) => p.kind === r.kind);
-      if (r.status === "scheduled" && plan) {
-        moved.add(r.kind);
-        reminders.push({
-          ...r,
-          dueAt: plan.dueAt,
-          status: plan.status,
-          ...(plan.reason ? { reason: plan.reason } : {}),
-        });
-      } else if (r.status === "scheduled") {
-        reminders.push({ ...r, status: "cancelled", reason: "appointment-moved" });
-      } else {
-        reminders.push(r);
-      }
+    let reminders = replanReminders({ current: current.reminders, planned, now, ids: deps.ids, resave });
+    if (!resave) {
+      // Always, for the reason a cancellation always sends one (see cancelAppointment).
+      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
+      const notices = newReminders(deps.ids, [notice]).map((r) => ({ ...r, previousStart: current.start }));
+      reminders = withNew(reminders, notices);
     }
-    reminders.push(
-      ...toReminders(
-        deps.ids,
-        planned.filter((p) => !moved.has(p.kind)),
-      ),
-    );
-    // Always, for the reason a cancellation always sends one (see cancelAppointment).
-    const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
-    for (const r of toReminders(deps.ids, [notice])) reminders.push({ ...r, previousStart: current.start });
     const next: Appointment = {
       ...current,
       start,
       end,
-      reminders,
+      reminders: reminders.all,
       version: current.version + 1,
       updatedAt: now,
     };
     await deps.store.commit({
       updateAppointments: [next],
-      upsertReminders: next.reminders.map((reminder) => ({ appointment: next, reminder })),
+      ...reminderWrites(next, reminders),
       capacity: capacityChanges(clinic, days, [next], [current]),
+      ...decidedUnder(current, reads),
     });
     return next;
   });
-}
-
-/** Where a session of a series sits: all the spacing rules look at. */
-type SessionPlace = Pick<Appointment, "id" | "start" | "status" | "sequence">;
-
-function assertSpacingKept(
-  moving: Appointment,
-  start: string,
-  sessions: SessionPlace[],
-  clinic: Parameters<typeof clinicProtocol>[0],
-): void {
-  const protocol = clinicProtocol(clinic, moving.protocolId!);
-  const live = sessions.filter((s) => s.status !== "cancelled" && s.id !== moving.id);
-  const before = live.filter((s) => (s.sequence ?? 0) < (moving.sequence ?? 0)).at(-1);
-  const after = live.find((s) => (s.sequence ?? 0) > (moving.sequence ?? 0));
-  const hours = (a: string, b: string) => (new Date(b).getTime() - new Date(a).getTime()) / 3_600_000;
-  const phaseOf = (sequence: number) => {
-    let n = 0;
-    for (const phase of protocol.spacing.phases) {
-      n += phase.sessions;
-      if (sequence <= n) return phase;
-    }
-    return protocol.spacing.phases.at(-1)!;
-  };
-  const check = (from: string, to: string, sequence: number, other: number) => {
-    const phase = phaseOf(sequence);
-    const gap = hours(from, to);
-    if (gap < phase.minGapHours) {
-      throw new RuleViolation(
-        "spacing",
-        `Session ${sequence} must start at least ${phase.minGapHours} hours after session ${other}.`,
-        "start",
-      );
-    }
-    if (phase.maxGapHours !== undefined && gap > phase.maxGapHours) {
-      throw new RuleViolation(
-        "spacing",
-        `Session ${sequence} must start at most ${phase.maxGapHours / 24} days after session ${other}.`,
-        "start",
-      );
-    }
-  };
-  if (before) check(before.start, start, moving.sequence ?? 0, before.sequence ?? 0);
-  if (after) check(start, after.start, after.sequence ?? 0, moving.sequence ?? 0);
-  const first = sessions.find((s) => s.sequence === 1);
-  if (protocol.spacing.windowDays && first && first.id !== moving.id) {
-    if (hours(first.start, start) > protocol.spacing.windowDays * 24) {
-      throw new RuleViolation(
-        "spacing",
-        `Every session must start within ${protocol.spacing.windowDays} days of the first.`,
-        "start",
-      );
-    }
-  }
 }

@@ -1,16 +1,10 @@
 import { checkSlot, clinicDate } from "../domain/calendar.js";
 import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { serviceResource } from "../domain/services.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
-import {
-  bookingsOf,
-  capacityChanges,
-  endOf,
-  readForBooking,
-  resolveService,
-  toReminders,
-} from "./booking-support.js";
+import { bookingsOf, capacityChanges, endOf, readForBooking, resolveService } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -32,10 +26,10 @@ export interface BookAppointmentInput {
  */
 export async function bookAppointment(deps: Deps, input: BookAppointmentInput, idem?: IdempotencyRequest) {
   return once<Appointment>(deps.store, idem, (record) =>
-    retryOnStaleWrite(async () => {
+    retryOnStaleWrite(deps, async () => {
       const start = utcIso(input.start);
       const resource = serviceResource(input.service);
-      const { clinic, patient, days } = await readForBooking(deps, {
+      const { clinic, clinicVersion, patient, days } = await readForBooking(deps, {
         patientId: input.patientId,
         resource,
         datesFor: (c) => [clinicDate(c, start)],
@@ -65,7 +59,7 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         start,
         end,
         status: "booked",
-        reminders: toReminders(
+        reminders: newReminders(
           deps.ids,
           planAppointmentReminders({
             clinic,
@@ -83,6 +77,7 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
       await deps.store.commit({
         createAppointments: [appointment],
         capacity: capacityChanges(clinic, days, [appointment], []),
+        clinicVersion,
         ...(idempotency ? { idempotency } : {}),
       });
       return appointment;

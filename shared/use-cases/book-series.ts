@@ -5,16 +5,11 @@ import { addDays } from "../domain/opening-hours.js";
 import { planSeries } from "../domain/planner.js";
 import type { Protocol } from "../domain/protocol.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
-import {
-  bookingsOf,
-  capacityChanges,
-  readForBooking,
-  resolveService,
-  toReminders,
-} from "./booking-support.js";
+import { bookingsOf, capacityChanges, readForBooking, resolveService } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -54,9 +49,9 @@ export function planningSpanDays(protocol: Protocol): number {
  */
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
   return once<Series>(deps.store, idem, (record) =>
-    retryOnStaleWrite(async () => {
+    retryOnStaleWrite(deps, async () => {
       const firstStart = utcIso(input.start);
-      const { clinic, patient, days } = await readForBooking(deps, {
+      const { clinic, clinicVersion, patient, days } = await readForBooking(deps, {
         patientId: input.patientId,
         resource: "chair",
         datesFor: (c) => seriesDates(c, input.protocolId, firstStart),
@@ -83,7 +78,7 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         status: "booked",
         seriesId,
         sequence: i + 1,
-        reminders: toReminders(
+        reminders: newReminders(
           deps.ids,
           planAppointmentReminders({
             clinic,
@@ -104,6 +99,7 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         protocolId: protocol.id,
         cancelled: false,
         createdAt: now,
+        version: 1,
       };
       const view = seriesView(series, sessions);
       const idempotency = record(201, view);
@@ -111,6 +107,7 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         createAppointments: sessions,
         capacity: capacityChanges(clinic, days, sessions, []),
         createSeries: series,
+        clinicVersion,
         updatePatient: {
           ...patient,
           lastSeriesProtocolId: protocol.id,

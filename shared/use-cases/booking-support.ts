@@ -3,20 +3,17 @@ import type { Clinic } from "../domain/clinic.js";
 import { RuleViolation } from "../domain/errors.js";
 import type { Protocol } from "../domain/protocol.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
-import type { PlannedReminder } from "../domain/reminder-plan.js";
+import type { ReminderChanges } from "../domain/reminder-changes.js";
 import { isProtocolId, serviceMinutes, serviceResource } from "../domain/services.js";
-import type {
-  Appointment,
-  Booking,
-  Patient,
-  ProtocolId,
-  Reminder,
-  Resource,
-  ServiceId,
-} from "../domain/types.js";
-import type { IdSource } from "../ports/id-source.js";
-import { type CapacityChange, type CapacityDay, MAX_BOOKING_READ_DAYS } from "../ports/store.js";
+import type { Appointment, Booking, Patient, ProtocolId, Resource, ServiceId } from "../domain/types.js";
+import {
+  type CapacityChange,
+  type CapacityDay,
+  type ChangeSet,
+  MAX_BOOKING_READ_DAYS,
+} from "../ports/store.js";
 import type { Deps } from "./deps.js";
+import { SettingsBeingChanged } from "./errors.js";
 import { eligibilityProblem } from "./patients.js";
 
 export interface ResolvedService {
@@ -54,14 +51,26 @@ export function resolveService(clinic: Clinic, patient: Patient, service: Servic
   return { service, resource, minutes, protocol };
 }
 
-export function toReminders(ids: IdSource, planned: PlannedReminder[]): Reminder[] {
-  return planned.map((p) => ({
-    id: ids(),
-    kind: p.kind,
-    dueAt: p.dueAt,
-    status: p.status,
-    ...(p.reason !== undefined ? { reason: p.reason } : {}),
-  }));
+/** The reminder writes of one appointment's changes: new ones created, changed ones guarded by version. */
+export function reminderWrites(
+  appointment: Appointment,
+  changes: ReminderChanges,
+): Pick<ChangeSet, "createReminders" | "updateReminders"> {
+  return {
+    createReminders: changes.created.map((reminder) => ({ appointment, reminder })),
+    updateReminders: changes.updated.map((reminder) => ({ appointment, reminder })),
+  };
+}
+
+/** The reminder writes of several appointments' changes, in one change set. */
+export function allReminderWrites(
+  changed: { appointment: Appointment; changes: ReminderChanges }[],
+): Pick<ChangeSet, "createReminders" | "updateReminders"> {
+  const writes = changed.map(({ appointment, changes }) => reminderWrites(appointment, changes));
+  return {
+    createReminders: writes.flatMap((w) => w.createReminders ?? []),
+    updateReminders: writes.flatMap((w) => w.updateReminders ?? []),
+  };
 }
 
 /**
@@ -86,12 +95,20 @@ export async function readForBooking(
     args.seriesId,
   );
   const clinic = reads.clinic ?? deps.clinicDefaults;
+  if (reads.clinicLocked) throw new SettingsBeingChanged();
   const dates = args.datesFor(clinic);
   const read = new Map((reads.capacityDays ?? []).map((d) => [d.date, d]));
   const days = dates.every((d) => read.has(d))
     ? dates.map((d) => read.get(d)!)
     : await deps.store.getCapacityDays(args.resource, dates);
-  return { clinic, patient: reads.patient, days, seriesSessions: reads.seriesSessions };
+  return {
+    clinic,
+    clinicVersion: reads.clinicVersion,
+    patient: reads.patient,
+    days,
+    seriesSessions: reads.seriesSessions,
+    seriesVersion: reads.seriesVersion,
+  };
 }
 
 /** Every booking on the given days, except the appointments being moved (they must not block themselves). */
@@ -129,13 +146,6 @@ export function capacityChanges(
   for (const a of removes) dayOf(a).remove.push(a.id);
   for (const a of adds) dayOf(a).add.push({ appointmentId: a.id, start: a.start, end: a.end });
   return [...changes.values()];
-}
-
-/** Pending reminders of an appointment stop: cancelled with the reason, so staff can see why. */
-export function cancelPending(reminders: Reminder[], reason: string): Reminder[] {
-  return reminders.map((r) =>
-    r.status === "scheduled" ? { ...r, status: "cancelled" as const, reason } : r,
-  );
 }
 
 export function endOf(start: string, minutes: number): string {

@@ -16,7 +16,7 @@ export interface OutcomeInput {
  * 3. Both writes are guarded by the versions read, in one transaction.
  */
 export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput, clinicianId: string) {
-  return retryOnStaleWrite(async () => {
+  return retryOnStaleWrite(deps, async () => {
     const current = await deps.store.getAppointment(id);
     if (!current) throw new NotFound("appointment");
     const now = nowIso(deps);
@@ -64,7 +64,7 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
  * mistaken mark can be corrected. Reminders stay as they are: a series' booster invitation still follows.
  */
 export async function recordAttendance(deps: Deps, id: string, status: "completed" | "no-show") {
-  return retryOnStaleWrite(async () => {
+  return retryOnStaleWrite(deps, async () => {
     const current = await deps.store.getAppointment(id);
     if (!current) throw new NotFound("appointment");
     const now = nowIso(deps);

@@ -11,6 +11,8 @@ export interface Deps {
   ids: IdSource;
   /** The clinic used until an admin saves one with PUT /clinic. */
   clinicDefaults: Clinic;
+  /** How a retry waits before its next attempt (default: a timer); race tests schedule it themselves. */
+  pause?: (ms: number) => Promise<void>;
 }
 
 export async function loadClinic(deps: Deps): Promise<Clinic> {
@@ -33,14 +35,16 @@ const MAX_ATTEMPTS = 6;
  * the same day or changed the same appointment). Each attempt re-reads, so the loser either finds room
  * elsewhere on the day or gets the real answer (409 when capacity is gone).
  */
-export async function retryOnStaleWrite<T>(attempt: () => Promise<T>): Promise<T> {
+export async function retryOnStaleWrite<T>(deps: Pick<Deps, "pause">, attempt: () => Promise<T>): Promise<T> {
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (!(error instanceof StaleWrite) || i >= MAX_ATTEMPTS) throw error;
-      // Jitter spreads contenders so they do not collide again on the next attempt.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * i));
+      // Jitter spreads contenders so they do not collide again; the wait doubles, so a settings change
+      // (which holds bookings for a few hundred milliseconds) is waited out too.
+      await pause(Math.random() * 5 * 2 ** i);
     }
   }
 }

@@ -35,3 +35,13 @@ export class IdempotencyMismatch extends Error {
     super("this Idempotency-Key was already used with a different request");
   }
 }
+
+/**
+ * An admin is changing the clinic's settings this moment (they are checked against every future booking
+ * first): the booking waits and tries again, as for a lost race.
+ */
+export class SettingsBeingChanged extends StaleWrite {
+  constructor() {
+    super("clinic settings");
+  }
+}

@@ -4,7 +4,7 @@ import type { Appointment, Patient, Reminder, ReminderKind } from "../domain/typ
 import { renderEmail } from "../email/index.js";
 import { type Mailer, PermanentSendFailure } from "../ports/mailer.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
-import type { SeriesSessionSummary } from "../ports/store.js";
+import type { ClaimedReminder, SeriesSessionSummary } from "../ports/store.js";
 import { type Deps, nowIso } from "./deps.js";
 
 export interface ReminderDeps extends Deps {
@@ -89,10 +89,13 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
     const messageId = await deps.mailer.send({
       to: patient.email,
       ...email,
+      // SES's Send event carries these back: if this sender dies before recording the send, the event
+      // settles the claim (recordSendEvent), so the reconciler does not send it again.
       tags: {
         patientId: patient.id,
         appointmentId: appointment.id,
         reminderId: reminder.id,
+        claimId,
         kind: reminder.kind,
       },
     });
@@ -116,13 +119,17 @@ async function whyNotClaimed(deps: ReminderDeps, job: ReminderJob): Promise<stri
 
 function staleReason(
   appointment: Omit<Appointment, "reminders">,
-  reminder: Reminder,
+  reminder: ClaimedReminder,
   patient: Patient,
   now: string,
 ): Exclude<SendOutcome, { result: "sent" | "ignored" }> | undefined {
   if (PRE_SESSION.has(reminder.kind) || reminder.kind === "reschedule") {
     if (appointment.status !== "booked")
       return { result: "cancelled", reason: `appointment-${appointment.status}` };
+    // Moved after this reminder was planned (the move cancelled it and planned one of its own, which
+    // says the new time): this one would be a second email about the same thing.
+    if (reminder.plannedFor !== undefined && reminder.plannedFor !== appointment.start)
+      return { result: "cancelled", reason: "appointment-moved" };
     if (reminder.kind !== "confirmation" && appointment.start <= now)
       return { result: "skipped", reason: "appointment-started" };
   }

@@ -1,8 +1,9 @@
 import { clinicDate } from "../domain/calendar.js";
+import { cancelPending, newReminders, type ReminderChanges, withNew } from "../domain/reminder-changes.js";
 import { planNotice } from "../domain/reminder-plan.js";
 import type { Appointment } from "../domain/types.js";
-import { cancelPending, capacityChanges, toReminders } from "./booking-support.js";
-import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
+import { allReminderWrites, capacityChanges, readForBooking } from "./booking-support.js";
+import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 import { seriesView } from "./series-view.js";
 
@@ -18,60 +19,59 @@ export async function getSeries(deps: Deps, id: string) {
  *    sessions that already took place stay as they are.
  * 2. Their chairs are freed.
  * 3. One cancellation notice, on the first cancelled session, tells the patient.
+ * The write is guarded by the series' version and the clinic settings it was decided under.
  */
 export async function cancelSeries(deps: Deps, id: string, reason?: string) {
-  return retryOnStaleWrite(async () => {
-    const clinic = await loadClinic(deps);
+  return retryOnStaleWrite(deps, async () => {
     const found = await deps.store.getSeries(id);
     if (!found) throw new NotFound("series");
     if (found.series.cancelled) throw new Conflict("This series is already cancelled.", "wrong-state");
     const now = nowIso(deps);
     const upcoming = found.sessions.filter((s) => s.status === "booked" && s.start > now);
-    const patient = await deps.store.getPatient(found.series.patientId);
-    const cancelled: Appointment[] = upcoming.map((s, i) => {
-      const reminders = cancelPending(s.reminders, "series-cancelled");
+    const { clinic, clinicVersion, patient, days } = await readForBooking(deps, {
+      patientId: found.series.patientId,
+      resource: "chair",
+      datesFor: (c) => upcoming.map((s) => clinicDate(c, s.start)),
+    });
+    const changed: { appointment: Appointment; changes: ReminderChanges }[] = [];
+    upcoming.forEach((s, i) => {
+      let changes = cancelPending(s.reminders, "series-cancelled");
       if (i === 0 && patient) {
-        reminders.push(
-          ...toReminders(deps.ids, [
-            planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" }),
-          ]),
-        );
+        const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
+        changes = withNew(changes, newReminders(deps.ids, [notice]));
       }
-      return {
+      const appointment: Appointment = {
         ...s,
         status: "cancelled",
-        reminders,
+        reminders: changes.all,
         ...(reason !== undefined ? { cancelReason: reason } : {}),
         version: s.version + 1,
         updatedAt: now,
       };
+      changed.push({ appointment, changes });
     });
     // Sessions in the past keep their record, but a booster invitation on them no longer makes sense.
-    const past = found.sessions
-      .filter((s) => !upcoming.includes(s) && s.reminders.some((r) => r.status === "scheduled"))
-      .map((s) => ({
-        ...s,
-        reminders: cancelPending(s.reminders, "series-cancelled"),
-        version: s.version + 1,
-        updatedAt: now,
-      }));
-    const days = await deps.store.getCapacityDays(
-      "chair",
-      upcoming.map((s) => clinicDate(clinic, s.start)),
-    );
+    for (const s of found.sessions) {
+      if (upcoming.includes(s) || !s.reminders.some((r) => r.status === "scheduled")) continue;
+      const changes = cancelPending(s.reminders, "series-cancelled");
+      const appointment = { ...s, reminders: changes.all, version: s.version + 1, updatedAt: now };
+      changed.push({ appointment, changes });
+    }
     const series = {
       ...found.series,
       cancelled: true,
       ...(reason !== undefined ? { cancelReason: reason } : {}),
+      version: found.series.version + 1,
     };
-    const changed = [...cancelled, ...past];
+    const appointments = changed.map((c) => c.appointment);
     await deps.store.commit({
-      updateAppointments: changed,
-      upsertReminders: changed.flatMap((a) => a.reminders.map((reminder) => ({ appointment: a, reminder }))),
+      updateAppointments: appointments,
+      ...allReminderWrites(changed),
       capacity: capacityChanges(clinic, days, [], upcoming),
       updateSeries: series,
+      clinicVersion,
     });
-    const unchanged = found.sessions.filter((s) => !changed.some((c) => c.id === s.id));
-    return seriesView(series, [...unchanged, ...changed]);
+    const unchanged = found.sessions.filter((s) => !appointments.some((c) => c.id === s.id));
+    return seriesView(series, [...unchanged, ...appointments]);
   });
 }

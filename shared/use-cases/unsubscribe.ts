@@ -22,7 +22,7 @@ export async function isValidUnsubscribeToken(deps: Deps, token: string): Promis
  * preparation) still go out: they are part of care the patient booked, not marketing.
  */
 export async function unsubscribeFromBoosters(deps: Deps, token: string): Promise<boolean> {
-  return retryOnStaleWrite(async () => {
+  return retryOnStaleWrite(deps, async () => {
     const patient = await patientFor(deps, token);
     if (!patient) return false;
     if (patient.boosterOptOut) return true;

@@ -106,6 +106,7 @@ describe("reminder delivery guarantees", () => {
         sendNow: async () => undefined,
       },
       clock: h.stack.clock,
+      store: h.stack.store,
     });
     const dynamo = new DynamoDBClient({
       endpoint: services().dynamodbEndpoint,

@@ -66,7 +66,7 @@ describe("stateful stack", () => {
     expect(p.StreamSpecification).toEqual({ StreamViewType: "NEW_AND_OLD_IMAGES" });
     expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true });
     const gsis = p.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
-    expect(gsis.map((g) => g.IndexName).sort()).toEqual(["gsi1", "gsi2", "gsi3"]);
+    expect(gsis.map((g) => g.IndexName).sort()).toEqual(["gsi1", "gsi2", "gsi3", "gsi4"]);
     for (const expected of GSI_NAMES) {
       const gsi = gsis.find((g) => g.IndexName === expected.indexName);
       expect(gsi?.KeySchema).toEqual([
@@ -77,7 +77,7 @@ describe("stateful stack", () => {
     }
     const attributes = p.AttributeDefinitions as { AttributeName: string; AttributeType: string }[];
     expect(attributes.every((a) => a.AttributeType === "S")).toBe(true);
-    expect(attributes).toHaveLength(8);
+    expect(attributes).toHaveLength(10);
   });
 
   it("uses a retained customer-managed key with rotation", () => {

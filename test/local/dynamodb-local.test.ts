@@ -145,7 +145,7 @@ async function streamRecordCount(endpoint: string, streamArn: string): Promise<n
 }
 
 describe("ensureTable", () => {
-  it("creates the single table with its keys, three GSIs, stream and TTL", async () => {
+  it("creates the single table with its keys, four GSIs, stream and TTL", async () => {
     const { client, tableName, streamArn } = await freshTable();
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     expect(Table?.TableStatus).toBe("ACTIVE");
@@ -167,6 +167,7 @@ describe("ensureTable", () => {
       { name: "gsi1", keys: ["gsi1pk", "gsi1sk"], projection: "ALL" },
       { name: "gsi2", keys: ["gsi2pk", "gsi2sk"], projection: "ALL" },
       { name: "gsi3", keys: ["gsi3pk", "gsi3sk"], projection: "ALL" },
+      { name: "gsi4", keys: ["gsi4pk", "gsi4sk"], projection: "ALL" },
     ]);
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: "ttl", TimeToLiveStatus: "ENABLED" });

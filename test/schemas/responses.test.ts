@@ -17,7 +17,9 @@ const appointment: Appointment = {
   status: "booked",
   seriesId: "ser_1",
   sequence: 1,
-  reminders: [{ id: "rem_1", kind: "confirmation", dueAt: "2026-11-20T12:00:00Z", status: "sent" }],
+  reminders: [
+    { id: "rem_1", kind: "confirmation", dueAt: "2026-11-20T12:00:00Z", status: "sent", version: 2 },
+  ],
   version: 1,
   createdAt: "2026-11-20T12:00:00Z",
   updatedAt: "2026-11-20T12:00:00Z",

@@ -16,14 +16,17 @@ import {
   type CapacityDay,
   type ChangeSet,
   type ClaimedReminder,
+  type ClinicRecord,
   type IdempotencyRecord,
   MAX_BOOKING_READ_DAYS,
   type PatientQuery,
   type ReminderClaim,
+  type ReminderRef,
   type ReminderSettlement,
   type SendContext,
   type SeriesRecord,
   type Store,
+  type UnsettledReminder,
 } from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
 import {
@@ -32,8 +35,18 @@ import {
   itemToReminder,
   itemToSeries,
   itemToSeriesSessions,
+  unsettledScheduledKeys,
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
+import {
+  CLAIM_OR_LEASE_OVER,
+  claimedReminderFromItem,
+  NEXT_VERSION,
+  NEXT_VERSION_VALUES,
+  pendingAtVersion,
+  SETTLED_INDEX_REMOVAL,
+  unsettledFromItem,
+} from "./reminder-item.js";
 import { TABLE_KEYS } from "./table-keys.js";
 import { buildTransaction } from "./transaction.js";
 
@@ -60,7 +73,86 @@ export class DynamoDbStore implements Store {
 
   async getClinic(): Promise<Clinic | undefined> {
     const item = await this.get(keys.clinic());
-    return item ? itemToClinic(item) : undefined;
+    return item?.settings ? itemToClinic(item) : undefined;
+  }
+
+  async getClinicRecord(): Promise<ClinicRecord> {
+    return this.clinicRecord(await this.get(keys.clinic()));
+  }
+
+  private clinicRecord(item: Item | undefined): ClinicRecord {
+    const lock = item?.lock as { until?: string } | undefined;
+    const now = new Date(this.nowEpochSeconds() * 1000).toISOString();
+    return {
+      ...(item?.settings ? { clinic: itemToClinic(item) } : {}),
+      version: typeof item?.version === "number" ? item.version : 0,
+      locked: typeof lock?.until === "string" && lock.until > now,
+    };
+  }
+
+  async lockClinic(version: number, until: string, defaults: Clinic): Promise<number> {
+    const next = version + 1;
+    try {
+      if (version === 0) {
+        // Never saved: the lock creates the item, holding the defaults the bookings were decided under.
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.clinic(), type: "clinic", settings: defaults, version: next, lock: { until } },
+            ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(#v)",
+            ExpressionAttributeNames: { "#v": "version" },
+          }),
+        );
+      } else {
+        await this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.clinic(),
+            UpdateExpression: "SET #v = :next, #l = :lock",
+            ConditionExpression: "#v = :read",
+            ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
+            ExpressionAttributeValues: { ":next": next, ":read": version, ":lock": { until } },
+          }),
+        );
+      }
+      return next;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new StaleWrite("clinic settings");
+      throw error;
+    }
+  }
+
+  async saveClinic(clinic: Clinic, lockVersion: number): Promise<void> {
+    await this.updateLockedClinic(lockVersion, "SET #v = :next, settings = :settings REMOVE #l", {
+      ":settings": clinic,
+    });
+  }
+
+  async unlockClinic(lockVersion: number): Promise<void> {
+    try {
+      await this.updateLockedClinic(lockVersion, "SET #v = :next REMOVE #l", {});
+    } catch (error) {
+      // Lifted already (its lease ran out and someone locked it since): nothing of ours to lift.
+      if (!(error instanceof StaleWrite)) throw error;
+    }
+  }
+
+  private async updateLockedClinic(lockVersion: number, update: string, values: Record<string, unknown>) {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.clinic(),
+          UpdateExpression: update,
+          ConditionExpression: "#v = :read",
+          ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
+          ExpressionAttributeValues: { ":read": lockVersion, ":next": lockVersion + 1, ...values },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new StaleWrite("clinic settings");
+      throw error;
+    }
   }
 
   async getBookingReads(
@@ -77,28 +169,38 @@ export class DynamoDbStore implements Store {
       ...(seriesId !== undefined ? [keys.series(seriesId)] : []),
       ...(capacity ? dates.map((d) => keys.capacity(capacity.resource, d)) : []),
     ]);
-    const clinic = items.find((i) => i.type === "clinic");
+    const clinic = this.clinicRecord(items.find((i) => i.type === "clinic"));
     const patient = items.find((i) => i.type === "patient");
     const series = items.find((i) => i.type === "series");
     const seriesSessions = series ? itemToSeriesSessions(series) : undefined;
     const found = new Map(items.filter((i) => i.type === "capacity").map((i) => [i.date as string, i]));
     return {
-      ...(clinic ? { clinic: itemToClinic(clinic) } : {}),
+      ...(clinic.clinic ? { clinic: clinic.clinic } : {}),
+      clinicVersion: clinic.version,
+      clinicLocked: clinic.locked,
       ...(patient ? { patient: itemToPatient(patient) } : {}),
       ...(seriesSessions ? { seriesSessions } : {}),
+      ...(series ? { seriesVersion: itemToSeries(series).version } : {}),
       ...(capacity
         ? { capacityDays: dates.map((d) => itemToCapacityDay(capacity.resource, d, found.get(d))) }
         : {}),
     };
   }
 
-  async putClinic(clinic: Clinic): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.clinic(), type: "clinic", settings: clinic },
-      }),
-    );
+  async putClinic(clinic: Clinic): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.clinic(), type: "clinic", settings: clinic, version: 1 },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async getPatient(id: string): Promise<Patient | undefined> {
@@ -145,6 +247,8 @@ export class DynamoDbStore implements Store {
       TableName: this.tableName,
       KeyConditionExpression: "pk = :pk",
       ExpressionAttributeValues: { ":pk": keys.appointment(id).pk },
+      // What a change is decided on: read as committed, not as an eventually consistent copy.
+      ConsistentRead: true,
     });
     return itemsToAppointments(items)[0];
   }
@@ -227,8 +331,7 @@ export class DynamoDbStore implements Store {
           TableName: this.tableName,
           Key: keys.reminder(claim.appointmentId, claim.reminderId),
           UpdateExpression: "SET claimId = :claim, claimedUntil = :until",
-          ConditionExpression:
-            "#s = :scheduled AND dueAt = :due AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)",
+          ConditionExpression: `#s = :scheduled AND dueAt = :due AND ${CLAIM_OR_LEASE_OVER}`,
           ExpressionAttributeNames: { "#s": "status" },
           ExpressionAttributeValues: {
             ":claim": claim.claimId,
@@ -241,13 +344,7 @@ export class DynamoDbStore implements Store {
           ReturnValues: "ALL_NEW",
         }),
       );
-      const item = out.Attributes ?? {};
-      return {
-        ...itemToReminder(item),
-        appointmentId: item.appointmentId as string,
-        patientId: item.patientId as string,
-        ...(typeof item.seriesId === "string" ? { seriesId: item.seriesId } : {}),
-      };
+      return claimedReminderFromItem(out.Attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
@@ -291,26 +388,22 @@ export class DynamoDbStore implements Store {
   }
 
   async settleReminder(s: ReminderSettlement): Promise<void> {
-    const names = { "#s": "status" };
-    const values: Record<string, unknown> = { ":status": s.status };
-    const sets = ["#s = :status"];
+    const values: Record<string, unknown> = { ":status": s.status, ...NEXT_VERSION_VALUES };
+    const sets = ["#s = :status", NEXT_VERSION];
     for (const field of ["reason", "sentAt", "messageId"] as const) {
       if (s[field] !== undefined) {
         sets.push(`${field} = :${field}`);
         values[`:${field}`] = s[field];
       }
     }
-    const update = {
-      TableName: this.tableName,
-      Key: keys.reminder(s.appointmentId, s.reminderId),
-      UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedUntil`,
-      ExpressionAttributeNames: names,
-    };
     try {
       await this.doc.send(
         new UpdateCommand({
-          ...update,
+          TableName: this.tableName,
+          Key: keys.reminder(s.appointmentId, s.reminderId),
+          UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedUntil, ${SETTLED_INDEX_REMOVAL}`,
           ConditionExpression: "claimId = :claim",
+          ExpressionAttributeNames: { "#s": "status", "#v": "version" },
           ExpressionAttributeValues: { ...values, ":claim": s.claimId },
         }),
       );
@@ -318,41 +411,40 @@ export class DynamoDbStore implements Store {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // The reminder was rewritten while we held it. An email that went out must still show as sent, or
       // staff could not account for it; other outcomes yield.
-      if (s.status === "sent") await this.recordLateSend(s, update, values);
+      if (s.status === "sent") await this.recordLateSend(s);
     }
   }
 
   /**
-   * A send whose reminder was rewritten mid-send. Called off (the appointment was cancelled): it shows as
-   * sent. Moved and still pending: it keeps its new due time and status, which its own schedule will send,
-   * and only notes this send's time and message id; marking it sent would silently drop the reminder for
-   * the new time (the one with the fasting instructions, say).
+   * A send whose reminder was rewritten mid-send. Called off (the appointment was cancelled or moved, so
+   * the change cancelled it and planned its own): it shows as sent, since it was. Still pending (moved in
+   * place, which a change only does to reminders not yet due, so only a sender far ahead of its time gets
+   * here): it keeps its due time and status, which its own schedule will send, and notes this send's time
+   * and message id; marking it sent would silently drop the reminder for the new time.
    */
-  private async recordLateSend(
-    s: ReminderSettlement,
-    update: { TableName: string; Key: Record<string, string>; UpdateExpression: string },
-    values: Record<string, unknown>,
-  ): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          ...update,
-          ConditionExpression: "#s <> :scheduled",
-          ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: { ...values, ":scheduled": "scheduled" },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: update.TableName,
-          Key: update.Key,
-          UpdateExpression: "SET sentAt = :sentAt, messageId = :messageId",
-          ExpressionAttributeValues: { ":sentAt": s.sentAt, ":messageId": s.messageId },
-        }),
-      );
-    }
+  private async recordLateSend(s: ReminderSettlement): Promise<void> {
+    const key = keys.reminder(s.appointmentId, s.reminderId);
+    const names = { "#s": "status", "#v": "version" };
+    const sent = { ":sentAt": s.sentAt, ":messageId": s.messageId, ...NEXT_VERSION_VALUES };
+    // Recorded already (SES's Send event and the sender both report one email): nothing to write.
+    const notYet = "(attribute_not_exists(messageId) OR messageId <> :messageId)";
+    const calledOff = await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: key,
+      UpdateExpression: `SET #s = :sent, sentAt = :sentAt, messageId = :messageId, ${NEXT_VERSION} REMOVE reason, ${SETTLED_INDEX_REMOVAL}`,
+      ConditionExpression: `#s <> :scheduled AND ${notYet}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...sent, ":sent": "sent", ":scheduled": "scheduled" },
+    });
+    if (calledOff) return;
+    await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: key,
+      UpdateExpression: `SET sentAt = :sentAt, messageId = :messageId, ${NEXT_VERSION}`,
+      ConditionExpression: `#s = :scheduled AND ${notYet}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...sent, ":scheduled": "scheduled" },
+    });
   }
 
   async releaseReminder(
@@ -370,6 +462,96 @@ export class DynamoDbStore implements Store {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async markReminderScheduled(ref: ReminderRef & { dueAt: string }): Promise<void> {
+    const pending = pendingAtVersion(ref);
+    const index = unsettledScheduledKeys(ref.appointmentId, ref.reminderId, ref.dueAt);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.reminder(ref.appointmentId, ref.reminderId),
+          UpdateExpression: "SET gsi4pk = :pk, gsi4sk = :sk, syncedVersion = :synced",
+          ConditionExpression: `${pending.condition} AND dueAt = :due`,
+          ExpressionAttributeNames: { "#s": "status", "#v": "version" },
+          ExpressionAttributeValues: {
+            ...pending.values,
+            ":pk": index.gsi4pk,
+            ":sk": index.gsi4sk,
+            ":synced": ref.version,
+            ":due": ref.dueAt,
+          },
+        }),
+      );
+    } catch (error) {
+      // Changed since (a newer version has its own stream record to sync) or settled already: nothing to mark.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async listUnsyncedReminders(before: string, limit: number): Promise<UnsettledReminder[]> {
+    return this.listUnsettled(keys.unsyncedReminders(), before, limit);
+  }
+
+  async listOverdueReminders(before: string, limit: number): Promise<UnsettledReminder[]> {
+    return this.listUnsettled(keys.scheduledReminders(), before, limit);
+  }
+
+  /** One partition of the sparse unsettled index, up to a sort key (an instant, then ids). */
+  private async listUnsettled(partition: string, before: string, limit: number) {
+    const { indexName, partitionKey, sortKey } = TABLE_KEYS.byUnsettled;
+    const items = await this.queryUpTo(
+      {
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: `${partitionKey} = :p AND ${sortKey} < :before`,
+        ExpressionAttributeValues: { ":p": partition, ":before": before },
+      },
+      limit,
+    );
+    return items.map(unsettledFromItem);
+  }
+
+  async markRedriven(ref: ReminderRef, at: string): Promise<boolean> {
+    const pending = pendingAtVersion(ref);
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.reminder(ref.appointmentId, ref.reminderId),
+      UpdateExpression: "SET redrivenAt = :at REMOVE claimId, claimedUntil",
+      ConditionExpression: `${pending.condition} AND ${CLAIM_OR_LEASE_OVER}`,
+      ExpressionAttributeNames: { "#s": "status", "#v": "version" },
+      ExpressionAttributeValues: { ...pending.values, ":at": at, ":now": at },
+    });
+  }
+
+  async failReminder(ref: ReminderRef, reason: string, now: string): Promise<boolean> {
+    const pending = pendingAtVersion(ref);
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.reminder(ref.appointmentId, ref.reminderId),
+      UpdateExpression: `SET #s = :failed, reason = :reason, ${NEXT_VERSION} REMOVE claimId, claimedUntil, ${SETTLED_INDEX_REMOVAL}`,
+      ConditionExpression: `${pending.condition} AND ${CLAIM_OR_LEASE_OVER}`,
+      ExpressionAttributeNames: { "#s": "status", "#v": "version" },
+      ExpressionAttributeValues: {
+        ...pending.values,
+        ...NEXT_VERSION_VALUES,
+        ":failed": "failed",
+        ":reason": reason,
+        ":now": now,
+      },
+    });
+  }
+
+  /** An update that may find its condition false: true if it was written. */
+  private async conditionalUpdate(input: ConstructorParameters<typeof UpdateCommand>[0]): Promise<boolean> {
+    try {
+      await this.doc.send(new UpdateCommand(input));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
   }
 

@@ -28,18 +28,33 @@ export function appointmentToItem(a: Appointment): Item {
   return { ...keys.appointment(a.id), ...appointmentIndexKeys(a), type: "appointment", ...rest };
 }
 
+/**
+ * The reminder as stored. A pending one is in the unsettled index's `UNSYNCED` partition, because a write
+ * of it may have changed what its schedule must be: schedule-sync moves it to `SCHEDULED` once the schedule
+ * matches (see `unsettledScheduledKeys`), and settling takes it out of the index.
+ */
 export function reminderToItem(a: Appointment, r: Reminder): Item {
   return {
     ...keys.reminder(a.id, r.id),
     ...appointmentIndexKeys(a, `#REM#${r.id}`),
+    ...(r.status === "scheduled"
+      ? { gsi4pk: keys.unsyncedReminders(), gsi4sk: `${a.updatedAt}#${a.id}#${r.id}` }
+      : {}),
     type: "reminder",
     appointmentId: a.id,
     patientId: a.patientId,
     appointmentVersion: a.version,
+    // What the reminder was planned for: the sender sends nothing if the appointment has moved since.
+    appointmentStart: a.start,
     // The sender learns the series key from the claim itself, so it reads the series with the appointment.
     ...(a.seriesId !== undefined ? { seriesId: a.seriesId } : {}),
     ...r,
   };
+}
+
+/** The unsettled index's keys of a pending reminder whose schedule is in place, by due time. */
+export function unsettledScheduledKeys(appointmentId: string, reminderId: string, dueAt: string): Item {
+  return { gsi4pk: keys.scheduledReminders(), gsi4sk: `${dueAt}#${appointmentId}#${reminderId}` };
 }
 
 const KEY_ATTRIBUTES = [
@@ -51,6 +66,8 @@ const KEY_ATTRIBUTES = [
   "gsi2sk",
   "gsi3pk",
   "gsi3sk",
+  "gsi4pk",
+  "gsi4sk",
   "type",
   "ttl",
 ];
@@ -62,15 +79,23 @@ function strip(item: Item, extra: string[] = []): Item {
   return out;
 }
 
+/** Attributes of a reminder item that are the store's bookkeeping, not part of the Reminder. */
+const REMINDER_BOOKKEEPING = [
+  "appointmentId",
+  "patientId",
+  "appointmentVersion",
+  "appointmentStart",
+  "seriesId",
+  "claimId",
+  "claimedUntil",
+  "syncedVersion",
+  "redrivenAt",
+];
+
 export function itemToReminder(item: Item): Reminder {
-  return strip(item, [
-    "appointmentId",
-    "patientId",
-    "appointmentVersion",
-    "seriesId",
-    "claimId",
-    "claimedUntil",
-  ]) as unknown as Reminder;
+  const reminder = strip(item, REMINDER_BOOKKEEPING) as unknown as Reminder;
+  // Reminders stored before versions existed read as version 0, so the first guarded write still works.
+  return { ...reminder, version: typeof item.version === "number" ? item.version : 0 };
 }
 
 /** Rebuilds appointments from a query that returned appointment items each followed by their reminders. */
@@ -140,6 +165,7 @@ export function seriesToItem(s: SeriesRecord, sessions: Appointment[]): Item {
     ...keys.series(s.id),
     type: "series",
     ...s,
+    version: 1,
     [SESSION_IDS]: sessions.map((a) => a.id),
     ...summary,
   };
@@ -148,7 +174,7 @@ export function seriesToItem(s: SeriesRecord, sessions: Appointment[]): Item {
 export function itemToSeries(item: Item): SeriesRecord {
   const record = strip(item, [SESSION_IDS]);
   for (const k of Object.keys(record)) if (k.startsWith(SESSION_PREFIX)) delete record[k];
-  return record as unknown as SeriesRecord;
+  return { ...(record as unknown as SeriesRecord), version: Number(item.version ?? 0) };
 }
 
 /** The summarised sessions by sequence; undefined unless every session of the series has its entry. */

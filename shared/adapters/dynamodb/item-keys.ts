@@ -18,6 +18,10 @@ export const keys = {
   phonePartition: (digits: string) => `PHONE#${digits}`,
   /** Patients sharing an email address (a parent booking for two, say); the address is lower-cased. */
   emailPartition: (email: string) => `EMAIL#${email.toLowerCase()}`,
+  /** Pending reminders whose schedule is not yet confirmed, by the time they were written. */
+  unsyncedReminders: () => "REMINDERS#UNSYNCED",
+  /** Pending reminders with a confirmed schedule (or handed to the sender), by due time. */
+  scheduledReminders: () => "REMINDERS#SCHEDULED",
   /** The agenda is partitioned by UTC month of the start, so a date range reads one or two partitions. */
   monthPartition: (month: string) => `MONTH#${month}`,
 };

@@ -20,8 +20,20 @@ export const TABLE_KEYS = {
   patientsByPhone: { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
   /** Patients by email address, in `EMAIL#` partitions of the agenda's index. */
   patientsByEmail: { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+  /**
+   * Reminders not yet settled, and only those (a sparse index: a settled reminder drops its keys), so the
+   * reconciler's queries never grow with the reminders already sent. Two partitions: `UNSYNCED` by the time
+   * of the write (pending, its schedule not yet confirmed) and `SCHEDULED` by due time (schedule confirmed,
+   * or handed to the sender).
+   */
+  byUnsettled: { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
   /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */
   ttlAttribute: "ttl",
 } as const;
 
-export const GSI_NAMES = [TABLE_KEYS.byPatient, TABLE_KEYS.bySeries, TABLE_KEYS.byMonth] as const;
+export const GSI_NAMES = [
+  TABLE_KEYS.byPatient,
+  TABLE_KEYS.bySeries,
+  TABLE_KEYS.byMonth,
+  TABLE_KEYS.byUnsettled,
+] as const;

@@ -42,11 +42,6 @@ export function buildTransaction(
     actions.push(action);
   };
   const notExists = { ConditionExpression: "attribute_not_exists(pk)" };
-  const atVersion = (version: number) => ({
-    ConditionExpression: "#v = :prev",
-    ExpressionAttributeNames: { "#v": "version" },
-    ExpressionAttributeValues: { ":prev": version - 1 },
-  });
 
   if (changes.idempotency) {
     const { key, ...rest } = changes.idempotency;
@@ -64,19 +59,29 @@ export function buildTransaction(
       },
     });
   }
+  if (changes.clinicVersion !== undefined) add("clinic", clinicCheck(tableName, changes.clinicVersion));
   for (const a of changes.createAppointments ?? []) {
     add(`appointment ${a.id}`, { Put: { TableName: tableName, Item: appointmentToItem(a), ...notExists } });
     for (const r of a.reminders)
-      add(`reminder ${r.id}`, { Put: { TableName: tableName, Item: reminderToItem(a, r) } });
+      add(`reminder ${r.id}`, { Put: { TableName: tableName, Item: reminderToItem(a, r), ...notExists } });
   }
   for (const a of changes.updateAppointments ?? []) {
     add(`appointment ${a.id}`, {
       Put: { TableName: tableName, Item: appointmentToItem(a), ...atVersion(a.version) },
     });
   }
-  for (const { appointment, reminder } of changes.upsertReminders ?? []) {
+  for (const { appointment, reminder } of changes.createReminders ?? []) {
     add(`reminder ${reminder.id}`, {
-      Put: { TableName: tableName, Item: reminderToItem(appointment, reminder) },
+      Put: { TableName: tableName, Item: reminderToItem(appointment, reminder), ...notExists },
+    });
+  }
+  for (const { appointment, reminder } of changes.updateReminders ?? []) {
+    add(`reminder ${reminder.id}`, {
+      Put: {
+        TableName: tableName,
+        Item: reminderToItem(appointment, reminder),
+        ...atVersion(reminder.version),
+      },
     });
   }
   for (const c of changes.capacity ?? [])
@@ -90,10 +95,15 @@ export function buildTransaction(
     sessions.delete(series.id);
   }
   // One action per series item: a transaction may not touch one item twice.
-  const updated = new Set([...sessions.keys(), ...(changes.updateSeries ? [changes.updateSeries.id] : [])]);
+  const updated = new Set([
+    ...sessions.keys(),
+    ...(changes.updateSeries ? [changes.updateSeries.id] : []),
+    ...Object.keys(changes.seriesRead ?? {}),
+  ]);
   for (const id of updated) {
     const record = changes.updateSeries?.id === id ? changes.updateSeries : undefined;
-    add(`series ${id}`, seriesUpdate(tableName, id, record, sessions.get(id) ?? []));
+    const readAt = record ? record.version - 1 : changes.seriesRead?.[id];
+    add(`series ${id}`, seriesUpdate(tableName, id, record, sessions.get(id) ?? [], readAt));
   }
   if (changes.createPatient) {
     const p = changes.createPatient;
@@ -128,6 +138,37 @@ export function buildTransaction(
   return { actions, labels };
 }
 
+/**
+ * Written only over the version it was read at (`version - 1`); version 1 over an item stored before
+ * versions existed, which has none.
+ */
+function atVersion(version: number) {
+  return version - 1 === 0
+    ? {
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#v)",
+        ExpressionAttributeNames: { "#v": "version" },
+      }
+    : {
+        ConditionExpression: "#v = :prev",
+        ExpressionAttributeNames: { "#v": "version" },
+        ExpressionAttributeValues: { ":prev": version - 1 },
+      };
+}
+
+/** The clinic settings are still at the version read; 0 means still unsaved (the deployment's defaults). */
+function clinicCheck(tableName: string, version: number): Action {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: keys.clinic(),
+      ...(version === 0
+        ? { ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(#v)" }
+        : { ConditionExpression: "#v = :v", ExpressionAttributeValues: { ":v": version } }),
+      ExpressionAttributeNames: { "#v": "version" },
+    },
+  };
+}
+
 /** The written series sessions, by series. */
 function seriesSessionsOf(changes: ChangeSet): Map<string, Appointment[]> {
   const bySeries = new Map<string, Appointment[]>();
@@ -154,13 +195,30 @@ function seriesUpdate(
   id: string,
   record: SeriesRecord | undefined,
   sessions: Appointment[],
+  readAt: number | undefined,
 ): Action {
-  const names: Record<string, string> = {};
+  const names: Record<string, string> = { "#ver": "version" };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const removes: string[] = [];
+  const adds: string[] = [];
+  let condition: string | undefined;
+  if (readAt === undefined) {
+    // Nothing here was decided on the other sessions: merge this change's entries, and bump the version so
+    // a change that did read them cannot commit over this one.
+    values[":one"] = 1;
+    adds.push("#ver :one");
+  } else {
+    values[":next"] = readAt + 1;
+    sets.push("#ver = :next");
+    if (readAt === 0) condition = "attribute_exists(pk) AND attribute_not_exists(#ver)";
+    else {
+      values[":read"] = readAt;
+      condition = "#ver = :read";
+    }
+  }
   if (record) {
-    const { id: _id, ...fields } = record;
+    const { id: _id, version: _version, ...fields } = record;
     for (const [i, [field, value]] of Object.entries(fields).entries()) {
       if (value === undefined) continue;
       names[`#f${i}`] = field;
@@ -177,11 +235,17 @@ function seriesUpdate(
     values[`:s${i}`] = sessionSummaryValue(a);
     sets.push(`#s${i} = :s${i}`);
   });
+  const clauses = [
+    sets.length ? `SET ${sets.join(", ")}` : "",
+    removes.length ? `REMOVE ${removes.join(", ")}` : "",
+    adds.length ? `ADD ${adds.join(", ")}` : "",
+  ];
   return {
     Update: {
       TableName: tableName,
       Key: keys.series(id),
-      UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+      UpdateExpression: clauses.filter(Boolean).join(" "),
+      ...(condition ? { ConditionExpression: condition } : {}),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

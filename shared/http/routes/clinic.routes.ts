@@ -5,7 +5,7 @@ import {
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
 import type { AppOptions } from "../app-env.js";
-import { commonErrors, jsonContent } from "../openapi-helpers.js";
+import { commonErrors, conflict, jsonContent } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
@@ -27,7 +27,12 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
       tags: ["clinic"],
       roles: ["admin"],
       request: { body: putClinicBodySchema },
-      responses: { 200: jsonContent(clinicResponseSchema, "The saved settings."), ...commonErrors },
+      responses: {
+        200: jsonContent(clinicResponseSchema, "The saved settings."),
+        ...commonErrors,
+        // Settings that would strand booked appointments: `conflicts: [{ appointmentId, start, reason }]`.
+        ...conflict,
+      },
     },
     async (c, input) => c.json(await updateClinic(deps, input.body), 200),
   );

@@ -220,16 +220,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       return { fired: fired.slice(from), reconciled };
     };
 
-    // Start-up recovery from a kill -9. SES events first: a Send event settles a reminder whose sender
-    // died after SES accepted its email (or whose settle DynamoDB Local lost: it answers a few ms before
-    // a write is on disk), before anything could send it again. Then the jobs the async invoke had
-    // accepted run again, and one settle drains the stream from its checkpoint, fires what is due at the
-    // saved clock (a kill between moving it and firing) and runs the reconciler.
-    await sesEvents.drain();
-    asyncInvokes.resume();
-    await settle();
-
-    /** Everything that did not make it: scheduler dead letters, failed async invokes, stream failures. */
+    /** What did not make it: scheduler dead letters, failed async invokes, stream batches, SES events. */
     const deadLetters = () => ({
       schedules: scheduler.deadLetters(),
       invokes: asyncInvokes.failures(),
@@ -260,6 +251,15 @@ export async function startLocalStack(options: LocalStackOptions) {
           server.close(() => resolve());
         }),
     );
+    // Start-up recovery from a kill -9, once serving (so emails link to the port really listened on).
+    // SES events first: a Send event settles a reminder whose sender died after SES accepted its email
+    // (or whose settle DynamoDB Local lost: it answers a few ms before a write is on disk), before
+    // anything could send it again. Then the jobs the async invoke had accepted run again, and one settle
+    // drains the stream from its checkpoint, fires what is due at the saved clock (a kill between moving
+    // it and firing) and runs the reconciler.
+    await sesEvents.drain();
+    asyncInvokes.resume();
+    await settle();
     if (options.backgroundPollMs) {
       poller.start(options.backgroundPollMs);
       stops.push(repeatInBackground(() => sesEvents.drain(), options.backgroundPollMs));

@@ -9,6 +9,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+// Each test starts two whole stacks: room for a loaded 2-core machine.
 /** Two lives of one local stack on one data dir and table; the first "dies" where the test says. */
 async function persistentStack() {
   const dir = await tempDir();
@@ -56,7 +57,7 @@ describe("npm start's start-up recovery", () => {
     const confirmation = reminders.find((r: { kind: string }) => r.kind === "confirmation");
     expect(confirmation.status).toBe("sent");
     expect((await second.emailsTo(patient.email)).length).toBe(before + 1);
-  });
+  }, 120_000);
 
   it("fires, on start, what was due at the saved clock: a kill between moving the clock and firing", async () => {
     const { first, restart } = await persistentStack();
@@ -77,5 +78,5 @@ describe("npm start's start-up recovery", () => {
       ["preparation", "sent"],
       ["reminder", "sent"],
     ]);
-  });
+  }, 120_000);
 });

@@ -64,7 +64,7 @@ describe.runIf(process.platform === "linux")("children of a killed npm start", (
         { timeoutMs: 10_000, what: `${name} to exit and free its port` },
       );
     }
-  });
+  }, 120_000);
 
   it("a restart kills a leftover that is ours (its command line names the data dir), and nothing else", async () => {
     const dir = await dataDir();

@@ -50,7 +50,7 @@ async function dataDir() {
   return dir.path;
 }
 
-describe("SES emulator across a kill -9", () => {
+describe("SES emulator across a kill -9", { timeout: 120_000 }, () => {
   it("keeps its inbox: every email it accepted is there after a restart on the same data dir", async () => {
     const dir = await dataDir();
     const first = await emulator(dir);

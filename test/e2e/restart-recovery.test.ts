@@ -38,15 +38,21 @@ async function persistentStack() {
   };
 }
 
+/** An eligible patient's single IV session on 9 December: a confirmation now, two reminders before it. */
+async function bookIvSession(h: LocalStackHarness) {
+  const patient = await h.eligiblePatient(["iv-ketamine"]);
+  const booked = await h.call("POST", "/appointments", {
+    patientId: patient.id,
+    service: "iv-ketamine",
+    start: "2026-12-09T10:00:00-05:00",
+  });
+  return { patient, booked };
+}
+
 describe("npm start's start-up recovery", () => {
   it("sends, after a restart, a reminder handed to the async invoke before the kill", async () => {
     const { first, die, restart } = await persistentStack();
-    const patient = await first.eligiblePatient(["iv-ketamine"]);
-    const booked = await first.call("POST", "/appointments", {
-      patientId: patient.id,
-      service: "iv-ketamine",
-      start: "2026-12-09T10:00:00-05:00",
-    });
+    const { patient, booked } = await bookIvSession(first);
     die();
     // schedule-sync hands the due confirmation to the async invoke, and the checkpoint moves past it.
     await first.stack.poller.drain();
@@ -61,12 +67,7 @@ describe("npm start's start-up recovery", () => {
 
   it("fires, on start, what was due at the saved clock: a kill between moving the clock and firing", async () => {
     const { first, restart } = await persistentStack();
-    const patient = await first.eligiblePatient(["iv-ketamine"]);
-    const booked = await first.call("POST", "/appointments", {
-      patientId: patient.id,
-      service: "iv-ketamine",
-      start: "2026-12-09T10:00:00-05:00",
-    });
+    const { booked } = await bookIvSession(first);
     await first.stack.settle();
     // The clock is saved, then the process dies before anything fires.
     first.stack.clock.set(new Date("2026-12-08T16:00:00Z"));

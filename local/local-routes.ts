@@ -6,7 +6,6 @@ import { ANY_ROLE } from "../shared/http/require-role.js";
 import type { RouteTable } from "../shared/http/route-table.js";
 import {
   deadLettersSchema,
-  type firedReminderSchema,
   localClockBodySchema,
   localClockMoveSchema,
   localClockSchema,
@@ -15,8 +14,11 @@ import { ClockBackwardsError, type LocalClock } from "./local-clock.js";
 
 export interface ClockControl {
   clock: LocalClock;
-  /** Moves the clock, fires every schedule due by then, waits for their emails; returns what fired. */
-  advance(now: Date): Promise<z.infer<typeof firedReminderSchema>[]>;
+  /**
+   * Moves the clock, fires every schedule due by then, waits for their emails, runs the reconciler;
+   * returns what fired and what the reconciler did.
+   */
+  advance(now: Date): Promise<Omit<z.infer<typeof localClockMoveSchema>, "now">>;
   /** What did not make it: the local stand-ins for the dead-letter queues. */
   deadLetters(): z.infer<typeof deadLettersSchema>;
 }
@@ -48,15 +50,18 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
       roles: ["admin"],
       request: { body: localClockBodySchema },
       responses: {
-        200: jsonContent(localClockMoveSchema, "The new time and the reminders that fired."),
+        200: jsonContent(
+          localClockMoveSchema,
+          "The new time, the reminders that fired, what was reconciled.",
+        ),
         ...commonErrors,
       },
     },
     async (c, input) => {
       const next = new Date(input.body.now);
       try {
-        const fired = await control.advance(next);
-        return c.json({ now: control.clock.now().toISOString(), fired }, 200);
+        const moved = await control.advance(next);
+        return c.json({ now: control.clock.now().toISOString(), ...moved }, 200);
       } catch (error) {
         if (error instanceof ClockBackwardsError) {
           const res = problemResponse(c, 400, error.message, {

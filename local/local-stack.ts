@@ -15,6 +15,7 @@ import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/event
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
 import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { makeEmailEventsHandler } from "../shared/handlers/email-events-handler.js";
+import { makeReconcilerHandler } from "../shared/handlers/reconciler-handler.js";
 import { makeScheduleSyncHandler } from "../shared/handlers/schedule-sync-handler.js";
 import { makeSendReminderHandler } from "../shared/handlers/send-reminder-handler.js";
 import { createApp } from "../shared/http/app.js";
@@ -23,16 +24,19 @@ import { DEFAULT_LOCAL_JWT_SECRET } from "../shared/http/local-token.js";
 import { randomIds } from "../shared/ports/id-source.js";
 import type { ReminderJob } from "../shared/ports/reminder-scheduler.js";
 import type { firedReminderSchema } from "../shared/schemas/local-clock.schema.js";
+import type { ReconcileReport } from "../shared/use-cases/reconcile-reminders.js";
 import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
+import { repeatInBackground } from "./background-loop.js";
 import { ensureTable } from "./create-table.js";
-import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
+import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
 import { InFlight } from "./in-flight.js";
 import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
-import { simulatedMailboxEvents } from "./mailbox-simulator.js";
+import { type LocalServices, startLocalServices } from "./local-services.js";
 import { type SchedulerEmulator, startSchedulerEmulator } from "./scheduler-emulator/index.js";
-import { readSesStore, type SesEmulator, startSesEmulator } from "./ses-emulator.js";
+import { createSesEventPump } from "./ses/ses-event-pump.js";
+import { readSesStore, type SesEmulator } from "./ses-emulator.js";
 import { createStreamPoller, type StreamPoller } from "./stream-poller.js";
 
 export interface LocalStackOptions {
@@ -52,6 +56,8 @@ export interface LocalStackOptions {
   backgroundPollMs?: number;
   /** Use DynamoDB Local and the SES emulator already running there instead of starting them (tests). */
   external?: { dynamodbEndpoint: string; sesEndpoint: string };
+  /** DynamoDB Local and the SES emulator, already being started by the caller; the stack stops them. */
+  services?: Promise<LocalServices>;
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -83,19 +89,19 @@ export async function startLocalStack(options: LocalStackOptions) {
       const endpoint = options.external.sesEndpoint;
       ses = { endpoint, store: () => readSesStore(endpoint) };
     } else {
-      const [db, mail] = await Promise.all([
-        startDynamoDbLocal({
-          port: options.dynamodbPort,
-          ...(options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {}),
-        }),
-        startSesEmulator({ port: options.sesPort }),
-      ]);
+      const services = options.services
+        ? await options.services
+        : await startLocalServices({
+            dynamodbPort: options.dynamodbPort,
+            sesPort: options.sesPort,
+            ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+          });
       stops.push(
-        () => db.stop(),
-        () => mail.stop(),
+        () => services.dynamodb.stop(),
+        () => services.ses.stop(),
       );
-      dynamodb = db;
-      ses = mail;
+      dynamodb = services.dynamodb;
+      ses = services.ses;
     }
 
     const tableName = options.tableName ?? "clinic-scheduler-local";
@@ -113,15 +119,17 @@ export async function startLocalStack(options: LocalStackOptions) {
     const deps = { store, clock, ids: randomIds, clinicDefaults };
     let apiUrl = `http://localhost:${options.port}`;
 
-    // send-reminder, with a mailer that also plays SES's mailbox simulator (bounce@, complaint@).
-    const emailEvents = makeEmailEventsHandler(deps);
+    // send-reminder, sending with a configuration set named for the table: the SES emulator keeps it
+    // with each email, and the event pump below publishes the events of this stack's emails only.
+    const configurationSet = tableName;
     const sesMailer = new SesMailer(
       withoutSdkLogging(new SESv2Client({ ...aws, endpoint: ses.endpoint })),
       SENDER_EMAIL,
+      configurationSet,
     );
     const reminderDeps: ReminderDeps = {
       ...deps,
-      mailer: simulatedMailboxEvents(sesMailer, emailEvents),
+      mailer: sesMailer,
       senderEmail: SENDER_EMAIL,
       publicApiUrl: apiUrl,
     };
@@ -152,7 +160,11 @@ export async function startLocalStack(options: LocalStackOptions) {
     await schedulerClient
       .send(new GetScheduleGroupCommand({ Name: groupName }))
       .catch(() => schedulerClient.send(new CreateScheduleGroupCommand({ Name: groupName })));
-    const asyncInvokes = new InFlight();
+    // Lambda's async invoke, locally: in the background, with its retries and failure record, each job
+    // written down before sendNow returns (so before the stream's checkpoint moves past its record).
+    const asyncInvokes = new InFlight<ReminderJob>(runSendReminder, {
+      ...(options.dataDir ? { dir: join(options.dataDir, "async-invokes") } : {}),
+    });
     const reminderScheduler = new EventBridgeReminderScheduler(
       schedulerClient,
       {
@@ -161,8 +173,7 @@ export async function startLocalStack(options: LocalStackOptions) {
         roleArn: "arn:aws:iam::000000000000:role/scheduler-invokes-send-reminder",
         deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
       },
-      // Lambda's async invoke, locally: in the background, with its retries and failure record.
-      async (job) => asyncInvokes.run(job, runSendReminder),
+      async (job) => asyncInvokes.run(job),
     );
     const poller: StreamPoller = createStreamPoller({
       endpoint: dynamodb.endpoint,
@@ -172,30 +183,49 @@ export async function startLocalStack(options: LocalStackOptions) {
       ...(options.dataDir ? { stateFile: join(options.dataDir, "stream-state.json") } : {}),
     });
     stops.push(() => poller.stop());
+    // SES's event publishing (Send, and the mailbox simulator's Bounce and Complaint) to email-events.
+    const sesEvents = createSesEventPump({
+      endpoint: ses.endpoint,
+      configurationSet,
+      handler: makeEmailEventsHandler(deps),
+      ...(options.dataDir ? { stateFile: join(options.dataDir, "ses-events-state.json") } : {}),
+    });
+    const reconcile = makeReconcilerHandler({ ...deps, scheduler: reminderScheduler });
 
-    /** Runs the pipeline until quiet: stream → schedules → due sends → their own stream records. */
+    /**
+     * Runs the pipeline until quiet: stream → schedules → due sends → SES events → the reconciler (which
+     * re-drives what a crash left behind) → their own stream records. Returns the reconciler's reports.
+     */
     const settle = async () => {
+      const reports: ReconcileReport[] = [];
       for (let round = 0; round < 20; round++) {
         const records = await poller.drain();
         await asyncInvokes.idle();
         const due = await scheduler.fireDue(clock.now());
         await asyncInvokes.idle();
-        if (records === 0 && due.length === 0) return;
+        const events = await sesEvents.drain();
+        const report = await reconcile();
+        reports.push(report);
+        await asyncInvokes.idle();
+        const redriven = report.redriven + report.resynced + report.failed;
+        if (records === 0 && due.length === 0 && events === 0 && redriven === 0) break;
       }
+      return sumReports(reports);
     };
     const advance = async (next: Date) => {
       await settle();
       const from = fired.length;
       clock.set(next);
-      await settle();
-      return fired.slice(from);
+      const reconciled = await settle();
+      return { fired: fired.slice(from), reconciled };
     };
 
-    /** Everything that did not make it: scheduler dead letters, failed async invokes, stream failures. */
+    /** What did not make it: scheduler dead letters, failed async invokes, stream batches, SES events. */
     const deadLetters = () => ({
       schedules: scheduler.deadLetters(),
       invokes: asyncInvokes.failures(),
       stream: poller.failures(),
+      sesEvents: sesEvents.failures(),
     });
 
     const jwtSecret = options.jwtSecret ?? DEFAULT_LOCAL_JWT_SECRET;
@@ -221,7 +251,19 @@ export async function startLocalStack(options: LocalStackOptions) {
           server.close(() => resolve());
         }),
     );
-    if (options.backgroundPollMs) poller.start(options.backgroundPollMs);
+    // Start-up recovery from a kill -9, once serving (so emails link to the port really listened on).
+    // SES events first: a Send event settles a reminder whose sender died after SES accepted its email
+    // (or whose settle DynamoDB Local lost: it answers a few ms before a write is on disk), before
+    // anything could send it again. Then the jobs the async invoke had accepted run again, and one settle
+    // drains the stream from its checkpoint, fires what is due at the saved clock (a kill between moving
+    // it and firing) and runs the reconciler.
+    await sesEvents.drain();
+    asyncInvokes.resume();
+    await settle();
+    if (options.backgroundPollMs) {
+      poller.start(options.backgroundPollMs);
+      stops.push(repeatInBackground(() => sesEvents.drain(), options.backgroundPollMs));
+    }
 
     return {
       apiUrl,
@@ -247,3 +289,11 @@ export async function startLocalStack(options: LocalStackOptions) {
 }
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
+
+function sumReports(reports: ReconcileReport[]): ReconcileReport {
+  const total: ReconcileReport = { examined: 0, redriven: 0, resynced: 0, failed: 0 };
+  for (const report of reports) {
+    for (const key of Object.keys(total) as (keyof ReconcileReport)[]) total[key] += report[key];
+  }
+  return total;
+}

@@ -1,45 +1,44 @@
-import type { Mailer, OutgoingEmail } from "../shared/ports/mailer.js";
+import type { AcceptedEmail } from "./ses/accepted-mail-log.js";
+
+const BOUNCE = "bounce@simulator.amazonses.com";
+const COMPLAINT = "complaint@simulator.amazonses.com";
 
 /**
- * SES's mailbox simulator, locally: mail to bounce@simulator.amazonses.com produces a permanent bounce
- * event and complaint@simulator.amazonses.com a complaint, delivered to the email-events handler as
- * EventBridge would. Lets staff and tests see a bounced address end-to-end without AWS.
+ * The events SES publishes (configuration set → EventBridge) for one accepted email: a `Send` for
+ * every one and, as SES's mailbox simulator does, a permanent bounce for mail to
+ * bounce@simulator.amazonses.com and a complaint for complaint@simulator.amazonses.com. Each event is
+ * in the shape EventBridge delivers to the email-events function.
  */
-export function simulatedMailboxEvents(
-  mailer: Mailer,
-  emailEvents: (event: unknown) => Promise<void>,
-): Mailer {
-  return {
-    async send(email: OutgoingEmail) {
-      const messageId = await mailer.send(email);
-      const address = email.to.toLowerCase();
-      const mail = {
-        messageId,
-        destination: [email.to],
-        tags: Object.fromEntries(Object.entries(email.tags).map(([k, v]) => [k, [v]])),
-      };
-      if (address.startsWith("bounce@simulator.amazonses.com")) {
-        await emailEvents({
-          "detail-type": "Email Bounced",
-          source: "aws.ses",
-          detail: {
-            eventType: "Bounce",
-            mail,
-            bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: email.to }] },
-          },
-        });
-      } else if (address.startsWith("complaint@simulator.amazonses.com")) {
-        await emailEvents({
-          "detail-type": "Email Complained",
-          source: "aws.ses",
-          detail: {
-            eventType: "Complaint",
-            mail,
-            complaint: { complainedRecipients: [{ emailAddress: email.to }] },
-          },
-        });
-      }
-      return messageId;
-    },
+export function sesEventsFor(accepted: AcceptedEmail): object[] {
+  const destination = accepted.email.destination.to;
+  const mail = {
+    messageId: accepted.email.messageId,
+    destination,
+    tags: Object.fromEntries(Object.entries(accepted.tags).map(([k, v]) => [k, [v]])),
   };
+  const event = (detailType: string, detail: object) => ({
+    "detail-type": detailType,
+    source: "aws.ses",
+    detail: { ...detail, mail },
+  });
+  const events = [event("Email Sent", { eventType: "Send" })];
+  for (const address of destination) {
+    const lower = address.toLowerCase();
+    if (lower.startsWith(BOUNCE)) {
+      events.push(
+        event("Email Bounced", {
+          eventType: "Bounce",
+          bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: address }] },
+        }),
+      );
+    } else if (lower.startsWith(COMPLAINT)) {
+      events.push(
+        event("Email Complained", {
+          eventType: "Complaint",
+          complaint: { complainedRecipients: [{ emailAddress: address }] },
+        }),
+      );
+    }
+  }
+  return events;
 }

@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { watchChild } from "./child-process.js";
-import { assertPortFree } from "./free-port.js";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { watchChild, withParentDeathSignal } from "./child-process.js";
+import { assertPortFree, awaitPortFree } from "./free-port.js";
+import { reapLeftover, writePidFile } from "./leftover-process.js";
 import { waitUntil } from "./wait-until.js";
 
 /**
@@ -37,6 +40,8 @@ export interface StoredAttachment {
 export interface SesEmulator {
   endpoint: string;
   port: number;
+  /** The child's pid (tests kill it to play a crash). */
+  pid: number;
   /** Every email sent since start (or the last clear), oldest first. */
   store(): Promise<StoredEmail[]>;
   /** Empties the store (and the emulator's templates). */
@@ -47,24 +52,40 @@ export interface SesEmulator {
 /**
  * Runs `aws-ses-v2-local` as a child process rather than in-process: its store is a module global and
  * a malformed raw MIME makes it reject a promise nobody awaits, which would crash our own process.
+ * The child is our entry, local/ses/ses-server.ts, which keeps every accepted email with its tags (under
+ * `dataDir`, across restarts) for the inbox and for SES's events (local/ses/ses-event-pump.ts).
  */
 export async function startSesEmulator(options: {
   port: number;
+  /** Where the inbox persists; undefined keeps it in memory. */
+  dataDir?: string;
   startTimeoutMs?: number;
 }): Promise<SesEmulator> {
-  await assertPortFree(options.port, "SES emulator");
-  const cli = createRequire(import.meta.url).resolve("aws-ses-v2-local/dist/cli.js");
+  const pidFile = options.dataDir === undefined ? undefined : join(options.dataDir, "ses-server.pid");
+  // An emulator a killed `npm start` left on this data dir would hold the port.
+  const reaped =
+    options.dataDir !== undefined && pidFile !== undefined
+      ? await reapLeftover(pidFile, options.dataDir)
+      : undefined;
+  if (reaped === undefined) await assertPortFree(options.port, "SES emulator");
+  else await awaitPortFree(options.port, "SES emulator");
+  const entry = fileURLToPath(new URL("./ses/ses-server.ts", import.meta.url));
+  const tsx = createRequire(import.meta.url).resolve("tsx/esm");
+  const args = ["--import", pathToFileURL(tsx).href, entry, "--port", String(options.port)];
   // 127.0.0.1 rather than its default "::", which fails on hosts with IPv6 disabled.
-  const child = spawn(process.execPath, [cli, "--port", String(options.port), "--host", "127.0.0.1"], {
+  args.push("--host", "127.0.0.1");
+  if (options.dataDir !== undefined) args.push("--data-dir", options.dataDir);
+  const child = spawn(...withParentDeathSignal(process.execPath, args), {
     stdio: ["ignore", "pipe", "pipe"],
     // An SMTP relay configured in the user's shell would forward test mail to real inboxes.
     env: { ...process.env, SMTP_TRANSPORT: "" },
   });
+  if (pidFile !== undefined) writePidFile(pidFile, child.pid);
   const watched = watchChild(child, "SES emulator");
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntil(async () => (await fetch(`${endpoint}/health-check`)).ok, {
-      timeoutMs: options.startTimeoutMs ?? 15_000,
+      timeoutMs: options.startTimeoutMs ?? 60_000,
       what: `SES emulator on port ${options.port}`,
       abort: () => watched.exitError(),
     });
@@ -75,6 +96,7 @@ export async function startSesEmulator(options: {
   return {
     endpoint,
     port: options.port,
+    pid: child.pid as number,
     store: () => readSesStore(endpoint),
     clear: () => clearSesStore(endpoint),
     stop: () => watched.stop(),

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { signLocalToken } from "../shared/http/local-token.js";
-import { startLocalStack } from "./local-stack.js";
+import { startLocalServices } from "./local-services.js";
 
 const env = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -21,12 +21,21 @@ const inMemory = process.argv.includes("--in-memory");
 const dataDir = inMemory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? ".local");
 
 console.log(`Starting the clinic scheduler locally (${inMemory ? "in memory" : `data in ${dataDir}`})...`);
+const ports = {
+  port: env("PORT", 3000),
+  sesPort: env("SES_PORT", 8005),
+  dynamodbPort: env("DYNAMODB_PORT", 8000),
+};
+// The JVM and the SES emulator start while the app's modules load: a restart after a crash waits for
+// the slower of the two, not for both in turn. startLocalStack owns them (and reports their failure).
+const services = startLocalServices({ ...ports, ...(dataDir ? { dataDir } : {}) });
+services.catch(() => undefined);
+const { startLocalStack } = await import("./local-stack.js");
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
   stack = await startLocalStack({
-    port: env("PORT", 3000),
-    sesPort: env("SES_PORT", 8005),
-    dynamodbPort: env("DYNAMODB_PORT", 8000),
+    ...ports,
+    services,
     schedulerPort: env("SCHEDULER_PORT", 0) || 0,
     ...(dataDir ? { dataDir } : {}),
     ...(process.env.LOCAL_JWT_SECRET ? { jwtSecret: process.env.LOCAL_JWT_SECRET } : {}),

@@ -46,8 +46,8 @@ export async function fireDue(
     }
     const { GroupName: groupName, Name: scheduleName, Target: target, revision } = schedule;
     const input = target.Input ?? DEFAULT_INPUT;
-    // Marked before invoking, so a target that reads its own schedule sees it as done, as with AWS.
-    store.putSchedule({ ...schedule, firedAt: now.toISOString() });
+    // Nothing is marked before the invoke completes: a process killed mid-invoke fires it again after a
+    // restart, as AWS delivers at least once. Firing one at a time keeps it from being picked twice here.
 
     const maxAttempts = 1 + Math.min(target.RetryPolicy?.MaximumRetryAttempts ?? 185, retryCap);
     let attempts = 0;
@@ -87,10 +87,12 @@ export async function fireDue(
     }
     fired.push(result);
 
-    // Delete after completion (success or not, as AWS does), unless the target updated it meanwhile.
+    // Completed (success or not, as AWS counts it): deleted or spent, unless the target updated (a new
+    // firing) or deleted it meanwhile.
     const current = store.schedule(groupName, scheduleName);
-    if (schedule.ActionAfterCompletion === "DELETE" && current?.revision === revision) {
-      store.deleteSchedule(groupName, scheduleName);
+    if (current?.revision === revision) {
+      if (schedule.ActionAfterCompletion === "DELETE") store.deleteSchedule(groupName, scheduleName);
+      else store.putSchedule({ ...current, firedAt: now.toISOString() });
     }
   }
   return fired;

@@ -18,7 +18,19 @@ export const firedReminderSchema = z.object({
 });
 
 /** The reply to a move: the new time and every reminder that fired on the way. */
-export const localClockMoveSchema = z.object({ now: utcInstantSchema, fired: z.array(firedReminderSchema) });
+/** What the reconciler did on a move (reminders a crash left behind, re-driven or marked failed). */
+export const reconcileReportSchema = z.object({
+  examined: z.number().int(),
+  redriven: z.number().int(),
+  resynced: z.number().int(),
+  failed: z.number().int(),
+});
+
+export const localClockMoveSchema = z.object({
+  now: utcInstantSchema,
+  fired: z.array(firedReminderSchema),
+  reconciled: reconcileReportSchema,
+});
 export type LocalClockMove = z.infer<typeof localClockMoveSchema>;
 
 /** `GET /local/dead-letters`: what did not make it, as the local stand-ins for the SQS dead-letter queues hold it. */

@@ -191,6 +191,35 @@ describe("the reconciler makes every reminder converge, whatever crashed where",
     expect(w.emails).toHaveLength(1);
   });
 
+  it("a Send event whose claim the store lost (a crash took its last write) still records the send", async () => {
+    const w = await world();
+    const booked = await bookConsultation(w.api);
+    await sync(w, booked, "confirmation");
+    const confirmation = await w.reminder(booked.id, "confirmation");
+    w.handed.splice(0);
+    // SES accepted the email under claim "lost-claim", and the claim itself never reached the table.
+    await makeEmailEventsHandler(w.deps)({
+      "detail-type": "Email Sent",
+      source: "aws.ses",
+      detail: {
+        eventType: "Send",
+        mail: {
+          messageId: "ses-1",
+          destination: ["x@example.com"],
+          tags: {
+            appointmentId: [booked.id],
+            reminderId: [confirmation.id],
+            claimId: ["lost-claim"],
+          },
+        },
+      },
+    });
+    expect(await w.reminder(booked.id, "confirmation")).toMatchObject({ status: "sent", messageId: "ses-1" });
+    w.later(DUE_GRACE_MS + SEND_EVENT_GRACE_MS + MINUTE_MS);
+    expect(await w.reconcile()).toMatchObject({ redriven: 0, failed: 0 });
+    expect(w.handed.filter((job) => job.reminderId === confirmation.id)).toEqual([]);
+  });
+
   it("a re-drive that does not settle either ends `failed` with a reason staff can read", async () => {
     const w = await world();
     const booked = await bookConsultation(w.api);

@@ -358,3 +358,38 @@ describe("scheduler emulator firing", () => {
     expect(after.invocations).toHaveLength(1);
   });
 });
+
+describe("scheduler emulator across a kill -9", () => {
+  it("fires again, after a restart, a schedule whose invoke never completed (at-least-once, as AWS)", async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.remove);
+    let started!: () => void;
+    const invokeStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // The process "dies" mid-invoke: the target never returns.
+    const hangs: InvokeTarget = () => {
+      started();
+      return new Promise(() => undefined);
+    };
+    const before = await start({ dataDir: dir.path, invoke: hangs });
+    await before.client.send(
+      new CreateScheduleCommand(
+        schedule("mid-invoke", "2026-03-10T10:00:00", { ActionAfterCompletion: "DELETE" }),
+      ),
+    );
+    void before.emulator.fireDue(new Date("2026-03-10T10:00:00Z"));
+    await invokeStarted;
+
+    // What a restart reads is the data dir as the killed process left it.
+    const after = await start({ dataDir: dir.path });
+    const fired = await after.emulator.fireDue(new Date("2026-03-10T10:00:00Z"));
+    expect(fired.map((f) => [f.scheduleName, f.outcome])).toEqual([["mid-invoke", "succeeded"]]);
+    expect(after.invocations).toEqual([
+      { targetArn: TARGET_ARN, input: JSON.stringify({ name: "mid-invoke" }) },
+    ]);
+    // Completed now: deleted as its ActionAfterCompletion says, and never fired a third time.
+    expect(after.emulator.list()).toEqual([]);
+    expect(await after.emulator.fireDue(new Date("2026-03-11T00:00:00Z"))).toEqual([]);
+  });
+});

@@ -17,7 +17,10 @@ export function documentedApp(): Hono<AppEnv> {
     extraRoutes: (routes) =>
       registerLocalRoutes(routes, {
         clock: new LocalClock({ initial: new Date("2026-11-30T13:00:00Z") }),
-        advance: async () => [],
+        advance: async () => ({
+          fired: [],
+          reconciled: { examined: 0, redriven: 0, resynced: 0, failed: 0 },
+        }),
         deadLetters: () => ({ schedules: [], invokes: [], stream: [] }),
       }),
   });

@@ -419,11 +419,12 @@ export class DynamoDbStore implements Store {
   }
 
   /**
-   * A send whose reminder was rewritten mid-send. Called off (the appointment was cancelled or moved, so
-   * the change cancelled it and planned its own): it shows as sent, since it was. Still pending (moved in
-   * place, which a change only does to reminders not yet due, so only a sender far ahead of its time gets
-   * here): it keeps its due time and status, which its own schedule will send, and notes this send's time
-   * and message id; marking it sent would silently drop the reminder for the new time.
+   * A send whose reminder was rewritten mid-send, or whose claim is gone. Called off (the appointment was
+   * cancelled or moved, so the change cancelled it and planned its own): it shows as sent, since it was.
+   * Pending for a due time this send covers: sent. Pending for a later time (moved in place, which a change
+   * only does to reminders not yet due, so only a sender far ahead of its time gets here): it keeps its due
+   * time and status, which its own schedule will send, and notes this send's time and message id; marking
+   * it sent would silently drop the reminder for the new time.
    */
   private async recordLateSend(s: ReminderSettlement): Promise<void> {
     const key = keys.reminder(s.appointmentId, s.reminderId);
@@ -440,6 +441,17 @@ export class DynamoDbStore implements Store {
       ExpressionAttributeValues: { ...sent, ":sent": "sent", ":scheduled": "scheduled" },
     });
     if (calledOff) return;
+    // Still pending for the very due time this send was for, but no longer under its claim: the claim was
+    // lost (a store that dropped its last write in a crash) or released. The email went out: it is sent.
+    const stillDue = await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: key,
+      UpdateExpression: `SET #s = :sent, sentAt = :sentAt, messageId = :messageId, ${NEXT_VERSION} REMOVE claimId, claimedUntil, ${SETTLED_INDEX_REMOVAL}`,
+      ConditionExpression: `#s = :scheduled AND dueAt <= :sentAt AND ${notYet}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...sent, ":sent": "sent", ":scheduled": "scheduled" },
+    });
+    if (stillDue) return;
     await this.conditionalUpdate({
       TableName: this.tableName,
       Key: key,

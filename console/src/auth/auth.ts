@@ -1,0 +1,98 @@
+import type { ConsoleConfig } from "../config";
+import type { Role } from "./claims";
+import {
+  signOut as cognitoSignOut,
+  finishSignIn,
+  refresh,
+  SignInError,
+  startSignIn,
+  type Tokens,
+} from "./cognito";
+import { localSignIn } from "./local-sign-in";
+import { currentSession, setSession } from "./session";
+
+/** How this deployment signs staff in: a role picker locally, Cognito's managed login in AWS. */
+export interface Auth {
+  readonly mode: ConsoleConfig["signIn"];
+  /** Local: signs in with the role. Cognito: goes to managed login (the role comes from the groups). */
+  signIn(role?: Role): Promise<void>;
+  signOut(): Promise<void>;
+  /** The API said 401: the session is over. */
+  expired(): void;
+}
+
+/** Why the sign-in page is showing, if not simply "nobody signed in yet". */
+export type SignInNotice = { kind: "signed-out" } | { kind: "expired" } | { kind: "error"; message: string };
+
+export async function startAuth(
+  config: ConsoleConfig,
+  notice: (n: SignInNotice | undefined) => void,
+): Promise<Auth> {
+  if (config.signIn === "local") {
+    return {
+      mode: "local",
+      async signIn(role) {
+        setSession(await localSignIn(config.apiUrl, role ?? "staff"));
+        notice(undefined);
+      },
+      async signOut() {
+        setSession(undefined);
+        notice({ kind: "signed-out" });
+      },
+      expired() {
+        setSession(undefined);
+        notice({ kind: "expired" });
+      },
+    };
+  }
+
+  const cognito = config.cognito;
+  // Only in this closure: the refresh token lives as long as the page, like the ID token.
+  let refreshToken: string | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const adopt = (tokens: Tokens) => {
+    refreshToken = tokens.refreshToken ?? refreshToken;
+    setSession(tokens.idToken);
+    clearTimeout(refreshTimer);
+    // Five minutes before the hour is up; a failed refresh sends the person to sign in again.
+    refreshTimer = setTimeout(
+      () => {
+        if (!refreshToken) return notice({ kind: "expired" });
+        refresh(cognito, refreshToken).then(adopt, () => {
+          setSession(undefined);
+          notice({ kind: "expired" });
+        });
+      },
+      Math.max(30, tokens.expiresIn - 300) * 1000,
+    );
+  };
+  const auth: Auth = {
+    mode: "cognito",
+    signIn: () => startSignIn(cognito, location.hash),
+    signOut: () => cognitoSignOut(cognito, refreshToken),
+    expired() {
+      setSession(undefined);
+      notice({ kind: "expired" });
+    },
+  };
+
+  const signedOut = new URLSearchParams(location.search).has("signed-out");
+  if (signedOut) {
+    history.replaceState(null, "", location.pathname);
+    notice({ kind: "signed-out" });
+    return auth;
+  }
+  try {
+    const returned = await finishSignIn(cognito);
+    if (returned) adopt(returned.tokens);
+    // Nobody signed in and no sign-in under way: straight to managed login, which remembers a recent
+    // sign-in and comes right back.
+    else if (!currentSession()) await startSignIn(cognito, location.hash);
+  } catch (error) {
+    notice({
+      kind: "error",
+      message: error instanceof SignInError ? error.message : "Sign-in failed. Try again.",
+    });
+  }
+  return auth;
+}

@@ -1,0 +1,12 @@
+import type { ConsoleConfig } from "./config";
+
+/**
+ * "Now" as the API sees it. In AWS that is the real time; locally the API runs on a clock that only staff
+ * move (POST /local/clock), so "today" must come from it or the console would open on the wrong day.
+ */
+export async function apiNow(config: ConsoleConfig, token: string): Promise<string> {
+  if (config.signIn !== "local") return new Date().toISOString();
+  const res = await fetch(`${config.apiUrl}/local/clock`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return new Date().toISOString();
+  return ((await res.json()) as { now: string }).now;
+}

@@ -1,0 +1,81 @@
+import { useState } from "preact/hooks";
+import { idempotencyKey, ok } from "../../api/client";
+import type { Appointment, Patient, Slot } from "../../api/types";
+import { useConsole } from "../../app-context";
+import { formatDateTime } from "../../time/clinic-time";
+import { BusyButton } from "../../ui/busy-button";
+import { ProblemNote } from "../../ui/problem-note";
+import { SlotPicker } from "../../ui/slot-picker";
+import { BookedReminders } from "./booked-reminders";
+
+/** A first consultation (an office, with a prescriber) at a free time. */
+export function ConsultationBooking({ patient }: { patient: Patient }) {
+  const { api, clinic } = useConsole();
+  const [slot, setSlot] = useState<Slot>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [booked, setBooked] = useState<Appointment>();
+  const [key, setKey] = useState(idempotencyKey);
+
+  const book = async (e: Event) => {
+    e.preventDefault();
+    if (!slot) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setBooked(
+        ok(
+          await api.POST("/appointments", {
+            params: { header: { "idempotency-key": key } },
+            body: { patientId: patient.id, service: "consultation", start: slot.start },
+          }),
+        ),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (booked) {
+    return (
+      <div class="done" role="status">
+        <p>
+          <strong>Consultation booked</strong> for {formatDateTime(booked.start, clinic.timezone)}.
+        </p>
+        <BookedReminders appointments={[booked]} />
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            setBooked(undefined);
+            setSlot(undefined);
+            setKey(idempotencyKey());
+          }}
+        >
+          Book another consultation
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={book} class="stack">
+      <SlotPicker
+        service="consultation"
+        selected={slot}
+        onSelect={(s) => {
+          setSlot(s);
+          setKey(idempotencyKey());
+        }}
+        legend="Consultation time"
+      />
+      <ProblemNote error={error} />
+      <div class="actions">
+        <BusyButton busy={busy} busyLabel="Booking…" disabled={!slot}>
+          {slot ? `Book consultation on ${formatDateTime(slot.start, clinic.timezone)}` : "Choose a time"}
+        </BusyButton>
+      </div>
+    </form>
+  );
+}

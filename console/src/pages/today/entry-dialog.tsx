@@ -1,0 +1,191 @@
+import { useState } from "preact/hooks";
+import { ok } from "../../api/client";
+import type { Slot } from "../../api/types";
+import { useConsole } from "../../app-context";
+import { can } from "../../auth/claims";
+import { APPOINTMENT_STATUS, serviceName, serviceWithPosition } from "../../labels";
+import { hrefOf } from "../../router";
+import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time";
+import { APPOINTMENT_TONE, Badge } from "../../ui/badge";
+import { BusyButton } from "../../ui/busy-button";
+import { Modal } from "../../ui/modal";
+import { ProblemNote } from "../../ui/problem-note";
+import { SlotPicker } from "../../ui/slot-picker";
+import type { AgendaEntry } from "./agenda";
+
+type Mode = "actions" | "cancel" | "reschedule";
+
+/**
+ * One appointment's actions: attendance in one click; cancel and reschedule after a second look, because
+ * each sends the patient an email.
+ */
+export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; onChanged: () => void }) {
+  const { api, clinic, protocols, claims, now } = useConsole();
+  const { entry } = props;
+  const zone = clinic.timezone;
+  const [mode, setMode] = useState<Mode>("actions");
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [reason, setReason] = useState("");
+  const [slot, setSlot] = useState<Slot>();
+  const id = entry.appointmentId;
+
+  const run = async (what: string, action: () => Promise<unknown>) => {
+    setBusy(what);
+    setError(undefined);
+    try {
+      await action();
+      props.onChanged();
+    } catch (err) {
+      setError(err);
+      setBusy(undefined);
+    }
+  };
+  const attendance = (status: "completed" | "no-show") =>
+    run(status, async () =>
+      ok(await api.POST("/appointments/{id}/attendance", { params: { path: { id } }, body: { status } })),
+    );
+  const cancel = (e: Event) => {
+    e.preventDefault();
+    void run("cancel", async () =>
+      ok(
+        await api.POST("/appointments/{id}/cancel", {
+          params: { path: { id } },
+          body: reason.trim() ? { reason: reason.trim() } : {},
+        }),
+      ),
+    );
+  };
+  const reschedule = (e: Event) => {
+    e.preventDefault();
+    if (!slot) return;
+    void run("reschedule", async () =>
+      ok(
+        await api.POST("/appointments/{id}/reschedule", {
+          params: { path: { id } },
+          body: { start: slot.start },
+        }),
+      ),
+    );
+  };
+
+  const canBook = can(claims.roles, "staff");
+  const canMark = can(claims.roles, "staff", "clinician");
+  const started = entry.start <= now;
+  const name = `${entry.patient.firstName} ${entry.patient.lastName}`;
+
+  return (
+    <Modal
+      title={`${name} · ${serviceWithPosition(entry.service, entry.sequence, entry.sessionsInSeries)}`}
+      onClose={props.onClose}
+    >
+      <dl class="facts">
+        <dt>When</dt>
+        <dd>
+          {formatDateOf(entry.start, zone)}, {formatTimeRange(entry.start, entry.end, zone)}
+        </dd>
+        <dt>Service</dt>
+        <dd>{serviceName(entry.service, protocols)}</dd>
+        <dt>Status</dt>
+        <dd>
+          <Badge tone={APPOINTMENT_TONE[entry.status]}>{APPOINTMENT_STATUS[entry.status]}</Badge>
+        </dd>
+      </dl>
+      <p>
+        <a href={hrefOf({ page: "patient", id: entry.patient.id })} onClick={props.onClose}>
+          Open {name}'s record
+        </a>
+      </p>
+      <ProblemNote error={error} />
+
+      {mode === "actions" && entry.status !== "cancelled" && (
+        <div class="actions">
+          {canMark && (
+            <>
+              <BusyButton
+                type="button"
+                busy={busy === "completed"}
+                busyLabel="Saving…"
+                disabled={!!busy || !started}
+                onClick={() => void attendance("completed")}
+              >
+                Mark completed
+              </BusyButton>
+              <BusyButton
+                type="button"
+                kind="secondary"
+                busy={busy === "no-show"}
+                busyLabel="Saving…"
+                disabled={!!busy || !started}
+                onClick={() => void attendance("no-show")}
+              >
+                Mark no-show
+              </BusyButton>
+            </>
+          )}
+          {canBook && entry.status === "booked" && (
+            <>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => setMode("reschedule")}
+                disabled={!!busy}
+              >
+                Reschedule…
+              </button>
+              <button type="button" class="button danger" onClick={() => setMode("cancel")} disabled={!!busy}>
+                Cancel appointment…
+              </button>
+            </>
+          )}
+          {canMark && !started && (
+            <p class="hint">Attendance can be marked once the appointment has started.</p>
+          )}
+        </div>
+      )}
+
+      {mode === "cancel" && (
+        <form onSubmit={cancel} class="stack">
+          <label>
+            Reason (optional, kept on the appointment; the patient is told only that it is cancelled)
+            <textarea
+              value={reason}
+              maxLength={500}
+              onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+            />
+          </label>
+          <p>The patient will get a cancellation email.</p>
+          <div class="actions">
+            <BusyButton kind="danger" busy={busy === "cancel"} busyLabel="Cancelling…">
+              Cancel this appointment
+            </BusyButton>
+            <button type="button" class="button secondary" onClick={() => setMode("actions")}>
+              Keep it
+            </button>
+          </div>
+        </form>
+      )}
+
+      {mode === "reschedule" && (
+        <form onSubmit={reschedule} class="stack">
+          <SlotPicker
+            service={entry.service}
+            from={clinicDateOf(entry.start, zone)}
+            selected={slot}
+            onSelect={setSlot}
+            legend="New time"
+          />
+          <p>The patient will get an email with the new time.</p>
+          <div class="actions">
+            <BusyButton busy={busy === "reschedule"} busyLabel="Moving…" disabled={!slot}>
+              {slot ? `Move to ${formatDateTime(slot.start, zone)}` : "Choose a new time"}
+            </BusyButton>
+            <button type="button" class="button secondary" onClick={() => setMode("actions")}>
+              Back
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { type ApiClient, ok } from "./api/client";
+import { Console, type ConsoleContext } from "./app-context";
+import type { Auth } from "./auth/auth";
+import type { Claims } from "./auth/claims";
+import { currentSession } from "./auth/session";
+import type { ConsoleConfig } from "./config";
+import { apiNow } from "./local-clock";
+import { Shell } from "./shell";
+import { clinicDateOf } from "./time/clinic-time";
+import { ProblemNote } from "./ui/problem-note";
+
+/** Loads what every page needs (clinic, protocols, the API's clock), then shows the console. */
+export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiClient; claims: Claims }) {
+  const { config, auth, api, claims } = props;
+  const [ctx, setCtx] = useState<ConsoleContext>();
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(async () => {
+    const [clinic, { protocols }, now] = await Promise.all([
+      api.GET("/clinic").then(ok),
+      api.GET("/protocols").then(ok),
+      apiNow(config, currentSession()?.token ?? ""),
+    ]);
+    setCtx({
+      api,
+      auth,
+      claims,
+      clinic,
+      protocols,
+      now,
+      today: clinicDateOf(now, clinic.timezone),
+      refresh: load,
+    });
+  }, [api, auth, claims, config]);
+
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+
+  if (error && !ctx) {
+    return (
+      <main class="sign-in" id="content">
+        <div class="card">
+          <h1>Staff console</h1>
+          <ProblemNote error={error} />
+          <button type="button" class="button primary" onClick={() => location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!ctx) return <p class="boot">Loading the clinic…</p>;
+  return (
+    <Console.Provider value={ctx}>
+      <Shell />
+    </Console.Provider>
+  );
+}

@@ -24,12 +24,14 @@ import { randomIds } from "../shared/ports/id-source.js";
 import type { ReminderJob } from "../shared/ports/reminder-scheduler.js";
 import type { firedReminderSchema } from "../shared/schemas/local-clock.schema.js";
 import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
+import { serveConsole } from "./console-assets.js";
 import { ensureTable } from "./create-table.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
 import { InFlight } from "./in-flight.js";
 import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
+import { registerLocalSignIn } from "./local-sign-in.js";
 import { simulatedMailboxEvents } from "./mailbox-simulator.js";
 import { type SchedulerEmulator, startSchedulerEmulator } from "./scheduler-emulator/index.js";
 import { readSesStore, type SesEmulator, startSesEmulator } from "./ses-emulator.js";
@@ -204,7 +206,12 @@ export async function startLocalStack(options: LocalStackOptions) {
       deps,
       authenticate,
       publicUrl: apiUrl,
-      extraRoutes: (a) => registerLocalRoutes(a, { clock, advance, deadLetters }),
+      extraRoutes: (a) => {
+        registerLocalRoutes(a, { clock, advance, deadLetters });
+        // The staff console at /console/, and its role picker's sign-in.
+        registerLocalSignIn(a, jwtSecret);
+        serveConsole(a.app);
+      },
     });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));

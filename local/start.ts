@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { signLocalToken } from "../shared/http/local-token.js";
+import { CONSOLE_PATH, ensureConsoleBuilt } from "./console-assets.js";
 import { startLocalStack } from "./local-stack.js";
 
 const env = (name: string, fallback: number) => {
@@ -23,6 +24,7 @@ const dataDir = inMemory ? undefined : resolve(process.env.LOCAL_DATA_DIR ?? ".l
 console.log(`Starting the clinic scheduler locally (${inMemory ? "in memory" : `data in ${dataDir}`})...`);
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
+  await ensureConsoleBuilt({ log: console.log });
   stack = await startLocalStack({
     port: env("PORT", 3000),
     sesPort: env("SES_PORT", 8005),
@@ -41,6 +43,7 @@ const staff = await signLocalToken({ roles: ["staff"], secret: stack.jwtSecret }
 const admin = await signLocalToken({ roles: ["admin"], secret: stack.jwtSecret });
 console.log(`
 Clinic scheduler is running.
+  Staff console  ${stack.apiUrl}${CONSOLE_PATH}   (sign in by choosing a role)
   API            ${stack.apiUrl}            (OpenAPI: ${stack.apiUrl}/openapi.json)
   Email inbox    ${stack.sesUrl}        (every email sent; JSON at ${stack.sesUrl}/store)
   DynamoDB Local ${stack.dynamodbEndpoint}

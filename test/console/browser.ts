@@ -1,0 +1,89 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { ensureConsoleBuilt } from "../../local/console-assets.js";
+import { type LocalStackHarness, localStackHarness } from "../support/local-stack-harness.js";
+
+/** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot download here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags for a headless run in a container: no sandbox (no user namespaces), no updater, no first-run. */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+
+/**
+ * The console on a real local stack (API, DynamoDB Local, Scheduler and SES emulators) and one Chromium
+ * for the whole test file. Each test opens pages in its own context (a fresh, signed-out browser).
+ */
+export async function consoleHarness() {
+  await ensureConsoleBuilt();
+  const [local, browser] = await Promise.all([
+    localStackHarness(),
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+  ]);
+  const consoleUrl = `${local.stack.apiUrl}/console/`;
+
+  /** Script errors and CSP violations on any page of this file: `expectNoPageErrors` asserts none. */
+  const pageErrors: string[] = [];
+
+  /** A new signed-out browser window, at 1280x800 unless told otherwise. */
+  async function openPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(`script error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) pageErrors.push(`CSP: ${message.text()}`);
+    });
+    // A loaded CI machine runs the stack, the browser and the tests on two cores: wait for states, generously.
+    page.setDefaultTimeout(20_000);
+    await page.goto(consoleUrl);
+    return page;
+  }
+
+  return {
+    local,
+    browser,
+    consoleUrl,
+    openPage,
+    expectNoPageErrors: () => expect(pageErrors).toEqual([]),
+    async stop() {
+      await Promise.allSettled([browser.close(), local.stack.stop()]);
+    },
+  };
+}
+
+export type ConsoleHarness = Awaited<ReturnType<typeof consoleHarness>> & { local: LocalStackHarness };
+
+type Role = "staff" | "clinician" | "admin";
+const ROLE_LABEL: Record<Role, RegExp> = {
+  staff: /Front desk/,
+  clinician: /Clinician/,
+  admin: /Administrator/,
+};
+
+/** Signs in on the local sign-in page by picking the role; the console opens where the window was. */
+export async function signIn(page: Page, role: Role): Promise<void> {
+  await page.getByRole("radio", { name: ROLE_LABEL[role] }).check();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByText("You are signed out.").waitFor();
+}
+
+/** axe-core's findings on the page as it is now: none serious or critical may remain. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(blocking, `accessibility of ${what}`).toEqual([]);
+}

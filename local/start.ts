@@ -3,8 +3,9 @@
  * (8005), DynamoDB Local on $DYNAMODB_PORT (8000); data under .local/ unless started with --in-memory.
  */
 import { resolve } from "node:path";
+import { ensureConsoleBuilt } from "../console/tooling/build.js";
 import { signLocalToken } from "../shared/http/local-token.js";
-import { CONSOLE_PATH, ensureConsoleBuilt } from "./console-assets.js";
+import { CONSOLE_PATH } from "./console-assets.js";
 import { startLocalStack } from "./local-stack.js";
 
 const env = (name: string, fallback: number) => {

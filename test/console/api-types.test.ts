@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { API_TYPES_FILE, generateApiTypes } from "../../console/scripts/api-types.js";
+import { API_TYPES_FILE, generateApiTypes } from "../../console/tooling/api-types.js";
 
 describe("the console's API client", () => {
   it("is typed from the OpenAPI document the API serves now (run `npm run console:api-types` after a change)", async () => {

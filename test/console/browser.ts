@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { ensureConsoleBuilt } from "../../local/console-assets.js";
+import { ensureConsoleBuilt } from "../../console/tooling/build.js";
 import { type LocalStackHarness, localStackHarness } from "../support/local-stack-harness.js";
 
 /** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot download here. */

@@ -2,12 +2,8 @@ import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  CONSOLE_PATH,
-  consoleBuildIsStale,
-  LOCAL_CONSOLE_CONFIG,
-  serveConsole,
-} from "../../local/console-assets.js";
+import { consoleBuildIsStale } from "../../console/tooling/build.js";
+import { CONSOLE_PATH, LOCAL_CONSOLE_CONFIG, serveConsole } from "../../local/console-assets.js";
 import { registerLocalSignIn } from "../../local/local-sign-in.js";
 import type { AppEnv } from "../../shared/http/app-env.js";
 import { hs256Tokens } from "../../shared/http/authenticators.js";

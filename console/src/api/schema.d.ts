@@ -1,5 +1,5 @@
 /**
- * The admin API's types, generated from its OpenAPI document by console/scripts/generate-api-types.ts.
+ * The admin API's types, generated from its OpenAPI document by console/tooling/generate-api-types.ts.
  * Do not edit: run `npm run console:api-types` after changing a route or schema. A test fails while this
  * file and the document disagree.
  */

@@ -23,9 +23,13 @@ export function consoleContentSecurityPolicy(connectTo: readonly string[]): stri
   ].join("; ");
 }
 
+/** The console uses no camera, microphone, location or payment: no script on it may ask for them. */
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
 /** Sent with every page and file besides the CSP (HSTS only over HTTPS, so only by CloudFront). */
 export const OTHER_SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
+  "permissions-policy": PERMISSIONS_POLICY,
 } as const;

@@ -7,7 +7,11 @@ const CONSOLE = "https://d1234abcd.cloudfront.net";
 
 /** No use case runs in these requests: preflights and refused calls stop before any store access. */
 const app = (corsOrigins?: string[]) =>
-  createApp({ deps: {} as Deps, authenticate: hs256Tokens("cors-test"), ...(corsOrigins ? { corsOrigins } : {}) });
+  createApp({
+    deps: {} as Deps,
+    authenticate: hs256Tokens("cors-test"),
+    ...(corsOrigins ? { corsOrigins } : {}),
+  });
 
 const preflight = (origin: string, corsOrigins?: string[]) =>
   app(corsOrigins).request("/patients", {

@@ -1,9 +1,9 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { ApiClient } from "./api/client";
-import type { Clinic, Protocol } from "./api/types";
-import type { Auth } from "./auth/auth";
-import type { Claims } from "./auth/claims";
+import type { ApiClient } from "./api/client.js";
+import type { Clinic, Protocol } from "./api/types.js";
+import type { Auth } from "./auth/auth.js";
+import type { Claims } from "./auth/claims.js";
 
 /** What every page needs once someone is signed in: the API, the clinic's settings and who is working. */
 export interface ConsoleContext {

@@ -1,4 +1,4 @@
-import type { Appointment, Protocol, Reminder, ServiceId } from "./api/types";
+import type { Appointment, Protocol, Reminder, ServiceId } from "./api/types.js";
 
 /** Words for the API's codes, as a front desk says them. */
 

@@ -1,4 +1,4 @@
-import type { ConsoleConfig } from "./config";
+import type { ConsoleConfig } from "./config.js";
 
 /**
  * "Now" as the API sees it. In AWS that is the real time; locally the API runs on a clock that only staff

@@ -1,6 +1,6 @@
 import { render } from "preact";
-import { loadConfig } from "./config";
-import { Root } from "./root";
+import { loadConfig } from "./config.js";
+import { Root } from "./root.js";
 import "./styles.css";
 
 const container = document.getElementById("app")!;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { createApiClient } from "./api/client";
-import { type Auth, type SignInNotice, startAuth } from "./auth/auth";
-import { currentSession, onSessionChange, type Session } from "./auth/session";
-import type { ConsoleConfig } from "./config";
-import { SignInPage } from "./pages/sign-in-page";
-import { SignedIn } from "./signed-in";
+import { createApiClient } from "./api/client.js";
+import { type Auth, type SignInNotice, startAuth } from "./auth/auth.js";
+import { currentSession, onSessionChange, type Session } from "./auth/session.js";
+import type { ConsoleConfig } from "./config.js";
+import { SignInPage } from "./pages/sign-in-page.js";
+import { SignedIn } from "./signed-in.js";
 
 /** Sign-in first; once someone is signed in, the console itself. */
 export function Root({ config }: { config: ConsoleConfig }) {

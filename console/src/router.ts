@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { isDate } from "./time/clinic-time";
+import { isDate } from "./time/clinic-time.js";
 
 /**
  * Pages live in the URL's fragment (#/today), so S3 and CloudFront serve one index.html for every page

@@ -1,14 +1,14 @@
 import { useEffect } from "preact/hooks";
-import { useConsole } from "./app-context";
-import { roleLabel } from "./auth/claims";
-import { BookPage } from "./pages/book/book-page";
-import { ClinicPage } from "./pages/clinic/clinic-page";
-import { ClinicianPage } from "./pages/clinician/clinician-page";
-import { PatientPage } from "./pages/patient/patient-page";
-import { TodayPage } from "./pages/today/today-page";
-import { hrefOf, type Route, useRoute } from "./router";
-import { zoneAbbreviation } from "./time/clinic-time";
-import { ProgressBar } from "./ui/progress-bar";
+import { useConsole } from "./app-context.js";
+import { roleLabel } from "./auth/claims.js";
+import { BookPage } from "./pages/book/book-page.js";
+import { ClinicPage } from "./pages/clinic/clinic-page.js";
+import { ClinicianPage } from "./pages/clinician/clinician-page.js";
+import { PatientPage } from "./pages/patient/patient-page.js";
+import { TodayPage } from "./pages/today/today-page.js";
+import { hrefOf, type Route, useRoute } from "./router.js";
+import { zoneAbbreviation } from "./time/clinic-time.js";
+import { ProgressBar } from "./ui/progress-bar.js";
 
 const TITLES: Record<Route["page"], string> = {
   today: "Today",

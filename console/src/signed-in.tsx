@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { type ApiClient, ok } from "./api/client";
-import { Console, type ConsoleContext } from "./app-context";
-import type { Auth } from "./auth/auth";
-import type { Claims } from "./auth/claims";
-import { currentSession } from "./auth/session";
-import type { ConsoleConfig } from "./config";
-import { apiNow } from "./local-clock";
-import { Shell } from "./shell";
-import { clinicDateOf } from "./time/clinic-time";
-import { ProblemNote } from "./ui/problem-note";
+import { type ApiClient, ok } from "./api/client.js";
+import { Console, type ConsoleContext } from "./app-context.js";
+import type { Auth } from "./auth/auth.js";
+import type { Claims } from "./auth/claims.js";
+import { currentSession } from "./auth/session.js";
+import type { ConsoleConfig } from "./config.js";
+import { apiNow } from "./local-clock.js";
+import { Shell } from "./shell.js";
+import { clinicDateOf } from "./time/clinic-time.js";
+import { ProblemNote } from "./ui/problem-note.js";
 
 /** Loads what every page needs (clinic, protocols, the API's clock), then shows the console. */
 export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiClient; claims: Claims }) {

@@ -87,3 +87,29 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(blocking, `accessibility of ${what}`).toEqual([]);
 }
+
+/** What a screen reader would call the focused element, near enough: its label, aria-label or text. */
+const FOCUSED_NAME = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "";
+  const label = el.getAttribute("aria-label") || (el.labels && el.labels[0] && el.labels[0].innerText);
+  return (label || el.innerText || "").replace(/\\s+/g, " ").trim();
+})()`;
+
+/**
+ * Presses Tab until the focused element's name matches, as someone without a mouse would. Fails after
+ * `max` presses, so an element the keyboard cannot reach fails the test.
+ */
+export async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = (await page.evaluate(FOCUSED_NAME)) as string;
+    if (name.test(focused)) return;
+    seen.push(focused);
+  }
+  throw new Error(`Tab never reached ${name} in ${max} presses; it went through: ${seen.join(" | ")}`);
+}
+
+export const focusedName = async (page: Page): Promise<string> =>
+  (await page.evaluate(FOCUSED_NAME)) as string;

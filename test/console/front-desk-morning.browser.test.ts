@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, consoleHarness, expectAccessible, signIn, signOut } from "./browser.js";
+import {
+  type ConsoleHarness,
+  consoleHarness,
+  expectAccessible,
+  focusedName,
+  signIn,
+  signOut,
+  tabTo,
+} from "./browser.js";
 
 /**
  * A front desk's first morning in the staff console, in a real Chromium against the real local stack
@@ -174,5 +182,41 @@ describe("the staff console: a front desk's morning", () => {
     const clinic = (await h.local.call("GET", "/clinic")).body;
     expect(clinic.hours.sat).toEqual([{ open: "09:00", close: "12:00" }]);
     expect(clinic.closedDates).toContain("2026-12-24");
+  });
+
+  it("does it all from the keyboard: sign in, find the patient, book, open the day's appointment", async () => {
+    const keyboard = await h.openPage();
+    await tabTo(keyboard, /Front desk/);
+    await tabTo(keyboard, /^Sign in$/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByRole("button", { name: "Sign out" }).waitFor();
+
+    await tabTo(keyboard, /^Book$/);
+    await keyboard.keyboard.press("Enter");
+    await tabTo(keyboard, /^Name, phone or email$/);
+    await keyboard.keyboard.type("lee");
+    await keyboard.keyboard.press("Enter");
+    await tabTo(keyboard, /^Lee, Jordan/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByRole("heading", { name: "Lee, Jordan" }).waitFor();
+
+    // The times are one radio group: Tab enters it, Space picks the focused time.
+    await tabTo(keyboard, /^\d{1,2}:\d{2} [AP]M$/);
+    const time = await focusedName(keyboard);
+    await keyboard.keyboard.press("Space");
+    await tabTo(keyboard, /^Book consultation on/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByText("Consultation booked").waitFor();
+
+    await tabTo(keyboard, /^Today$/);
+    await keyboard.keyboard.press("Enter");
+    await tabTo(keyboard, new RegExp(`^${time} – .*Lee, Jordan Consultation`));
+    await keyboard.keyboard.press("Enter");
+    const dialog = keyboard.getByRole("dialog", { name: "Jordan Lee · Consultation" });
+    await dialog.waitFor();
+    await keyboard.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    // Focus goes back where it was, so the desk can go on to the next appointment.
+    expect(await focusedName(keyboard)).toMatch(/Lee, Jordan Consultation/);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from "./types";
+import type { FieldError, Problem } from "./types.js";
 
 /**
  * A request the API refused or could not answer. `status` 0 means the server was not reached at all.

@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
-import { ApiError } from "./api-error";
-import { requestEnded, requestStarted } from "./progress";
-import type { paths } from "./schema";
+import { ApiError } from "./api-error.js";
+import { requestEnded, requestStarted } from "./progress.js";
+import type { paths } from "./schema.js";
 
 export type ApiClient = ReturnType<typeof createClient<paths>>;
 

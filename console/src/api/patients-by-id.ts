@@ -1,5 +1,5 @@
-import type { ApiClient } from "./client";
-import type { Patient } from "./types";
+import type { ApiClient } from "./client.js";
+import type { Patient } from "./types.js";
 
 /** Each patient once, six at a time: a full day names about as many patients as it has chairs' sessions. */
 export async function patientsById(api: ApiClient, ids: readonly string[]): Promise<Map<string, Patient>> {

@@ -1,4 +1,4 @@
-import type { components } from "./schema";
+import type { components } from "./schema.js";
 
 /** The API's shapes under their own names, as the generated document calls them. */
 type Schemas = components["schemas"];

@@ -1,5 +1,5 @@
-import type { ConsoleConfig } from "../config";
-import type { Role } from "./claims";
+import type { ConsoleConfig } from "../config.js";
+import type { Role } from "./claims.js";
 import {
   signOut as cognitoSignOut,
   finishSignIn,
@@ -7,9 +7,9 @@ import {
   SignInError,
   startSignIn,
   type Tokens,
-} from "./cognito";
-import { localSignIn } from "./local-sign-in";
-import { currentSession, setSession } from "./session";
+} from "./cognito.js";
+import { localSignIn } from "./local-sign-in.js";
+import { currentSession, setSession } from "./session.js";
 
 /** How this deployment signs staff in: a role picker locally, Cognito's managed login in AWS. */
 export interface Auth {

@@ -28,10 +28,11 @@ export function readClaims(token: string): Claims {
     new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))),
   ) as Record<string, unknown>;
   const groups = claims["cognito:groups"];
+  // An array in Cognito's tokens; "[admin staff]" once API Gateway has flattened it (as shared/http/roles.ts).
   const names = Array.isArray(groups)
     ? groups.map(String)
     : typeof groups === "string"
-      ? groups.split(/[\s,]+/)
+      ? groups.replace(/^\[|\]$/g, "").split(/[\s,]+/)
       : [];
   const roles = ROLES.filter((role) => names.includes(role));
   const name =

@@ -1,5 +1,5 @@
-import type { CognitoConfig } from "../config";
-import { randomUrlSafe, s256Challenge } from "./pkce";
+import type { CognitoConfig } from "../config.js";
+import { randomUrlSafe, s256Challenge } from "./pkce.js";
 
 type Cognito = CognitoConfig["cognito"];
 

@@ -1,4 +1,4 @@
-import type { Role } from "./claims";
+import type { Role } from "./claims.js";
 
 /**
  * Local mode only: `npm start` signs a token for the chosen role (POST /local/sign-in). No password,

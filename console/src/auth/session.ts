@@ -1,5 +1,5 @@
-import type { Claims } from "./claims";
-import { readClaims } from "./claims";
+import type { Claims } from "./claims.js";
+import { readClaims } from "./claims.js";
 
 /**
  * Who is signed in, held in memory only: never in localStorage or sessionStorage, where any script on the

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import type { Auth, SignInNotice } from "../auth/auth";
-import { ROLES, type Role, roleLabel } from "../auth/claims";
-import { BusyButton } from "../ui/busy-button";
+import type { Auth, SignInNotice } from "../auth/auth.js";
+import { ROLES, type Role, roleLabel } from "../auth/claims.js";
+import { BusyButton } from "../ui/busy-button.js";
 
 const ROLE_HINT: Record<Role, string> = {
   staff: "Patients, bookings, cancellations and series.",

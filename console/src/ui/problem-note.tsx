@@ -1,4 +1,4 @@
-import { readableProblem } from "../api/api-error";
+import { readableProblem } from "../api/api-error.js";
 
 /** An error in words a front desk can act on: the API's reason, then each field at fault. */
 export function ProblemNote({ error }: { error: unknown }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { onBusyChange } from "../api/progress";
+import { onBusyChange } from "../api/progress.js";
 
 /** Half a second: quicker answers need no sign of progress, and a flash of a bar is only noise. */
 export const PROGRESS_DELAY_MS = 500;

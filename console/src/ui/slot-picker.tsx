@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ok } from "../api/client";
-import type { ServiceId, Slot } from "../api/types";
-import { useConsole } from "../app-context";
-import { addDays, clinicDateOf, formatShortDate, formatTime, zoneAbbreviation } from "../time/clinic-time";
-import { ProblemNote } from "./problem-note";
-import { useLoad } from "./use-load";
+import { ok } from "../api/client.js";
+import type { ServiceId, Slot } from "../api/types.js";
+import { useConsole } from "../app-context.js";
+import { addDays, clinicDateOf, formatShortDate, formatTime, zoneAbbreviation } from "../time/clinic-time.js";
+import { ProblemNote } from "./problem-note.js";
+import { useLoad } from "./use-load.js";
 
 const DAYS_SHOWN = 7;
 

@@ -1,15 +1,15 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import { useConsole } from "../../app-context";
-import { can } from "../../auth/claims";
-import { hrefOf, navigate } from "../../router";
-import { ProblemNote } from "../../ui/problem-note";
-import { useLoad } from "../../ui/use-load";
-import { PatientFacts } from "../patient/patient-facts";
-import { ConsultationBooking } from "./consultation-booking";
-import { PatientFinder } from "./patient-finder";
-import { PatientForm } from "./patient-form";
-import { SeriesBooking } from "./series-booking";
+import { ok } from "../../api/client.js";
+import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
+import { hrefOf, navigate } from "../../router.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { useLoad } from "../../ui/use-load.js";
+import { PatientFacts } from "../patient/patient-facts.js";
+import { ConsultationBooking } from "./consultation-booking.js";
+import { PatientFinder } from "./patient-finder.js";
+import { PatientForm } from "./patient-form.js";
+import { SeriesBooking } from "./series-booking.js";
 
 /** Find or register the patient, then book: a consultation, or a series once they are cleared. */
 export function BookPage({ patientId }: { patientId: string | undefined }) {

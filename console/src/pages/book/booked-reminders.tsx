@@ -1,7 +1,7 @@
-import type { Appointment } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { REMINDER_KIND, REMINDER_STATUS, reminderReason } from "../../labels";
-import { formatDateTime } from "../../time/clinic-time";
+import type { Appointment } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { REMINDER_KIND, REMINDER_STATUS, reminderReason } from "../../labels.js";
+import { formatDateTime } from "../../time/clinic-time.js";
 
 /** What the patient will hear and when, right after booking, so the desk can tell them on the phone. */
 export function BookedReminders({ appointments }: { appointments: Appointment[] }) {

@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
-import { idempotencyKey, ok } from "../../api/client";
-import type { Appointment, Patient, Slot } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { formatDateTime } from "../../time/clinic-time";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
-import { SlotPicker } from "../../ui/slot-picker";
-import { BookedReminders } from "./booked-reminders";
+import { idempotencyKey, ok } from "../../api/client.js";
+import type { Appointment, Patient, Slot } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { formatDateTime } from "../../time/clinic-time.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { SlotPicker } from "../../ui/slot-picker.js";
+import { BookedReminders } from "./booked-reminders.js";
 
 /** A first consultation (an office, with a prescriber) at a free time. */
 export function ConsultationBooking({ patient }: { patient: Patient }) {

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import type { Patient } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
-import { patientQuery } from "./search-query";
+import { ok } from "../../api/client.js";
+import type { Patient } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { patientQuery } from "./search-query.js";
 
 /**
  * Finds a patient by name, phone or email. The term stays in this component's memory: it goes to the API

@@ -1,14 +1,14 @@
 import { useState } from "preact/hooks";
-import { idempotencyKey, ok } from "../../api/client";
-import type { Patient, ProtocolId, Series, Slot } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { serviceName } from "../../labels";
-import { hrefOf } from "../../router";
-import { formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
-import { SlotPicker } from "../../ui/slot-picker";
-import { SeriesPreview } from "./series-preview";
+import { idempotencyKey, ok } from "../../api/client.js";
+import type { Patient, ProtocolId, Series, Slot } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { serviceName } from "../../labels.js";
+import { hrefOf } from "../../router.js";
+import { formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { SlotPicker } from "../../ui/slot-picker.js";
+import { SeriesPreview } from "./series-preview.js";
 
 /**
  * A whole treatment series from its first session: the API plans the rest by the protocol's spacing at

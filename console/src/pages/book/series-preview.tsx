@@ -1,4 +1,4 @@
-import type { ProtocolId } from "../../api/types";
+import type { ProtocolId } from "../../api/types.js";
 
 /**
  * Where every planned session will show before booking. `POST /series/preview` (API.md, "The clinic's

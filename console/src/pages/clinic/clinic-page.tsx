@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import type { Clinic } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { can } from "../../auth/claims";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
-import { ClosedDatesEditor } from "./closed-dates-editor";
-import { HoursEditor } from "./hours-editor";
+import { ok } from "../../api/client.js";
+import type { Clinic } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { ClosedDatesEditor } from "./closed-dates-editor.js";
+import { HoursEditor } from "./hours-editor.js";
 
 /**
  * The clinic's settings (PUT /clinic replaces them whole). Everyone may read them; only an administrator

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import { useConsole } from "../../app-context";
-import { formatLongDate } from "../../time/clinic-time";
+import { useConsole } from "../../app-context.js";
+import { formatLongDate } from "../../time/clinic-time.js";
 
 /**
  * Dates the clinic is closed. Adding one here stops new bookings that day; it cancels nothing already

@@ -1,5 +1,5 @@
-import type { Clinic } from "../../api/types";
-import { WEEKDAYS, type Weekday } from "../../time/clinic-time";
+import type { Clinic } from "../../api/types.js";
+import { WEEKDAYS, type Weekday } from "../../time/clinic-time.js";
 
 const DAY_NAMES: Record<Weekday, string> = {
   mon: "Monday",

@@ -1,16 +1,16 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import { patientsById } from "../../api/patients-by-id";
-import type { Appointment, Patient } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { can } from "../../auth/claims";
-import { serviceWithPosition } from "../../labels";
-import { hrefOf } from "../../router";
-import { addDays, clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
-import { useLoad } from "../../ui/use-load";
-import { OutcomeForm } from "./outcome-form";
+import { ok } from "../../api/client.js";
+import { patientsById } from "../../api/patients-by-id.js";
+import type { Appointment, Patient } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
+import { serviceWithPosition } from "../../labels.js";
+import { hrefOf } from "../../router.js";
+import { addDays, clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { useLoad } from "../../ui/use-load.js";
+import { OutcomeForm } from "./outcome-form.js";
 
 /** How far back an unrecorded consultation still shows: a month covers holidays and sick days. */
 const LOOK_BACK_DAYS = 30;

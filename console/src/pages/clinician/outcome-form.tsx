@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import type { Appointment, ProtocolId } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { BusyButton } from "../../ui/busy-button";
-import { ProblemNote } from "../../ui/problem-note";
+import { ok } from "../../api/client.js";
+import type { Appointment, ProtocolId } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { ProblemNote } from "../../ui/problem-note.js";
 
 /**
  * A consultation's outcome: eligible for which treatments, or not eligible. It completes the consultation

@@ -1,15 +1,15 @@
-import type { Appointment } from "../../api/types";
-import { useConsole } from "../../app-context";
+import type { Appointment } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
 import {
   APPOINTMENT_STATUS,
   REMINDER_KIND,
   REMINDER_STATUS,
   reminderReason,
   serviceWithPosition,
-} from "../../labels";
-import { hrefOf } from "../../router";
-import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time";
-import { APPOINTMENT_TONE, Badge, REMINDER_TONE } from "../../ui/badge";
+} from "../../labels.js";
+import { hrefOf } from "../../router.js";
+import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
+import { APPOINTMENT_TONE, Badge, REMINDER_TONE } from "../../ui/badge.js";
 
 /**
  * Every appointment, newest first, each with every email it carries: what was sent and when, what was

@@ -1,7 +1,7 @@
-import type { Patient } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { EMAIL_STATUS, serviceName } from "../../labels";
-import { Badge } from "../../ui/badge";
+import type { Patient } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { EMAIL_STATUS, serviceName } from "../../labels.js";
+import { Badge } from "../../ui/badge.js";
 
 /** What the desk must see before booking: can we email them, what are they cleared for, REMS. */
 export function PatientFacts({ patient: p }: { patient: Patient }) {

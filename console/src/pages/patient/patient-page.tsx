@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import { useConsole } from "../../app-context";
-import { can } from "../../auth/claims";
-import { hrefOf } from "../../router";
-import { ProblemNote } from "../../ui/problem-note";
-import { useLoad } from "../../ui/use-load";
-import { AppointmentHistory } from "./appointment-history";
-import { PatientEdit } from "./patient-edit";
-import { PatientFacts } from "./patient-facts";
+import { ok } from "../../api/client.js";
+import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
+import { hrefOf } from "../../router.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { useLoad } from "../../ui/use-load.js";
+import { AppointmentHistory } from "./appointment-history.js";
+import { PatientEdit } from "./patient-edit.js";
+import { PatientFacts } from "./patient-facts.js";
 
 /** One patient: details, consent and email status, eligibility, and every appointment with its emails. */
 export function PatientPage({ id }: { id: string }) {

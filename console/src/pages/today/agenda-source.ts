@@ -1,9 +1,9 @@
-import { type ApiClient, ok } from "../../api/client";
-import { patientsById } from "../../api/patients-by-id";
-import type { Appointment, Clinic, Patient, Protocol } from "../../api/types";
-import { weekdayOf } from "../../time/clinic-time";
-import type { Agenda, AgendaEntry } from "./agenda";
-import { packLanes } from "./lanes";
+import { type ApiClient, ok } from "../../api/client.js";
+import { patientsById } from "../../api/patients-by-id.js";
+import type { Appointment, Clinic, Patient, Protocol } from "../../api/types.js";
+import { weekdayOf } from "../../time/clinic-time.js";
+import type { Agenda, AgendaEntry } from "./agenda.js";
+import { packLanes } from "./lanes.js";
 
 /**
  * The clinic's day, for now composed from `GET /appointments` and one `GET /patients/{id}` per patient

@@ -1,4 +1,4 @@
-import type { ServiceId } from "../../api/types";
+import type { ServiceId } from "../../api/types.js";
 
 /**
  * The clinic's day as the Today page draws it: one lane per chair and per office, each appointment in

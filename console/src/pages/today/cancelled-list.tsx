@@ -1,6 +1,6 @@
-import { serviceWithPosition } from "../../labels";
-import { formatTimeRange } from "../../time/clinic-time";
-import type { AgendaEntry } from "./agenda";
+import { serviceWithPosition } from "../../labels.js";
+import { formatTimeRange } from "../../time/clinic-time.js";
+import type { AgendaEntry } from "./agenda.js";
 
 /** The day's cancelled appointments, kept out of the lanes (their rooms are free again). */
 export function CancelledList(props: {

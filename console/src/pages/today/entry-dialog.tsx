@@ -1,17 +1,17 @@
 import { useState } from "preact/hooks";
-import { ok } from "../../api/client";
-import type { Slot } from "../../api/types";
-import { useConsole } from "../../app-context";
-import { can } from "../../auth/claims";
-import { APPOINTMENT_STATUS, serviceName, serviceWithPosition } from "../../labels";
-import { hrefOf } from "../../router";
-import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time";
-import { APPOINTMENT_TONE, Badge } from "../../ui/badge";
-import { BusyButton } from "../../ui/busy-button";
-import { Modal } from "../../ui/modal";
-import { ProblemNote } from "../../ui/problem-note";
-import { SlotPicker } from "../../ui/slot-picker";
-import type { AgendaEntry } from "./agenda";
+import { ok } from "../../api/client.js";
+import type { Slot } from "../../api/types.js";
+import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
+import { APPOINTMENT_STATUS, serviceName, serviceWithPosition } from "../../labels.js";
+import { hrefOf } from "../../router.js";
+import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
+import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
+import { BusyButton } from "../../ui/busy-button.js";
+import { Modal } from "../../ui/modal.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { SlotPicker } from "../../ui/slot-picker.js";
+import type { AgendaEntry } from "./agenda.js";
 
 type Mode = "actions" | "cancel" | "reschedule";
 

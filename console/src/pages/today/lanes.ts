@@ -1,4 +1,4 @@
-import type { AgendaEntry, AgendaLane, Resource } from "./agenda";
+import type { AgendaEntry, AgendaLane, Resource } from "./agenda.js";
 
 /**
  * Places a day's appointments of one kind of room into numbered lanes, first fit by start time, so no two

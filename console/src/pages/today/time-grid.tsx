@@ -1,13 +1,13 @@
-import { APPOINTMENT_STATUS, RESOURCE_LABEL, serviceWithPosition } from "../../labels";
+import { APPOINTMENT_STATUS, RESOURCE_LABEL, serviceWithPosition } from "../../labels.js";
 import {
   clockMinutes,
   formatClock,
   formatTime,
   formatTimeRange,
   minutesIntoDay,
-} from "../../time/clinic-time";
-import { APPOINTMENT_TONE, Badge } from "../../ui/badge";
-import type { Agenda, AgendaEntry } from "./agenda";
+} from "../../time/clinic-time.js";
+import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
+import type { Agenda, AgendaEntry } from "./agenda.js";
 
 /** Height of one minute on the grid: an hour is 72px, so a 60-minute consultation shows three lines. */
 const PX_PER_MINUTE = 1.2;

@@ -1,14 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
-import { useConsole } from "../../app-context";
-import { navigate } from "../../router";
-import { addDays, formatLongDate } from "../../time/clinic-time";
-import { ProblemNote } from "../../ui/problem-note";
-import { useLoad } from "../../ui/use-load";
-import type { AgendaEntry } from "./agenda";
-import { loadAgenda } from "./agenda-source";
-import { CancelledList } from "./cancelled-list";
-import { EntryDialog } from "./entry-dialog";
-import { TimeGrid } from "./time-grid";
+import { useConsole } from "../../app-context.js";
+import { navigate } from "../../router.js";
+import { addDays, formatLongDate } from "../../time/clinic-time.js";
+import { ProblemNote } from "../../ui/problem-note.js";
+import { useLoad } from "../../ui/use-load.js";
+import type { AgendaEntry } from "./agenda.js";
+import { loadAgenda } from "./agenda-source.js";
+import { CancelledList } from "./cancelled-list.js";
+import { EntryDialog } from "./entry-dialog.js";
+import { TimeGrid } from "./time-grid.js";
 
 /** The agenda refreshes itself this often while the page is visible, so the desk sees others' changes. */
 const REFRESH_MS = 30_000;

@@ -4,9 +4,11 @@ import type { ApiClient } from "./api/client.js";
 import type { Clinic, Protocol } from "./api/types.js";
 import type { Auth } from "./auth/auth.js";
 import type { Claims } from "./auth/claims.js";
+import type { ConsoleConfig } from "./config.js";
 
 /** What every page needs once someone is signed in: the API, the clinic's settings and who is working. */
 export interface ConsoleContext {
+  config: ConsoleConfig;
   api: ApiClient;
   auth: Auth;
   claims: Claims;

@@ -10,3 +10,17 @@ export async function apiNow(config: ConsoleConfig, token: string): Promise<stri
   if (!res.ok) return new Date().toISOString();
   return ((await res.json()) as { now: string }).now;
 }
+
+/**
+ * Local mode only: moves the API's clock forward (POST /local/clock, admin), which fires every reminder
+ * due by then. Returns how many reminders fired.
+ */
+export async function moveLocalClock(apiUrl: string, token: string, now: Date): Promise<number> {
+  const res = await fetch(`${apiUrl}/local/clock`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ now: now.toISOString() }),
+  });
+  if (!res.ok) throw new Error(`The local clock answered ${res.status}.`);
+  return ((await res.json()) as { fired: unknown[] }).fired.length;
+}

@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { useConsole } from "./app-context.js";
 import { roleLabel } from "./auth/claims.js";
+import { LocalClockControl } from "./local-clock-control.js";
 import { BookPage } from "./pages/book/book-page.js";
 import { ClinicPage } from "./pages/clinic/clinic-page.js";
 import { ClinicianPage } from "./pages/clinician/clinician-page.js";
@@ -64,6 +65,7 @@ export function Shell() {
           </button>
         </div>
       </header>
+      <LocalClockControl />
       <main id="content" tabIndex={-1}>
         <Page route={route} />
       </main>

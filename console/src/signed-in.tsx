@@ -23,6 +23,7 @@ export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiCli
       apiNow(config, currentSession()?.token ?? ""),
     ]);
     setCtx({
+      config,
       api,
       auth,
       claims,

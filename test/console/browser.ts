@@ -1,21 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { ensureConsoleBuilt } from "../../console/tooling/build.js";
+import { launchChromium } from "../../console/tooling/chromium.js";
 import { type LocalStackHarness, localStackHarness } from "../support/local-stack-harness.js";
-
-/** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot download here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Flags for a headless run in a container: no sandbox (no user namespaces), no updater, no first-run. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 /**
  * The console on a real local stack (API, DynamoDB Local, Scheduler and SES emulators) and one Chromium
@@ -23,10 +11,7 @@ const CHROMIUM_ARGS = [
  */
 export async function consoleHarness() {
   await ensureConsoleBuilt();
-  const [local, browser] = await Promise.all([
-    localStackHarness(),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-  ]);
+  const [local, browser] = await Promise.all([localStackHarness(), launchChromium()]);
   const consoleUrl = `${local.stack.apiUrl}/console/`;
 
   /** Script errors and CSP violations on any page of this file: `expectNoPageErrors` asserts none. */

@@ -22,6 +22,7 @@ describe("the console's clock: every time on the clinic's clock, with its zone",
     expect(formatTimeRange("2026-12-03T15:00:00Z", "2026-12-03T17:00:00Z", NY)).toBe(
       "10:00 AM – 12:00 PM EST",
     );
+    expect(formatTimeRange("2026-12-03T13:00:00Z", "2026-12-03T15:00:00Z", NY)).toBe("8:00 – 10:00 AM EST");
   });
 
   it("puts an instant on the clinic's calendar, not the browser's or UTC's", () => {

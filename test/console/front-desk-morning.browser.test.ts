@@ -184,6 +184,16 @@ describe("the staff console: a front desk's morning", () => {
     expect(clinic.closedDates).toContain("2026-12-24");
   });
 
+  it("shows the local clock and lets an administrator move it a day on, sending what fell due", async () => {
+    const clock = page.getByRole("region", { name: "Local clock" });
+    const before = (await h.local.call("GET", "/local/clock")).body.now as string;
+    await clock.getByRole("button", { name: "+1 day" }).click();
+    await clock.getByRole("status").waitFor();
+    const after = (await h.local.call("GET", "/local/clock")).body.now as string;
+    expect(Date.parse(after) - Date.parse(before)).toBe(24 * 3_600_000);
+    expect(await clock.getByText("Tue, Dec 1, 2026").count()).toBe(1);
+  });
+
   it("does it all from the keyboard: sign in, find the patient, book, open the day's appointment", async () => {
     const keyboard = await h.openPage();
     await tabTo(keyboard, /Front desk/);
@@ -210,7 +220,7 @@ describe("the staff console: a front desk's morning", () => {
 
     await tabTo(keyboard, /^Today$/);
     await keyboard.keyboard.press("Enter");
-    await tabTo(keyboard, new RegExp(`^${time} – .*Lee, Jordan Consultation`));
+    await tabTo(keyboard, new RegExp(`^${time.replace(/ [AP]M$/, "")}( [AP]M)? – .*Lee, Jordan Consultation`));
     await keyboard.keyboard.press("Enter");
     const dialog = keyboard.getByRole("dialog", { name: "Jordan Lee · Consultation" });
     await dialog.waitFor();

@@ -33,9 +33,13 @@ export function formatTimeWithZone(iso: string, zone: string): string {
   return `${formatTime(iso, zone)} ${zoneAbbreviation(zone, iso)}`;
 }
 
-/** "9:30 – 11:30 AM EST" style range, both ends on the clinic's clock. */
+/** "8:00 – 10:00 AM EST", "10:00 AM – 12:00 PM EST": both ends on the clinic's clock, AM/PM said once if shared. */
 export function formatTimeRange(start: string, end: string, zone: string): string {
-  return `${formatTime(start, zone)} – ${formatTime(end, zone)} ${zoneAbbreviation(zone, start)}`;
+  const from = formatTime(start, zone);
+  const to = formatTime(end, zone);
+  const half = (t: string) => t.slice(-2);
+  const head = half(from) === half(to) ? from.slice(0, -3) : from;
+  return `${head} – ${to} ${zoneAbbreviation(zone, start)}`;
 }
 
 /** "Mon, Nov 30, 2026" for an instant, on the clinic's calendar. */

@@ -220,7 +220,10 @@ describe("the staff console: a front desk's morning", () => {
 
     await tabTo(keyboard, /^Today$/);
     await keyboard.keyboard.press("Enter");
-    await tabTo(keyboard, new RegExp(`^${time.replace(/ [AP]M$/, "")}( [AP]M)? – .*Lee, Jordan Consultation`));
+    await tabTo(
+      keyboard,
+      new RegExp(`^${time.replace(/ [AP]M$/, "")}( [AP]M)? – .*Lee, Jordan Consultation`),
+    );
     await keyboard.keyboard.press("Enter");
     const dialog = keyboard.getByRole("dialog", { name: "Jordan Lee · Consultation" });
     await dialog.waitFor();

@@ -6,36 +6,26 @@ import { formatDateTime } from "../../time/clinic-time.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { SlotPicker } from "../../ui/slot-picker.js";
+import { useAction } from "../../ui/use-action.js";
 import { BookedReminders } from "./booked-reminders.js";
 
 /** A first consultation (an office, with a prescriber) at a free time. */
 export function ConsultationBooking({ patient }: { patient: Patient }) {
   const { api, clinic } = useConsole();
   const [slot, setSlot] = useState<Slot>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [booked, setBooked] = useState<Appointment>();
   const [key, setKey] = useState(idempotencyKey);
 
   const book = async (e: Event) => {
     e.preventDefault();
     if (!slot) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run("book", async () => {
+      const body = { patientId: patient.id, service: "consultation" as const, start: slot.start };
       setBooked(
-        ok(
-          await api.POST("/appointments", {
-            params: { header: { "idempotency-key": key } },
-            body: { patientId: patient.id, service: "consultation", start: slot.start },
-          }),
-        ),
+        ok(await api.POST("/appointments", { params: { header: { "idempotency-key": key } }, body })),
       );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (booked) {
@@ -72,7 +62,7 @@ export function ConsultationBooking({ patient }: { patient: Patient }) {
       />
       <ProblemNote error={error} />
       <div class="actions">
-        <BusyButton busy={busy} busyLabel="Booking…" disabled={!slot}>
+        <BusyButton busy={!!busy} busyLabel="Booking…" disabled={!slot}>
           {slot ? `Book consultation on ${formatDateTime(slot.start, clinic.timezone)}` : "Choose a time"}
         </BusyButton>
       </div>

@@ -4,6 +4,7 @@ import type { Patient } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { useAction } from "../../ui/use-action.js";
 import { patientQuery } from "./search-query.js";
 
 /**
@@ -14,24 +15,15 @@ import { patientQuery } from "./search-query.js";
 export function PatientFinder({ onPick }: { onPick: (patient: Patient) => void }) {
   const { api } = useConsole();
   const [term, setTerm] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<{ patients: Patient[]; more: boolean }>();
 
   const search = async (e: Event) => {
     e.preventDefault();
     const query = patientQuery(term);
     if (!query) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(ok(await api.GET("/patients", { params: { query } })));
-    } catch (err) {
-      setError(err);
-      setResult(undefined);
-    } finally {
-      setBusy(false);
-    }
+    setResult(undefined);
+    await run("search", async () => setResult(ok(await api.GET("/patients", { params: { query } }))));
   };
 
   return (
@@ -47,7 +39,7 @@ export function PatientFinder({ onPick }: { onPick: (patient: Patient) => void }
             value={term}
             onInput={(e) => setTerm((e.target as HTMLInputElement).value)}
           />
-          <BusyButton busy={busy} busyLabel="Searching…" disabled={!term.trim()}>
+          <BusyButton busy={!!busy} busyLabel="Searching…" disabled={!term.trim()}>
             Search
           </BusyButton>
         </div>

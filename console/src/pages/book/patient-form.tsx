@@ -4,6 +4,7 @@ import type { Patient } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { useAction } from "../../ui/use-action.js";
 
 /**
  * Registers a patient. One Idempotency-Key per filled-in form: a double click or a retry after a dropped
@@ -20,8 +21,7 @@ export function PatientForm({ onCreated }: { onCreated: (patient: Patient) => vo
     remsEnrolled: false,
   });
   const [key, setKey] = useState(idempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const set = (field: keyof typeof form, value: string | boolean) => {
     setForm({ ...form, [field]: value });
     // A changed form is a different request: it must not replay the first answer.
@@ -30,22 +30,11 @@ export function PatientForm({ onCreated }: { onCreated: (patient: Patient) => vo
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { phone, ...rest } = form;
-      const patient = ok(
-        await api.POST("/patients", {
-          params: { header: { "idempotency-key": key } },
-          body: { ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) },
-        }),
-      );
-      onCreated(patient);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const { phone, ...rest } = form;
+    const body = { ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) };
+    await run("register", async () =>
+      onCreated(ok(await api.POST("/patients", { params: { header: { "idempotency-key": key } }, body }))),
+    );
   };
 
   const text = (
@@ -94,7 +83,7 @@ export function PatientForm({ onCreated }: { onCreated: (patient: Patient) => vo
       </label>
       <ProblemNote error={error} />
       <div class="actions">
-        <BusyButton busy={busy} busyLabel="Registering…">
+        <BusyButton busy={!!busy} busyLabel="Registering…">
           Register patient
         </BusyButton>
       </div>

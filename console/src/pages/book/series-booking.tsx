@@ -8,6 +8,7 @@ import { formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { SlotPicker } from "../../ui/slot-picker.js";
+import { useAction } from "../../ui/use-action.js";
 import { SeriesPreview } from "./series-preview.js";
 
 /**
@@ -20,8 +21,7 @@ export function SeriesBooking({ patient }: { patient: Patient }) {
   const eligible = protocols.filter((p) => patient.eligibleProtocols.includes(p.id));
   const [protocolId, setProtocolId] = useState<ProtocolId | undefined>(eligible[0]?.id);
   const [slot, setSlot] = useState<Slot>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [booked, setBooked] = useState<Series>();
   const [key, setKey] = useState(idempotencyKey);
   const zone = clinic.timezone;
@@ -39,22 +39,10 @@ export function SeriesBooking({ patient }: { patient: Patient }) {
   const book = async (e: Event) => {
     e.preventDefault();
     if (!slot) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setBooked(
-        ok(
-          await api.POST("/series", {
-            params: { header: { "idempotency-key": key } },
-            body: { patientId: patient.id, protocolId: protocol.id, start: slot.start },
-          }),
-        ),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run("book", async () => {
+      const body = { patientId: patient.id, protocolId: protocol.id, start: slot.start };
+      setBooked(ok(await api.POST("/series", { params: { header: { "idempotency-key": key } }, body })));
+    });
   };
 
   if (booked) {
@@ -112,7 +100,7 @@ export function SeriesBooking({ patient }: { patient: Patient }) {
       <SeriesPreview patientId={patient.id} protocolId={protocol.id} start={slot?.start} />
       <ProblemNote error={error} />
       <div class="actions">
-        <BusyButton busy={busy} busyLabel="Planning and booking…" disabled={!slot}>
+        <BusyButton busy={!!busy} busyLabel="Planning and booking…" disabled={!slot}>
           {slot ? `Book the series from ${formatDateTime(slot.start, zone)}` : "Choose the first session"}
         </BusyButton>
       </div>

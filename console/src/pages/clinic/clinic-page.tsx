@@ -5,8 +5,16 @@ import { useConsole } from "../../app-context.js";
 import { can } from "../../auth/claims.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { useAction } from "../../ui/use-action.js";
 import { ClosedDatesEditor } from "./closed-dates-editor.js";
 import { HoursEditor } from "./hours-editor.js";
+
+/** The lengths of the services that are not protocol sessions, with the API's limits (shared/domain/clinic.ts). */
+const SERVICE_MINUTES = [
+  ["consultation", "Consultation minutes", 480],
+  ["integration", "Integration session minutes", 480],
+  ["booster", "Booster minutes", 600],
+] as const;
 
 /**
  * The clinic's settings (PUT /clinic replaces them whole). Everyone may read them; only an administrator
@@ -15,8 +23,7 @@ import { HoursEditor } from "./hours-editor.js";
 export function ClinicPage() {
   const { api, clinic, claims, refresh } = useConsole();
   const [form, setForm] = useState<Clinic>(() => structuredClone(clinic));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
   const isAdmin = can(claims.roles);
   const set = <K extends keyof Clinic>(key: K, value: Clinic[K]) => {
@@ -26,17 +33,11 @@ export function ClinicPage() {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run("save", async () => {
       setForm(ok(await api.PUT("/clinic", { body: form })));
       setSaved(true);
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const text = (key: "name" | "phone" | "address" | "timezone", label: string, hint?: string) => (
@@ -76,7 +77,7 @@ export function ClinicPage() {
       </div>
       {!isAdmin && <p class="notice">Only an administrator can change these settings.</p>}
       <form onSubmit={save}>
-        <fieldset disabled={!isAdmin || busy} class="settings">
+        <fieldset disabled={!isAdmin || !!busy} class="settings">
           <section class="card" aria-labelledby="clinic-basics">
             <h2 id="clinic-basics">Clinic</h2>
             <div class="two-columns">
@@ -137,23 +138,13 @@ export function ClinicPage() {
                 (n) => set("bookingHorizonDays", n),
                 { min: 1, max: 730 },
               )}
-              {number(
-                form.serviceMinutes.consultation,
-                "Consultation minutes",
-                (n) => set("serviceMinutes", { ...form.serviceMinutes, consultation: n }),
-                { min: 15, max: 480, step: 15 },
-              )}
-              {number(
-                form.serviceMinutes.integration,
-                "Integration session minutes",
-                (n) => set("serviceMinutes", { ...form.serviceMinutes, integration: n }),
-                { min: 15, max: 480, step: 15 },
-              )}
-              {number(
-                form.serviceMinutes.booster,
-                "Booster minutes",
-                (n) => set("serviceMinutes", { ...form.serviceMinutes, booster: n }),
-                { min: 15, max: 600, step: 15 },
+              {SERVICE_MINUTES.map(([service, label, max]) =>
+                number(
+                  form.serviceMinutes[service],
+                  label,
+                  (n) => set("serviceMinutes", { ...form.serviceMinutes, [service]: n }),
+                  { min: 15, max, step: 15 },
+                ),
               )}
             </div>
           </section>
@@ -165,7 +156,7 @@ export function ClinicPage() {
           )}
           {isAdmin && (
             <div class="actions sticky-actions">
-              <BusyButton busy={busy} busyLabel="Saving…">
+              <BusyButton busy={!!busy} busyLabel="Saving…">
                 Save settings
               </BusyButton>
             </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { ok } from "../../api/client.js";
 import { patientsById } from "../../api/patients-by-id.js";
@@ -7,7 +8,7 @@ import { can } from "../../auth/claims.js";
 import { serviceWithPosition } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { addDays, clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time.js";
-import { BusyButton } from "../../ui/busy-button.js";
+import { AttendanceButtons } from "../../ui/attendance-buttons.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useLoad } from "../../ui/use-load.js";
 import { OutcomeForm } from "./outcome-form.js";
@@ -17,7 +18,7 @@ const LOOK_BACK_DAYS = 30;
 
 /** The clinician's desk: consultations that still need an outcome, and today's attendance. */
 export function ClinicianPage() {
-  const { api, clinic, today, now } = useConsole();
+  const { api, clinic, claims, today, now } = useConsole();
   const work = useLoad(async () => {
     const { appointments } = ok(
       await api.GET("/appointments", {
@@ -51,40 +52,28 @@ export function ClinicianPage() {
         <p class="hint">Loading…</p>
       ) : (
         <div class="columns">
-          <section class="card" aria-labelledby="outcomes-title">
-            <h2 id="outcomes-title">Consultations awaiting an outcome</h2>
-            {work.data.awaitingOutcome.length === 0 ? (
-              <p>None: every consultation that has taken place has its outcome.</p>
-            ) : (
-              <ul class="plain worklist">
-                {work.data.awaitingOutcome.map((a) => (
-                  <Consultation
-                    key={a.id}
-                    appointment={a}
-                    patient={work.data!.patients.get(a.patientId)}
-                    onDone={work.reload}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
-          <section class="card" aria-labelledby="attendance-title">
-            <h2 id="attendance-title">Today's sessions to mark</h2>
-            {work.data.attendance.length === 0 ? (
-              <p>Nothing to mark: sessions show here once they have started.</p>
-            ) : (
-              <ul class="plain worklist">
-                {work.data.attendance.map((a) => (
-                  <Attendance
-                    key={a.id}
-                    appointment={a}
-                    patient={work.data!.patients.get(a.patientId)}
-                    onDone={work.reload}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
+          <Worklist
+            id="outcomes"
+            title="Consultations awaiting an outcome"
+            empty="None: every consultation that has taken place has its outcome."
+            appointments={work.data.awaitingOutcome}
+            patients={work.data.patients}
+            actions={(a) => <OutcomeAction appointment={a} onDone={work.reload} />}
+          />
+          <Worklist
+            id="attendance"
+            title="Today's sessions to mark"
+            empty="Nothing to mark: sessions show here once they have started."
+            appointments={work.data.attendance}
+            patients={work.data.patients}
+            actions={(a) =>
+              can(claims.roles, "clinician", "staff") && (
+                <div class="actions">
+                  <AttendanceButtons appointmentId={a.id} onDone={work.reload} />
+                </div>
+              )
+            }
+          />
         </div>
       )}
     </section>
@@ -113,75 +102,43 @@ function PatientLink({
   );
 }
 
-function Consultation(props: { appointment: Appointment; patient: Patient | undefined; onDone: () => void }) {
-  const { claims } = useConsole();
-  const [open, setOpen] = useState(false);
+/** One card of appointments, each with its patient, its time and what can be done about it. */
+function Worklist(props: {
+  id: string;
+  title: string;
+  empty: string;
+  appointments: Appointment[];
+  patients: Map<string, Patient>;
+  actions: (appointment: Appointment) => ComponentChildren;
+}) {
   return (
-    <li>
-      <PatientLink appointment={props.appointment} patient={props.patient} />
-      {can(claims.roles, "clinician") &&
-        (open ? (
-          <OutcomeForm
-            appointment={props.appointment}
-            onCancel={() => setOpen(false)}
-            onDone={props.onDone}
-          />
-        ) : (
-          <button type="button" class="button secondary" onClick={() => setOpen(true)}>
-            Record outcome…
-          </button>
-        ))}
-    </li>
+    <section class="card" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.appointments.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <ul class="plain worklist">
+          {props.appointments.map((a) => (
+            <li key={a.id}>
+              <PatientLink appointment={a} patient={props.patients.get(a.patientId)} />
+              {props.actions(a)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
-function Attendance(props: { appointment: Appointment; patient: Patient | undefined; onDone: () => void }) {
-  const { api, claims } = useConsole();
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const mark = async (status: "completed" | "no-show") => {
-    setBusy(status);
-    setError(undefined);
-    try {
-      ok(
-        await api.POST("/appointments/{id}/attendance", {
-          params: { path: { id: props.appointment.id } },
-          body: { status },
-        }),
-      );
-      props.onDone();
-    } catch (err) {
-      setError(err);
-      setBusy(undefined);
-    }
-  };
-  return (
-    <li>
-      <PatientLink appointment={props.appointment} patient={props.patient} />
-      {can(claims.roles, "clinician", "staff") && (
-        <div class="actions">
-          <BusyButton
-            type="button"
-            busy={busy === "completed"}
-            busyLabel="Saving…"
-            disabled={!!busy}
-            onClick={() => void mark("completed")}
-          >
-            Completed
-          </BusyButton>
-          <BusyButton
-            type="button"
-            kind="secondary"
-            busy={busy === "no-show"}
-            busyLabel="Saving…"
-            disabled={!!busy}
-            onClick={() => void mark("no-show")}
-          >
-            No-show
-          </BusyButton>
-        </div>
-      )}
-      <ProblemNote error={error} />
-    </li>
+function OutcomeAction(props: { appointment: Appointment; onDone: () => void }) {
+  const { claims } = useConsole();
+  const [open, setOpen] = useState(false);
+  if (!can(claims.roles, "clinician")) return null;
+  return open ? (
+    <OutcomeForm appointment={props.appointment} onCancel={() => setOpen(false)} onDone={props.onDone} />
+  ) : (
+    <button type="button" class="button secondary" onClick={() => setOpen(true)}>
+      Record outcome…
+    </button>
   );
 }

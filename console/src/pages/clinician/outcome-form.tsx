@@ -4,6 +4,7 @@ import type { Appointment, ProtocolId } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { useAction } from "../../ui/use-action.js";
 
 /**
  * A consultation's outcome: eligible for which treatments, or not eligible. It completes the consultation
@@ -14,31 +15,26 @@ export function OutcomeForm(props: { appointment: Appointment; onCancel: () => v
   const [eligible, setEligible] = useState<boolean>();
   const [chosen, setChosen] = useState<ProtocolId[]>([]);
   const [notes, setNotes] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const name = `outcome-${props.appointment.id}`;
 
   const save = async (e: Event) => {
     e.preventDefault();
     if (eligible === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const body = {
+      eligible,
+      ...(eligible ? { protocols: chosen } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
+    const saved = await run("save", async () =>
       ok(
         await api.POST("/appointments/{id}/outcome", {
           params: { path: { id: props.appointment.id } },
-          body: {
-            eligible,
-            ...(eligible ? { protocols: chosen } : {}),
-            ...(notes.trim() ? { notes: notes.trim() } : {}),
-          },
+          body,
         }),
-      );
-      props.onDone();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+      ),
+    );
+    if (saved) props.onDone();
   };
 
   return (
@@ -86,7 +82,7 @@ export function OutcomeForm(props: { appointment: Appointment; onCancel: () => v
       <ProblemNote error={error} />
       <div class="actions">
         <BusyButton
-          busy={busy}
+          busy={!!busy}
           busyLabel="Saving…"
           disabled={eligible === undefined || (eligible && chosen.length === 0)}
         >

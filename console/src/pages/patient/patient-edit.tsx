@@ -4,6 +4,7 @@ import type { Patient } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { useAction } from "../../ui/use-action.js";
 
 /**
  * Corrects what the desk may change (PATCH sends only what changed). Correcting a bounced email address
@@ -12,8 +13,7 @@ import { ProblemNote } from "../../ui/problem-note.js";
 export function PatientEdit({ patient, onDone }: { patient: Patient; onDone: () => void }) {
   const { api } = useConsole();
   const [form, setForm] = useState(() => editable(patient));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const original = editable(patient);
   const changes = Object.fromEntries(
     Object.entries(form).filter(([k, v]) => original[k as keyof Editable] !== v),
@@ -22,15 +22,10 @@ export function PatientEdit({ patient, onDone }: { patient: Patient; onDone: () 
   const save = async (e: Event) => {
     e.preventDefault();
     if (Object.keys(changes).length === 0) return onDone();
-    setBusy(true);
-    setError(undefined);
-    try {
-      ok(await api.PATCH("/patients/{id}", { params: { path: { id: patient.id } }, body: changes }));
-      onDone();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    const saved = await run("save", async () =>
+      ok(await api.PATCH("/patients/{id}", { params: { path: { id: patient.id } }, body: changes })),
+    );
+    if (saved) onDone();
   };
   const text = (
     field: "firstName" | "lastName" | "email" | "phone",
@@ -71,7 +66,7 @@ export function PatientEdit({ patient, onDone }: { patient: Patient; onDone: () 
       {check("boosterOptOut", "No booster invitations")}
       <ProblemNote error={error} />
       <div class="actions">
-        <BusyButton busy={busy} busyLabel="Saving…">
+        <BusyButton busy={!!busy} busyLabel="Saving…">
           Save changes
         </BusyButton>
         <button type="button" class="button secondary" onClick={onDone}>

@@ -6,11 +6,13 @@ import { can } from "../../auth/claims.js";
 import { APPOINTMENT_STATUS, serviceName, serviceWithPosition } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
+import { AttendanceButtons } from "../../ui/attendance-buttons.js";
 import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { Modal } from "../../ui/modal.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { SlotPicker } from "../../ui/slot-picker.js";
+import { useAction } from "../../ui/use-action.js";
 import type { AgendaEntry } from "./agenda.js";
 
 type Mode = "actions" | "cancel" | "reschedule";
@@ -24,48 +26,27 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
   const { entry } = props;
   const zone = clinic.timezone;
   const [mode, setMode] = useState<Mode>("actions");
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [reason, setReason] = useState("");
   const [slot, setSlot] = useState<Slot>();
   const id = entry.appointmentId;
 
-  const run = async (what: string, action: () => Promise<unknown>) => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      await action();
-      props.onChanged();
-    } catch (err) {
-      setError(err);
-      setBusy(undefined);
-    }
+  const change = async (what: "cancel" | "reschedule", action: () => Promise<unknown>) => {
+    if (await run(what, action)) props.onChanged();
   };
-  const attendance = (status: "completed" | "no-show") =>
-    run(status, async () =>
-      ok(await api.POST("/appointments/{id}/attendance", { params: { path: { id } }, body: { status } })),
-    );
   const cancel = (e: Event) => {
     e.preventDefault();
-    void run("cancel", async () =>
-      ok(
-        await api.POST("/appointments/{id}/cancel", {
-          params: { path: { id } },
-          body: reason.trim() ? { reason: reason.trim() } : {},
-        }),
-      ),
+    const body = reason.trim() ? { reason: reason.trim() } : {};
+    void change("cancel", async () =>
+      ok(await api.POST("/appointments/{id}/cancel", { params: { path: { id } }, body })),
     );
   };
   const reschedule = (e: Event) => {
     e.preventDefault();
     if (!slot) return;
-    void run("reschedule", async () =>
-      ok(
-        await api.POST("/appointments/{id}/reschedule", {
-          params: { path: { id } },
-          body: { start: slot.start },
-        }),
-      ),
+    const body = { start: slot.start };
+    void change("reschedule", async () =>
+      ok(await api.POST("/appointments/{id}/reschedule", { params: { path: { id } }, body })),
     );
   };
 
@@ -100,29 +81,7 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
 
       {mode === "actions" && entry.status !== "cancelled" && (
         <div class="actions">
-          {canMark && (
-            <>
-              <BusyButton
-                type="button"
-                busy={busy === "completed"}
-                busyLabel="Saving…"
-                disabled={!!busy || !started}
-                onClick={() => void attendance("completed")}
-              >
-                Mark completed
-              </BusyButton>
-              <BusyButton
-                type="button"
-                kind="secondary"
-                busy={busy === "no-show"}
-                busyLabel="Saving…"
-                disabled={!!busy || !started}
-                onClick={() => void attendance("no-show")}
-              >
-                Mark no-show
-              </BusyButton>
-            </>
-          )}
+          {canMark && <AttendanceButtons appointmentId={id} disabled={!started} onDone={props.onChanged} />}
           {canBook && entry.status === "booked" && (
             <>
               <button

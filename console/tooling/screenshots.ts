@@ -24,7 +24,13 @@ const stack = await startLocalStack({
   initialTime: new Date("2026-11-23T12:30:00Z"),
 });
 
-async function call(method: string, path: string, body?: unknown, role: Role = "staff") {
+/** One API call as `role`; throws on any refusal (the sample day must come out the same every time). */
+async function call<T = { id: string }>(
+  method: string,
+  path: string,
+  body?: unknown,
+  role: Role = "staff",
+): Promise<T> {
   const token = await signLocalToken({ roles: [role], secret: stack.jwtSecret });
   const res = await fetch(`${stack.apiUrl}${path}`, {
     method,
@@ -33,7 +39,7 @@ async function call(method: string, path: string, body?: unknown, role: Role = "
   });
   const json = res.status === 204 ? undefined : await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
+  return json as T;
 }
 
 const patient = async (firstName: string, lastName: string) =>
@@ -102,12 +108,11 @@ try {
 
   // Monday, 10:40: the first two chairs' sessions are over.
   await stack.advance(new Date(`${MONDAY}T15:40:00Z`));
-  const monday = (await call("GET", `/appointments?from=${MONDAY}&to=${MONDAY}`)).appointments as {
-    id: string;
-    start: string;
-    service: string;
-    patientId: string;
-  }[];
+  type Listed = { id: string; start: string; service: string; patientId: string };
+  const { appointments: monday } = await call<{ appointments: Listed[] }>(
+    "GET",
+    `/appointments?from=${MONDAY}&to=${MONDAY}`,
+  );
   const sessionOf = (patientId: string) =>
     monday.find((a) => a.patientId === patientId && a.service !== "consultation");
   await call("POST", `/appointments/${sessionOf(ids[0]!)!.id}/attendance`, { status: "completed" });

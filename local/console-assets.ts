@@ -22,21 +22,31 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-const securityHeaders = {
-  "content-security-policy": consoleContentSecurityPolicy([]),
-  ...OTHER_SECURITY_HEADERS,
-};
+export interface ServeConsoleOptions {
+  /** The build to serve (default console/dist). */
+  distDir?: string;
+  /** What config.json says (default: local sign-in, the API on this origin). Read on every request. */
+  config?: () => object;
+  /** Origins the CSP lets the page call besides its own: the API and Cognito when they live elsewhere. */
+  connectTo?: readonly string[];
+}
 
 /**
  * Serves the built console at /console/ on the API's own port (so it calls the API without CORS), with
  * the same security headers CloudFront adds in AWS; `/` leads there. Files are read per request, so a
  * rebuild shows at the next reload.
  */
-export function serveConsole(app: Hono<AppEnv>, distDir: string = CONSOLE_DIST): void {
+export function serveConsole(app: Hono<AppEnv>, options: ServeConsoleOptions = {}): void {
+  const distDir = options.distDir ?? CONSOLE_DIST;
+  const config = options.config ?? (() => LOCAL_CONSOLE_CONFIG);
+  const securityHeaders = {
+    "content-security-policy": consoleContentSecurityPolicy(options.connectTo ?? []),
+    ...OTHER_SECURITY_HEADERS,
+  };
   app.get("/", (c) => c.redirect(CONSOLE_PATH, 302));
   app.get("/console", (c) => c.redirect(CONSOLE_PATH, 301));
   app.get(`${CONSOLE_PATH}config.json`, (c) =>
-    c.json(LOCAL_CONSOLE_CONFIG, 200, { ...securityHeaders, "cache-control": "no-store" }),
+    c.json(config(), 200, { ...securityHeaders, "cache-control": "no-store" }),
   );
   app.get(`${CONSOLE_PATH}*`, (c) => {
     const relative = decodeURIComponent(c.req.path.slice(CONSOLE_PATH.length)) || "index.html";

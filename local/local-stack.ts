@@ -54,6 +54,8 @@ export interface LocalStackOptions {
   backgroundPollMs?: number;
   /** Use DynamoDB Local and the SES emulator already running there instead of starting them (tests). */
   external?: { dynamodbEndpoint: string; sesEndpoint: string };
+  /** Browser origins the API answers CORS for (a test serving the console from another origin, as AWS does). */
+  corsOrigins?: string[];
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -206,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       deps,
       authenticate,
       publicUrl: apiUrl,
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       extraRoutes: (a) => {
         registerLocalRoutes(a, { clock, advance, deadLetters });
         // The staff console at /console/, and its role picker's sign-in.

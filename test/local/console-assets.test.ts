@@ -25,7 +25,7 @@ function fakeBuild(distDir: string) {
 
 function appServing(distDir: string) {
   const app = new Hono<AppEnv>();
-  serveConsole(app, distDir);
+  serveConsole(app, { distDir });
   return app;
 }
 

@@ -5,6 +5,7 @@ import {
   REMINDER_KIND,
   REMINDER_STATUS,
   reminderReason,
+  serviceName,
   serviceWithPosition,
 } from "../../labels.js";
 import { hrefOf } from "../../router.js";
@@ -37,9 +38,14 @@ export function AppointmentHistory({ appointments }: { appointments: Appointment
           {a.cancelReason && <p class="hint">Cancelled: {a.cancelReason}</p>}
           {a.outcome && (
             <p class="hint">
-              Outcome: {a.outcome.eligible ? `cleared for ${a.outcome.protocols.join(", ")}` : "not eligible"}
+              Outcome:{" "}
+              {a.outcome.eligible
+                ? `cleared for ${a.outcome.protocols.map((p) => serviceName(p, protocols)).join(", ")}`
+                : "not eligible"}
             </p>
           )}
+          {/* Resend (POST /appointments/{id}/reminders/{reminderId}/resend, still to come on the API) will be a
+              button in a fourth column; its copy then shows here as a reminder of its own, with resendOf. */}
           {a.reminders.length > 0 && (
             <table class="reminders">
               <caption class="visually-hidden">Emails for this appointment</caption>

@@ -35,4 +35,6 @@ export interface AgendaEntry {
   sessionsInSeries?: number;
   /** Comes with the patients' confirm links (API.md); absent until then. */
   confirmation?: "confirmed" | "unconfirmed";
+  /** Comes with staff scheduling (API.md, "Staff and clinical rules"); absent until then. */
+  staff?: { id: string; name: string; role: string }[];
 }

@@ -89,6 +89,9 @@ export function TimeGrid(props: {
                       <span class="entry-service">
                         {serviceWithPosition(e.service, e.sequence, e.sessionsInSeries)}
                       </span>
+                      {e.staff && e.staff.length > 0 && (
+                        <span class="entry-staff">{e.staff.map((s) => s.name).join(", ")}</span>
+                      )}
                       {e.status !== "booked" && (
                         <Badge tone={APPOINTMENT_TONE[e.status]}>{APPOINTMENT_STATUS[e.status]}</Badge>
                       )}

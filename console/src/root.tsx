@@ -20,7 +20,7 @@ export function Root({ config }: { config: ConsoleConfig }) {
       auth &&
       createApiClient({
         baseUrl: config.apiUrl,
-        token: () => currentSession()?.token,
+        token: () => auth.freshToken(),
         onUnauthenticated: () => auth.expired(),
       }),
     [auth, config.apiUrl],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { type ApiClient, ok } from "./api/client.js";
 import { Console, type ConsoleContext } from "./app-context.js";
 import type { Auth } from "./auth/auth.js";
@@ -13,31 +13,27 @@ import { ProblemNote } from "./ui/problem-note.js";
 /** Loads what every page needs (clinic, protocols, the API's clock), then shows the console. */
 export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiClient; claims: Claims }) {
   const { config, auth, api, claims } = props;
-  const [ctx, setCtx] = useState<ConsoleContext>();
+  const [loaded, setLoaded] = useState<Pick<ConsoleContext, "clinic" | "protocols" | "now" | "today">>();
   const [error, setError] = useState<unknown>();
 
+  // Not keyed on the token: a refreshed token (same person, same roles) must not reload the clinic.
   const load = useCallback(async () => {
     const [clinic, { protocols }, now] = await Promise.all([
       api.GET("/clinic").then(ok),
       api.GET("/protocols").then(ok),
       apiNow(config, currentSession()?.token ?? ""),
     ]);
-    setCtx({
-      config,
-      api,
-      auth,
-      claims,
-      clinic,
-      protocols,
-      now,
-      today: clinicDateOf(now, clinic.timezone),
-      refresh: load,
-    });
-  }, [api, auth, claims, config]);
+    setLoaded({ clinic, protocols, now, today: clinicDateOf(now, clinic.timezone) });
+  }, [api, config]);
 
   useEffect(() => {
     load().catch(setError);
   }, [load]);
+
+  const ctx = useMemo<ConsoleContext | undefined>(
+    () => loaded && { ...loaded, config, api, auth, claims, refresh: load },
+    [loaded, config, api, auth, claims, load],
+  );
 
   if (error && !ctx) {
     return (

@@ -112,4 +112,22 @@ describe("signing in to the console through Cognito's managed login", () => {
     expect(cognito.seen.exchanges).toHaveLength(exchanges);
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
   });
+
+  it("refreshes a token about to expire before sending it, rather than sending one the API would refuse", async () => {
+    // API Gateway's own 401 for an expired token carries no CORS headers: the console would see only a
+    // failed request. Tokens that expire within a minute are refreshed first, once for all requests.
+    cognito.issueTokensLasting(30);
+    try {
+      const refreshesBefore = cognito.seen.refreshes;
+      const { page, problems } = await openConsole();
+      await page.getByRole("region", { name: "Chair 1" }).waitFor();
+      await page.getByRole("link", { name: "Clinic", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Clinic settings" }).waitFor();
+      expect(cognito.seen.refreshes).toBeGreaterThan(refreshesBefore);
+      expect(await page.getByText("Your sign-in has ended").count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      cognito.issueTokensLasting(3600);
+    }
+  });
 });

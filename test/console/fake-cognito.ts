@@ -18,8 +18,11 @@ export async function startFakeCognito(options: {
 }) {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const refreshTokens = new Set<string>();
+  /** How long the ID tokens it issues last (Cognito: an hour; a test can make them about to expire). */
+  let idTokenSeconds = 3600;
   const seen = {
     authorize: [] as Record<string, string>[],
+    refreshes: 0,
     /** Each code exchange, and whether its verifier matched the challenge. */
     exchanges: [] as { verified: boolean }[],
     revoked: [] as string[],
@@ -32,7 +35,7 @@ export async function startFakeCognito(options: {
       .setSubject("jane")
       .setAudience(options.clientId)
       .setIssuedAt()
-      .setExpirationTime("1h")
+      .setExpirationTime(Math.floor(Date.now() / 1000) + idTokenSeconds)
       .sign(new TextEncoder().encode(options.jwtSecret));
 
   const app = new Hono();
@@ -60,7 +63,8 @@ export async function startFakeCognito(options: {
     if (form.get("client_id") !== options.clientId) return c.json({ error: "invalid_client" }, 400);
     if (form.get("grant_type") === "refresh_token") {
       if (!refreshTokens.has(form.get("refresh_token") ?? "")) return c.json({ error: "invalid_grant" }, 400);
-      return c.json({ id_token: await idToken(), expires_in: 3600, token_type: "Bearer" });
+      seen.refreshes++;
+      return c.json({ id_token: await idToken(), expires_in: idTokenSeconds, token_type: "Bearer" });
     }
     const pending = codes.get(form.get("code") ?? "");
     codes.delete(form.get("code") ?? "");
@@ -78,7 +82,7 @@ export async function startFakeCognito(options: {
       id_token: await idToken(),
       access_token: await idToken(),
       refresh_token: refreshToken,
-      expires_in: 3600,
+      expires_in: idTokenSeconds,
       token_type: "Bearer",
     });
   });
@@ -105,6 +109,9 @@ export async function startFakeCognito(options: {
     url,
     seen,
     issuedRefreshTokens: () => [...refreshTokens],
+    issueTokensLasting: (seconds: number) => {
+      idTokenSeconds = seconds;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

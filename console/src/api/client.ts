@@ -8,8 +8,8 @@ export type ApiClient = ReturnType<typeof createClient<paths>>;
 export interface ClientOptions {
   /** The API's base URL; "" when the console is served by the API itself (local mode). */
   baseUrl: string;
-  /** The bearer token of the signed-in person, read on every request (it is refreshed in memory). */
-  token: () => string | undefined;
+  /** The bearer token of the signed-in person, asked for on every request (it may refresh it first). */
+  token: () => Promise<string | undefined>;
   /** Called on a 401: the session has ended. */
   onUnauthenticated: () => void;
 }
@@ -18,9 +18,9 @@ export interface ClientOptions {
 export function createApiClient(options: ClientOptions): ApiClient {
   const client = createClient<paths>({ baseUrl: options.baseUrl || location.origin });
   const auth: Middleware = {
-    onRequest({ request }) {
+    async onRequest({ request }) {
       requestStarted();
-      const token = options.token();
+      const token = await options.token();
       if (token) request.headers.set("authorization", `Bearer ${token}`);
       return request;
     },

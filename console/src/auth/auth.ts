@@ -19,7 +19,20 @@ export interface Auth {
   signOut(): Promise<void>;
   /** The API said 401: the session is over. */
   expired(): void;
+  /**
+   * The token to send now: refreshed first if it is about to expire (a laptop that slept through the
+   * timer). In AWS, API Gateway's own 401 for an expired token carries no CORS headers, so the browser
+   * would only see a failed request; the console must not send one.
+   */
+  freshToken(): Promise<string | undefined>;
 }
+
+/** A token with less than this left is refreshed (or, locally, given up) before it is sent. */
+const EXPIRY_MARGIN_MS = 60_000;
+const expiresSoon = () => {
+  const session = currentSession();
+  return !session || session.claims.exp * 1000 - Date.now() < EXPIRY_MARGIN_MS;
+};
 
 /** Why the sign-in page is showing, if not simply "nobody signed in yet". */
 export type SignInNotice = { kind: "signed-out" } | { kind: "expired" } | { kind: "error"; message: string };
@@ -29,7 +42,7 @@ export async function startAuth(
   notice: (n: SignInNotice | undefined) => void,
 ): Promise<Auth> {
   if (config.signIn === "local") {
-    return {
+    const local: Auth = {
       mode: "local",
       async signIn(role) {
         setSession(await localSignIn(config.apiUrl, role ?? "staff"));
@@ -43,36 +56,50 @@ export async function startAuth(
         setSession(undefined);
         notice({ kind: "expired" });
       },
+      async freshToken() {
+        if (currentSession() && expiresSoon()) local.expired();
+        return currentSession()?.token;
+      },
     };
+    return local;
   }
 
   const cognito = config.cognito;
   // Only in this closure: the refresh token lives as long as the page, like the ID token.
   let refreshToken: string | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshing: Promise<void> | undefined;
+  /** New tokens from the refresh token, once however many requests ask at the same moment. */
+  const renew = (): Promise<void> =>
+    (refreshing ??= (async () => {
+      try {
+        if (!refreshToken) throw new SignInError("no refresh token");
+        adopt(await refresh(cognito, refreshToken));
+      } catch {
+        auth.expired();
+      } finally {
+        refreshing = undefined;
+      }
+    })());
   const adopt = (tokens: Tokens) => {
     refreshToken = tokens.refreshToken ?? refreshToken;
     setSession(tokens.idToken);
     clearTimeout(refreshTimer);
     // Five minutes before the hour is up; a failed refresh sends the person to sign in again.
-    refreshTimer = setTimeout(
-      () => {
-        if (!refreshToken) return notice({ kind: "expired" });
-        refresh(cognito, refreshToken).then(adopt, () => {
-          setSession(undefined);
-          notice({ kind: "expired" });
-        });
-      },
-      Math.max(30, tokens.expiresIn - 300) * 1000,
-    );
+    refreshTimer = setTimeout(() => void renew(), Math.max(30, tokens.expiresIn - 300) * 1000);
   };
   const auth: Auth = {
     mode: "cognito",
     signIn: () => startSignIn(cognito, location.hash),
     signOut: () => cognitoSignOut(cognito, refreshToken),
     expired() {
+      clearTimeout(refreshTimer);
       setSession(undefined);
       notice({ kind: "expired" });
+    },
+    async freshToken() {
+      if (currentSession() && expiresSoon()) await renew();
+      return currentSession()?.token;
     },
   };
 

@@ -37,7 +37,10 @@ export async function ensureConsoleBuilt(
   const sourceDir = options.sourceDir ?? CONSOLE_DIR;
   const distDir = join(sourceDir, "dist");
   if (!consoleBuildIsStale(sourceDir, distDir)) return "fresh";
-  options.log?.("Building the staff console (console/ changed since the last build)...");
+  const first = !existsSync(join(distDir, "index.html"));
+  options.log?.(
+    `Building the staff console (${first ? "its first build" : "its sources changed since the last build"})...`,
+  );
   const outDir = `${distDir}.build-${process.pid}-${Date.now()}`;
   const { build } = await import("vite");
   try {

@@ -17,6 +17,7 @@ const app = createApp({
     clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
   },
   authenticate: lambdaAuthorizerClaims,
+  corsOrigins: env.CORS_ORIGINS,
 });
 
 export const handler = handle(app);

@@ -11,11 +11,19 @@ export interface ClinicSchedulerApp {
   readonly stateless: StatelessStack;
 }
 
+export interface BuildOptions {
+  /**
+   * The built staff console to deploy: console/dist for `cdk synth` and deploy (infra/app.ts builds it
+   * first), a small stand-in in the infra tests, which need no Vite build.
+   */
+  readonly consoleAssetsDir: string;
+}
+
 /**
  * Adds both stacks to `app` from its validated context and registers the cdk-nag packs, so a synth fails
  * on any unacknowledged finding. Shared by infra/app.ts and the infra tests.
  */
-export function buildApp(app: App): ClinicSchedulerApp {
+export function buildApp(app: App, options: BuildOptions): ClinicSchedulerApp {
   const config = loadConfig((key) => app.node.tryGetContext(key));
   const names = resourceNames(config);
   // Environment-agnostic on purpose: the account and region are those of the credentials `cdk deploy`
@@ -33,8 +41,9 @@ export function buildApp(app: App): ClinicSchedulerApp {
     config,
     names,
     stateful,
+    consoleAssetsDir: options.consoleAssetsDir,
     tags,
-    description: "Clinic scheduler: functions, HTTP API and alarms",
+    description: "Clinic scheduler: functions, HTTP API, staff console and alarms",
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));

@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, CfnOutput, Duration, Stack, type StackProps } from "aws-cdk-lib";
+import { ArnFormat, Aws, CfnOutput, Duration, Lazy, Stack, type StackProps } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -12,6 +12,7 @@ import { type AppConfig, clinicDefaults } from "./config.js";
 import { OperationalAlarms } from "./constructs/alarms.js";
 import { AppFunction } from "./constructs/app-function.js";
 import { ClinicHttpApi } from "./constructs/http-api.js";
+import { StaffConsole } from "./constructs/staff-console.js";
 import { acknowledge, nagArnRef } from "./nag-acknowledge.js";
 import type { ResourceNames } from "./names.js";
 import type { StatefulStack } from "./stateful-stack.js";
@@ -20,6 +21,8 @@ export interface StatelessStackProps extends StackProps {
   readonly config: AppConfig;
   readonly names: ResourceNames;
   readonly stateful: StatefulStack;
+  /** The built staff console (console/dist) to deploy behind CloudFront. */
+  readonly consoleAssetsDir: string;
 }
 
 /**
@@ -37,6 +40,7 @@ export const RECONCILER_RATE = Duration.minutes(5);
  */
 export class StatelessStack extends Stack {
   readonly api: ClinicHttpApi;
+  readonly staffConsole: StaffConsole;
   readonly functions: Record<
     "adminApi" | "scheduleSync" | "sendReminder" | "emailEvents" | "reconciler",
     AppFunction
@@ -210,14 +214,28 @@ export class StatelessStack extends Stack {
         "async dead-letter queue would never receive anything.",
     );
 
+    // The console comes before the API: the API's authorizer must accept the console's app client, while
+    // the console's CSP and config.json name the API's URL (a lazy value here). In CloudFormation they meet
+    // without a cycle because the browser's CORS is answered by admin-api, whose environment can name the
+    // console's CloudFront origin; API Gateway's own CORS setting would close the loop (API -> console ->
+    // CSP -> API).
+    this.staffConsole = new StaffConsole(this, "StaffConsole", {
+      namePrefix: names.prefix,
+      userPool: stateful.staff.userPool,
+      apiUrl: Lazy.string({ produce: () => this.api.url }),
+      assetsDir: props.consoleAssetsDir,
+      key,
+      logRetentionDays: config.logRetentionDays,
+    });
+    adminApi.addEnvironment("CORS_ORIGINS", [this.staffConsole.origin, ...config.corsOrigins].join(","));
+
     this.api = new ClinicHttpApi(this, "HttpApi", {
       apiName: `${names.prefix}-admin`,
       handler: adminApi.fn,
       userPool: stateful.staff.userPool,
-      userPoolClient: stateful.staff.webClient,
+      userPoolClients: [stateful.staff.webClient, this.staffConsole.client],
       key,
       logRetentionDays: config.logRetentionDays,
-      corsOrigins: config.corsOrigins,
     });
     sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
 
@@ -311,6 +329,15 @@ export class StatelessStack extends Stack {
     alarms.sesReputation();
 
     new CfnOutput(this, "ApiUrl", { value: this.api.url });
+    new CfnOutput(this, "ConsoleUrl", {
+      description: "The staff console: staff sign in here",
+      value: this.staffConsole.url,
+    });
+    new CfnOutput(this, "ConsoleLoginDomain", {
+      description: "Cognito managed login used by the console",
+      value: this.staffConsole.loginUrl,
+    });
+    new CfnOutput(this, "ConsoleClientId", { value: this.staffConsole.client.userPoolClientId });
     new CfnOutput(this, "SendReminderFunctionArn", {
       value: this.formatArn({
         service: "lambda",

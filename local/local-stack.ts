@@ -27,6 +27,7 @@ import type { firedReminderSchema } from "../shared/schemas/local-clock.schema.j
 import type { ReconcileReport } from "../shared/use-cases/reconcile-reminders.js";
 import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminder.js";
 import { repeatInBackground } from "./background-loop.js";
+import { serveConsole } from "./console-assets.js";
 import { ensureTable } from "./create-table.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
@@ -34,6 +35,7 @@ import { InFlight } from "./in-flight.js";
 import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
 import { type LocalServices, startLocalServices } from "./local-services.js";
+import { registerLocalSignIn } from "./local-sign-in.js";
 import { type SchedulerEmulator, startSchedulerEmulator } from "./scheduler-emulator/index.js";
 import { createSesEventPump } from "./ses/ses-event-pump.js";
 import { readSesStore, type SesEmulator } from "./ses-emulator.js";
@@ -58,6 +60,8 @@ export interface LocalStackOptions {
   external?: { dynamodbEndpoint: string; sesEndpoint: string };
   /** DynamoDB Local and the SES emulator, already being started by the caller; the stack stops them. */
   services?: Promise<LocalServices>;
+  /** Browser origins the API answers CORS for (a test serving the console from another origin, as AWS does). */
+  corsOrigins?: string[];
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -234,7 +238,13 @@ export async function startLocalStack(options: LocalStackOptions) {
       deps,
       authenticate,
       publicUrl: apiUrl,
-      extraRoutes: (a) => registerLocalRoutes(a, { clock, advance, deadLetters }),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      extraRoutes: (a) => {
+        registerLocalRoutes(a, { clock, advance, deadLetters });
+        // The staff console at /console/, and its role picker's sign-in.
+        registerLocalSignIn(a, jwtSecret);
+        serveConsole(a.app);
+      },
     });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));

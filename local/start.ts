@@ -3,7 +3,9 @@
  * (8005), DynamoDB Local on $DYNAMODB_PORT (8000); data under .local/ unless started with --in-memory.
  */
 import { resolve } from "node:path";
+import { ensureConsoleBuilt } from "../console/tooling/build.js";
 import { signLocalToken } from "../shared/http/local-token.js";
+import { CONSOLE_PATH } from "./console-assets.js";
 import { startLocalServices } from "./local-services.js";
 
 const env = (name: string, fallback: number) => {
@@ -33,6 +35,7 @@ services.catch(() => undefined);
 const { startLocalStack } = await import("./local-stack.js");
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
+  await ensureConsoleBuilt({ log: console.log });
   stack = await startLocalStack({
     ...ports,
     services,
@@ -50,6 +53,7 @@ const staff = await signLocalToken({ roles: ["staff"], secret: stack.jwtSecret }
 const admin = await signLocalToken({ roles: ["admin"], secret: stack.jwtSecret });
 console.log(`
 Clinic scheduler is running.
+  Staff console  ${stack.apiUrl}${CONSOLE_PATH}   (sign in by choosing a role)
   API            ${stack.apiUrl}            (OpenAPI: ${stack.apiUrl}/openapi.json)
   Email inbox    ${stack.sesUrl}        (every email sent; JSON at ${stack.sesUrl}/store)
   DynamoDB Local ${stack.dynamodbEndpoint}

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { RemovalPolicy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
@@ -27,6 +27,11 @@ export const PUBLIC_ROUTES = [
     path: "/unsubscribe/{token}",
     why: "confirms the patients' booster opt-out (one-click unsubscribe); the signed token is the credential",
   },
+  {
+    method: apigw.HttpMethod.OPTIONS,
+    path: "/{proxy+}",
+    why: "CORS preflight: browsers send it without credentials; admin-api answers it for the staff console's origin only and returns no data",
+  },
 ] as const;
 
 /** Stage-wide limits: a clinic's staff make a few requests a second; this caps abuse and runaway clients. */
@@ -36,13 +41,16 @@ export interface ClinicHttpApiProps {
   readonly apiName: string;
   readonly handler: IFunction;
   readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
+  /** App clients whose tokens the API accepts (the JWT authorizer's audience). */
+  readonly userPoolClients: IUserPoolClient[];
   readonly key: IKey;
   readonly logRetentionDays: number;
-  readonly corsOrigins: string[];
 }
 
-/** The staff HTTP API: every route goes to admin-api; JWT-authorized except PUBLIC_ROUTES. */
+/**
+ * The staff HTTP API: every route goes to admin-api; JWT-authorized except PUBLIC_ROUTES. CORS is answered
+ * by admin-api (CORS_ORIGINS), not by API Gateway: see StatelessStack for why.
+ */
 export class ClinicHttpApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
@@ -50,22 +58,13 @@ export class ClinicHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: ClinicHttpApiProps) {
     super(scope, id);
     const authorizer = new HttpUserPoolAuthorizer("StaffAuthorizer", props.userPool, {
-      userPoolClients: [props.userPoolClient],
+      userPoolClients: props.userPoolClients,
     });
     this.api = new apigw.HttpApi(this, "Api", {
       apiName: props.apiName,
       description: "Clinic scheduler admin API",
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
-      corsPreflight:
-        props.corsOrigins.length > 0
-          ? {
-              allowOrigins: props.corsOrigins,
-              allowMethods: [apigw.CorsHttpMethod.ANY],
-              allowHeaders: ["authorization", "content-type", "idempotency-key"],
-              maxAge: Duration.hours(1),
-            }
-          : undefined,
     });
 
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {

@@ -43,6 +43,17 @@ const clinicDefaults = json(clinicSchema.partial()).transform((given) =>
 
 export const adminApiEnv = tableEnv.extend({
   CLINIC_DEFAULTS: clinicDefaults.optional(),
+  /** Comma-separated browser origins allowed to call the API (CORS): the staff console's, in AWS. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
 });
 
 export const scheduleSyncEnv = tableEnv.extend({

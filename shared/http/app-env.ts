@@ -9,6 +9,11 @@ export interface AppOptions {
   authenticate: Authenticator;
   /** Base URL the API is reachable at, for links in the OpenAPI document. */
   publicUrl?: string;
+  /**
+   * Browser origins allowed to call the API (CORS): the staff console's CloudFront origin in AWS. Empty
+   * or absent: no CORS headers (locally the console is served by the API itself).
+   */
+  corsOrigins?: readonly string[];
   /** Routes only some deployments have (the local clock in local mode). */
   extraRoutes?: (routes: RouteTable) => void;
 }

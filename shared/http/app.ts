@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { auditedStore } from "../audit/audited-store.js";
 import { healthSchema } from "../schemas/health.schema.js";
 import { openApiDocumentSchema } from "../schemas/openapi-document.schema.js";
@@ -36,6 +37,20 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
       onError: (c) => problemResponse(c, 413, "The request body is too large.", { code: "too-large" }),
     }),
   );
+  if (options.corsOrigins?.length) {
+    // Answered here rather than by API Gateway, whose CORS setting cannot name the console's origin
+    // (infra/stateless-stack.ts). Preflights reach this app through a public OPTIONS route.
+    app.use(
+      "*",
+      cors({
+        origin: [...options.corsOrigins],
+        allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allowHeaders: ["authorization", "content-type", "idempotency-key"],
+        exposeHeaders: ["idempotent-replayed"],
+        maxAge: 3600,
+      }),
+    );
+  }
   app.onError(mapError);
   app.notFound((c) =>
     problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`, { code: "no-route" }),

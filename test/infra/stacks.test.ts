@@ -40,6 +40,14 @@ beforeAll(() => {
 const props = (resource: CfnResource) => resource.Properties ?? {};
 const json = (value: unknown) => JSON.stringify(value);
 const logicalIdOf = (template: Template, type: string) => onlyResource(template, type)[0];
+/**
+ * The application's four functions, by their fixed names. The stack also holds CDK's BucketDeployment
+ * function, which runs only during a deploy to upload the staff console (test/infra/console.test.ts).
+ */
+const appFunctions = (template: Template) =>
+  resourcesOf(template, "AWS::Lambda::Function").filter(([, f]) =>
+    String(props(f).FunctionName ?? "").startsWith("clinic-scheduler-demo-"),
+  );
 
 describe("stateful stack", () => {
   it("keeps the table: on-demand, PITR, deletion protection, retained, CMK-encrypted", () => {
@@ -207,7 +215,7 @@ describe("stateful stack", () => {
 });
 
 describe("stateless stack: functions", () => {
-  const functions = () => resourcesOf(stateless, "AWS::Lambda::Function");
+  const functions = () => appFunctions(stateless);
   const fnNamed = (name: string) => {
     const found = functions().find(([, f]) => props(f).FunctionName === `clinic-scheduler-demo-${name}`);
     if (!found) throw new Error(`no function ${name}`);
@@ -231,7 +239,7 @@ describe("stateless stack: functions", () => {
 
   it("gives every function its own retained, KMS-encrypted log group with retention", () => {
     const logGroups = resourcesOf(stateless, "AWS::Logs::LogGroup");
-    expect(logGroups).toHaveLength(6); // five functions and the API's access log
+    expect(logGroups).toHaveLength(7); // five functions, the API's access log and the console's deployment
     for (const [, group] of logGroups) {
       expect(group.DeletionPolicy).toBe("Retain");
       expect(props(group).RetentionInDays).toBe(365);
@@ -297,12 +305,15 @@ describe("stateless stack: functions", () => {
             ? v
             : k.endsWith("_URL")
               ? "https://api.example.com"
-              : "arn:aws:lambda:us-east-1:1:function:x",
+              : k.endsWith("_ORIGINS")
+                ? "https://d111111abcdef8.cloudfront.net"
+                : "arn:aws:lambda:us-east-1:1:function:x",
         ]),
       );
     const admin = readEnv(adminApiEnv, resolved(envOf("admin-api")));
     expect(admin.CLINIC_DEFAULTS?.name).toBe("Harbor Wellness Clinic");
     expect(admin.CLINIC_DEFAULTS?.hours.mon.length).toBeGreaterThan(0);
+    expect(admin.CORS_ORIGINS).toEqual(["https://d111111abcdef8.cloudfront.net"]);
     expect(readEnv(sendReminderEnv, resolved(envOf("send-reminder"))).CLINIC_DEFAULTS?.timezone).toBe(
       "America/New_York",
     );
@@ -478,19 +489,45 @@ describe("stateless stack: the reminder reconciler", () => {
 describe("stateless stack: HTTP API", () => {
   const routes = () => resourcesOf(stateless, "AWS::ApiGatewayV2::Route").map(([, r]) => props(r));
 
-  it("authorizes with the staff user pool (JWT, audience = the web client)", () => {
+  it("authorizes with the staff user pool (JWT, audience = the web client and the staff console)", () => {
     const [, authorizer] = onlyResource(stateless, "AWS::ApiGatewayV2::Authorizer");
     const p = props(authorizer);
     expect(p.AuthorizerType).toBe("JWT");
     expect(json(p.JwtConfiguration)).toContain("https://cognito-idp.");
-    expect(json((p.JwtConfiguration as { Audience: unknown }).Audience)).toContain("StaffWebClient");
+    const audience = json((p.JwtConfiguration as { Audience: unknown }).Audience);
+    expect(audience).toContain("StaffWebClient");
+    expect(audience).toContain(logicalIdOf(stateless, "AWS::Cognito::UserPoolClient"));
   });
 
-  it("requires the JWT authorizer on every route except health, openapi and unsubscribe", () => {
+  it("leaves CORS to admin-api, which allows the console's CloudFront origin", () => {
+    const [, api] = onlyResource(stateless, "AWS::ApiGatewayV2::Api");
+    expect(props(api).CorsConfiguration).toBeUndefined();
+    const adminApi = resourcesOf(stateless, "AWS::Lambda::Function").find(
+      ([, f]) => props(f).FunctionName === "clinic-scheduler-demo-admin-api",
+    )!;
+    const env = (props(adminApi[1]).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.CORS_ORIGINS).toEqual({
+      "Fn::Join": [
+        "",
+        [
+          "https://",
+          { "Fn::GetAtt": [logicalIdOf(stateless, "AWS::CloudFront::Distribution"), "DomainName"] },
+        ],
+      ],
+    });
+  });
+
+  it("requires the JWT authorizer on every route except health, openapi, unsubscribe and CORS preflights", () => {
     const authorizerId = logicalIdOf(stateless, "AWS::ApiGatewayV2::Authorizer");
     const open = routes().filter((r) => r.AuthorizationType !== "JWT");
     expect(open.map((r) => r.RouteKey).sort()).toEqual(
-      ["GET /health", "GET /openapi.json", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}"].sort(),
+      [
+        "GET /health",
+        "GET /openapi.json",
+        "GET /unsubscribe/{token}",
+        "POST /unsubscribe/{token}",
+        "OPTIONS /{proxy+}",
+      ].sort(),
     );
     expect(PUBLIC_ROUTES).toHaveLength(open.length);
     for (const route of open) expect(route.AuthorizationType).toBe("NONE");
@@ -528,7 +565,8 @@ describe("stateless stack: alarms", () => {
   });
 
   it("alarms on errors and throttles of every function, and on stream lag", () => {
-    const functionIds = resourcesOf(stateless, "AWS::Lambda::Function").map(([id]) => id);
+    const functionIds = appFunctions(stateless).map(([id]) => id);
+    expect(functionIds).toHaveLength(4);
     for (const metric of ["Errors", "Throttles"]) {
       const dims = alarms()
         .filter((a) => a.MetricName === metric)
@@ -551,6 +589,126 @@ describe("stateless stack: alarms", () => {
       expect(json(alarm.AlarmActions)).toContain("AlarmTopic");
       expect(json(alarm.OKActions)).toContain("AlarmTopic");
     }
+  });
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON, read field by field in the assertions.
+type CfnJson = Record<string, any>;
+
+describe("stateless stack: staff console", () => {
+  const distributionId = () => logicalIdOf(stateless, "AWS::CloudFront::Distribution");
+  const distribution = () =>
+    props(onlyResource(stateless, "AWS::CloudFront::Distribution")[1]).DistributionConfig as CfnJson;
+
+  it("keeps its files in a private, TLS-only bucket that only its distribution may read", () => {
+    const [bucketId, bucket] = onlyResource(stateless, "AWS::S3::Bucket");
+    expect(props(bucket).PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(props(bucket).WebsiteConfiguration).toBeUndefined();
+    const [, policy] = onlyResource(stateless, "AWS::S3::BucketPolicy");
+    const statements = (props(policy).PolicyDocument as { Statement: CfnJson[] }).Statement;
+    const allows = statements.filter((st) => st.Effect === "Allow");
+    expect(allows).toHaveLength(1);
+    expect(allows[0]!.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
+    expect(allows[0]!.Action).toBe("s3:GetObject");
+    expect(json(allows[0]!.Condition)).toContain(distributionId());
+    const denyPlainHttp = statements.find((st) => st.Effect === "Deny");
+    expect(denyPlainHttp?.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
+    expect(json(denyPlainHttp?.Resource)).toContain(bucketId);
+  });
+
+  it("reads the bucket through origin access control (signed requests, no legacy OAI), over HTTPS only", () => {
+    const [oacId, oac] = onlyResource(stateless, "AWS::CloudFront::OriginAccessControl");
+    expect(props(oac).OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: "s3",
+      SigningBehavior: "always",
+      SigningProtocol: "sigv4",
+    });
+    const [origin] = distribution().Origins as CfnJson[];
+    expect(origin!.OriginAccessControlId).toEqual({ "Fn::GetAtt": [oacId, "Id"] });
+    expect(origin!.S3OriginConfig.OriginAccessIdentity).toBe("");
+    expect(distribution().DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(distribution().DefaultCacheBehavior.AllowedMethods).toEqual(["GET", "HEAD"]);
+    expect(distribution().DefaultRootObject).toBe("index.html");
+  });
+
+  it("sends a strict CSP that lets the page talk only to itself, the API and Cognito, with HSTS and no framing", () => {
+    const [policyId, policy] = onlyResource(stateless, "AWS::CloudFront::ResponseHeadersPolicy");
+    expect(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const config = (props(policy).ResponseHeadersPolicyConfig as CfnJson).SecurityHeadersConfig;
+    const csp = json(config.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain("unsafe-");
+    // The policy as CloudFormation will write it, with each reference shown as <reference>.
+    const parts = (config.ContentSecurityPolicy.ContentSecurityPolicy as { "Fn::Join": [string, unknown[]] })[
+      "Fn::Join"
+    ][1];
+    const text = parts.map((part) => (typeof part === "string" ? part : `<${json(part)}>`)).join("");
+    const connect = /connect-src ([^;]*);/.exec(text)?.[1] ?? "";
+    const api = `<${json({ "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"] })}>`;
+    const login = `https://<${json({ Ref: logicalIdOf(stateless, "AWS::Cognito::UserPoolDomain") })}>.auth.<{"Ref":"AWS::Region"}>.amazoncognito.com`;
+    expect(connect).toBe(`'self' ${api} ${login}`);
+    expect(config.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    expect(config.FrameOptions.FrameOption).toBe("DENY");
+    expect(config.ContentTypeOptions.Override).toBe(true);
+    expect(config.ReferrerPolicy.ReferrerPolicy).toBe("no-referrer");
+  });
+
+  it("signs in with a public Cognito client: authorization code only (PKCE), no implicit grant, callbacks on its own domain", () => {
+    const [, client] = onlyResource(stateless, "AWS::Cognito::UserPoolClient");
+    const p = props(client);
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.AllowedOAuthFlows).toEqual(["code"]);
+    expect(p.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(p.ExplicitAuthFlows).toEqual(["ALLOW_REFRESH_TOKEN_AUTH"]);
+    expect(p.AllowedOAuthScopes).toEqual(["openid", "email", "profile"]);
+    const domain = { "Fn::GetAtt": [distributionId(), "DomainName"] };
+    expect(p.CallbackURLs).toEqual([{ "Fn::Join": ["", ["https://", domain, "/"]] }]);
+    expect(p.LogoutURLs).toEqual([{ "Fn::Join": ["", ["https://", domain, "/?signed-out"]] }]);
+    expect(p.EnableTokenRevocation).toBe(true);
+  });
+
+  it("gives the client Cognito's managed login on a domain of this account", () => {
+    const [, domain] = onlyResource(stateless, "AWS::Cognito::UserPoolDomain");
+    expect(props(domain).ManagedLoginVersion).toBe(2);
+    expect(json(props(domain).Domain)).toContain("clinic-scheduler-demo-");
+    expect(json(props(domain).Domain)).toContain("AWS::AccountId");
+    const [, branding] = onlyResource(stateless, "AWS::Cognito::ManagedLoginBranding");
+    expect(props(branding).ClientId).toEqual({ Ref: logicalIdOf(stateless, "AWS::Cognito::UserPoolClient") });
+  });
+
+  it("uploads the build and a config.json naming this deployment's API, login domain and client", () => {
+    const deployments = resourcesOf(stateless, "Custom::CDKBucketDeployment").map(([, d]) => props(d));
+    expect(deployments).toHaveLength(2);
+    const pages = deployments.find((d) => d.DestinationBucketKeyPrefix === undefined)!;
+    const config = json(pages.SourceMarkers);
+    expect(config).toContain(
+      json({ "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"] }),
+    );
+    expect(config).toContain(logicalIdOf(stateless, "AWS::Cognito::UserPoolDomain"));
+    expect(config).toContain(logicalIdOf(stateless, "AWS::Cognito::UserPoolClient"));
+    expect(pages.SystemMetadata).toEqual({ "cache-control": "no-cache" });
+    const assets = deployments.find((d) => d.DestinationBucketKeyPrefix === "assets/")!;
+    expect(assets.SystemMetadata).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
+  });
+
+  it("tells the operator where the console is", () => {
+    const outputs = stateless.findOutputs("*");
+    expect(outputs.ConsoleUrl?.Value).toEqual({
+      "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId(), "DomainName"] }, "/"]],
+    });
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ConsoleLoginDomain", "ConsoleClientId"]));
   });
 });
 

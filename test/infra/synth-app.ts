@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { buildApp, type ClinicSchedulerApp } from "../../infra/build-app.js";
@@ -8,6 +9,9 @@ import { buildApp, type ClinicSchedulerApp } from "../../infra/build-app.js";
 const cdkJson = JSON.parse(readFileSync(new URL("../../cdk.json", import.meta.url), "utf8")) as {
   context: Record<string, unknown>;
 };
+
+/** A two-file stand-in for console/dist: the infra tests stay fast and need no Vite build. */
+export const CONSOLE_STAND_IN = fileURLToPath(new URL("./console-stand-in", import.meta.url));
 
 /** The sample clinic's context from cdk.json, as `cdk synth` sees it. */
 export const sampleContext = cdkJson.context;
@@ -26,7 +30,7 @@ export interface SynthesizedApp extends ClinicSchedulerApp {
 export function synthApp(overrides: Record<string, unknown> = {}): SynthesizedApp {
   const outdir = mkdtempSync(join(tmpdir(), "clinic-infra-test-"));
   const app = new App({ outdir, context: { ...cdkJson.context, ...overrides } });
-  const built = buildApp(app);
+  const built = buildApp(app, { consoleAssetsDir: CONSOLE_STAND_IN });
   const assembly = app.synth();
   const template = (stackName: string) => Template.fromJSON(assembly.getStackByName(stackName).template);
   return {

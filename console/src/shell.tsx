@@ -1,0 +1,89 @@
+import { useEffect } from "preact/hooks";
+import { useConsole } from "./app-context.js";
+import { roleLabel } from "./auth/claims.js";
+import { LocalClockControl } from "./local-clock-control.js";
+import { BookPage } from "./pages/book/book-page.js";
+import { ClinicPage } from "./pages/clinic/clinic-page.js";
+import { ClinicianPage } from "./pages/clinician/clinician-page.js";
+import { PatientPage } from "./pages/patient/patient-page.js";
+import { TodayPage } from "./pages/today/today-page.js";
+import { hrefOf, type Route, useRoute } from "./router.js";
+import { zoneAbbreviation } from "./time/clinic-time.js";
+import { ProgressBar } from "./ui/progress-bar.js";
+
+const TITLES: Record<Route["page"], string> = {
+  today: "Today",
+  book: "Book",
+  patient: "Patient",
+  clinician: "Clinician",
+  clinic: "Clinic",
+};
+
+/** Every role sees every page (all may read); what a role may not do is not offered on the page. */
+const NAV = ["today", "book", "clinician", "clinic"] as const;
+
+/** The frame around every page: the clinic, the pages, who is signed in, and the clock's zone. */
+export function Shell() {
+  const { clinic, claims, auth } = useConsole();
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} · ${clinic.name}`;
+  }, [route.page, clinic.name]);
+  const current = route.page === "patient" ? "book" : route.page;
+  return (
+    <>
+      {/* A button, not a link to #content: the fragment holds the page (router.ts). */}
+      <button type="button" class="skip-link" onClick={() => document.getElementById("content")?.focus()}>
+        Skip to content
+      </button>
+      <ProgressBar />
+      <header class="top">
+        <div class="brand">
+          <span class="clinic-name">{clinic.name}</span>
+          <span class="zone" title={clinic.timezone}>
+            Times in {clinic.timezone.replaceAll("_", " ")} ({zoneAbbreviation(clinic.timezone)})
+          </span>
+        </div>
+        <nav aria-label="Pages">
+          {NAV.map((page) => (
+            <a
+              key={page}
+              href={hrefOf({ page } as Route)}
+              aria-current={current === page ? "page" : undefined}
+            >
+              {TITLES[page]}
+            </a>
+          ))}
+        </nav>
+        <div class="who">
+          <span>
+            {claims.displayName && `${claims.displayName} · `}
+            <span class="hint">{claims.roles.map(roleLabel).join(", ") || "No role"}</span>
+          </span>
+          <button type="button" class="button secondary" onClick={() => void auth.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <LocalClockControl />
+      <main id="content" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "today":
+      return <TodayPage date={route.date} />;
+    case "book":
+      return <BookPage patientId={route.patientId} />;
+    case "patient":
+      return <PatientPage id={route.id} />;
+    case "clinician":
+      return <ClinicianPage />;
+    case "clinic":
+      return <ClinicPage />;
+  }
+}

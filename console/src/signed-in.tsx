@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { type ApiClient, ok } from "./api/client.js";
+import { Console, type ConsoleContext } from "./app-context.js";
+import type { Auth } from "./auth/auth.js";
+import type { Claims } from "./auth/claims.js";
+import { currentSession } from "./auth/session.js";
+import type { ConsoleConfig } from "./config.js";
+import { apiNow } from "./local-clock.js";
+import { Shell } from "./shell.js";
+import { clinicDateOf } from "./time/clinic-time.js";
+import { ProblemNote } from "./ui/problem-note.js";
+
+/** Loads what every page needs (clinic, protocols, the API's clock), then shows the console. */
+export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiClient; claims: Claims }) {
+  const { config, auth, api, claims } = props;
+  const [loaded, setLoaded] = useState<Pick<ConsoleContext, "clinic" | "protocols" | "now" | "today">>();
+  const [error, setError] = useState<unknown>();
+
+  // Not keyed on the token: a refreshed token (same person, same roles) must not reload the clinic.
+  const load = useCallback(async () => {
+    const [clinic, { protocols }, now] = await Promise.all([
+      api.GET("/clinic").then(ok),
+      api.GET("/protocols").then(ok),
+      apiNow(config, currentSession()?.token ?? ""),
+    ]);
+    setLoaded({ clinic, protocols, now, today: clinicDateOf(now, clinic.timezone) });
+  }, [api, config]);
+
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+
+  const ctx = useMemo<ConsoleContext | undefined>(
+    () => loaded && { ...loaded, config, api, auth, claims, refresh: load },
+    [loaded, config, api, auth, claims, load],
+  );
+
+  if (error && !ctx) {
+    return (
+      <main class="sign-in" id="content">
+        <div class="card">
+          <h1>Staff console</h1>
+          <ProblemNote error={error} />
+          <button type="button" class="button primary" onClick={() => location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!ctx) return <p class="boot">Loading the clinic…</p>;
+  return (
+    <Console.Provider value={ctx}>
+      <Shell />
+    </Console.Provider>
+  );
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ConsoleHarness,
+  consoleHarness,
+  expectAccessible,
+  focusedName,
+  signIn,
+  signOut,
+  tabTo,
+} from "./browser.js";
+
+/**
+ * A front desk's first morning in the staff console, in a real Chromium against the real local stack
+ * (API, DynamoDB Local, Scheduler and SES emulators): the steps build on each other, like the morning.
+ * The local clock starts on Monday 2026-11-30 at 8:00 in New York.
+ */
+describe("the staff console: a front desk's morning", () => {
+  let h: ConsoleHarness;
+  let page: Page;
+  const email = `jordan.lee.${randomUUID().slice(0, 8)}@example.com`;
+  let patientId = "";
+
+  beforeAll(async () => {
+    h = await consoleHarness();
+    page = await h.openPage();
+  }, 180_000);
+  afterAll(() => h?.stop());
+  afterEach(() => h.expectNoPageErrors());
+
+  const card = (title: string) =>
+    page.locator("section.card", { has: page.getByRole("heading", { name: title, exact: true }) });
+  const go = (hash: string) => page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+  const appointments = async () =>
+    (await h.local.call("GET", `/patients/${patientId}/appointments`)).body.appointments as {
+      id: string;
+      service: string;
+      start: string;
+      end: string;
+      status: string;
+      sequence?: number;
+      reminders: { kind: string; status: string }[];
+    }[];
+
+  it("signs the front desk in and shows today by chair and office", async () => {
+    await expectAccessible(page, "the sign-in page");
+    await signIn(page, "staff");
+    await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+    await page.getByRole("region", { name: "Chair 1" }).waitFor();
+    expect(await page.getByText("Monday, November 30, 2026").count()).toBe(1);
+    for (const lane of ["Chair 1", "Chair 4", "Office 1", "Office 2"]) {
+      expect(await page.getByRole("region", { name: lane }).count(), lane).toBe(1);
+    }
+    expect(await page.getByText("Times in America/New York (EST)").count()).toBe(1);
+    await expectAccessible(page, "Today");
+  });
+
+  it("registers a patient, then finds them by last name without the name entering the address", async () => {
+    await page.getByRole("link", { name: "Book" }).click();
+    await page.getByRole("button", { name: "Register a new patient" }).click();
+    await page.getByLabel("First name").fill("Jordan");
+    await page.getByLabel("Last name").fill("Lee");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+    await page.getByLabel("The patient agrees to appointment emails").check();
+    await expectAccessible(page, "Book: register a patient");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await page.getByRole("heading", { name: "Lee, Jordan" }).waitFor();
+    patientId = /#\/book\/([\w-]+)/.exec(page.url())?.[1] ?? "";
+    expect((await h.local.call("GET", `/patients/${patientId}`)).body.email).toBe(email);
+
+    await page.getByRole("link", { name: "Another patient" }).click();
+    await page.getByLabel("Name, phone or email").fill("lee, jor");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page
+      .getByRole("list", { name: "Patients found" })
+      .getByRole("button", { name: /Lee, Jordan/ })
+      .click();
+    await page.getByRole("heading", { name: "Lee, Jordan" }).waitFor();
+    expect(page.url()).toContain(`#/book/${patientId}`);
+    expect(page.url().toLowerCase()).not.toContain("lee");
+    expect(page.url()).not.toContain("jor");
+  });
+
+  it("books a consultation at a free time and says which emails will go out", async () => {
+    const consultation = card("Consultation");
+    await consultation.getByRole("radio").first().check();
+    await expectAccessible(page, "Book: a patient with free times");
+    await consultation.getByRole("button", { name: /^Book consultation on/ }).click();
+    await consultation.getByText("Consultation booked").waitFor();
+    expect(await consultation.getByText(/Confirmation: /).count()).toBe(1);
+    const [booked] = await appointments();
+    expect(booked).toMatchObject({ service: "consultation", status: "booked" });
+  });
+
+  it("lets a clinician record the consultation's outcome once it has taken place", async () => {
+    const [consultation] = await appointments();
+    await h.local.call("POST", "/local/clock", { now: consultation!.end }, "admin");
+    await signOut(page);
+    await signIn(page, "clinician");
+    await page.getByRole("link", { name: "Clinician" }).click();
+    const outcomes = card("Consultations awaiting an outcome");
+    await outcomes.getByRole("link", { name: "Lee, Jordan" }).waitFor();
+    await expectAccessible(page, "Clinician");
+    await outcomes.getByRole("button", { name: "Record outcome…" }).click();
+    await outcomes.getByLabel("Eligible for treatment").check();
+    await outcomes.getByLabel("IV ketamine infusion series").check();
+    await outcomes.getByRole("button", { name: "Save outcome" }).click();
+    await outcomes.getByText(/^None: every consultation/).waitFor();
+    expect((await h.local.call("GET", `/patients/${patientId}`)).body.eligibleProtocols).toEqual([
+      "iv-ketamine",
+    ]);
+  });
+
+  it("books a six-session IV series from its first session", async () => {
+    await signOut(page);
+    await signIn(page, "staff");
+    await go(`#/book/${patientId}`);
+    const series = card("Treatment series");
+    await series.getByRole("button", { name: /^Thu, Dec 3/ }).click();
+    await series.getByRole("radio", { name: "10:00 AM" }).check();
+    await series
+      .getByRole("button", { name: /^Book the series from Thu, Dec 3, 2026, 10:00 AM EST/ })
+      .click();
+    await series.getByText(/6 sessions booked/).waitFor();
+    expect(await series.locator("ol.sessions li").count()).toBe(6);
+    const sessions = (await appointments()).filter((a) => a.service === "iv-ketamine");
+    expect(sessions.map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("shows the session on its day and cancels it in two clicks", async () => {
+    const second = (await appointments()).find((a) => a.sequence === 2)!;
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
+      new Date(second.start),
+    );
+    await page.getByRole("link", { name: "Today" }).click();
+    await page.getByLabel("Date").fill(day);
+    const entry = page.locator("section.lane").getByRole("button", { name: /Lee, Jordan.*IV 2 of 6/ });
+    await entry.click();
+    const dialog = page.getByRole("dialog", { name: "Jordan Lee · IV 2 of 6" });
+    await expectAccessible(page, "Today: an appointment's actions");
+    await dialog.getByRole("button", { name: "Cancel appointment…" }).click();
+    await dialog.getByLabel(/^Reason/).fill("Patient is travelling");
+    await dialog.getByRole("button", { name: "Cancel this appointment" }).click();
+    await page
+      .getByRole("region", { name: "Cancelled" })
+      .getByRole("button", { name: /Lee, Jordan · IV 2 of 6/ })
+      .waitFor();
+    expect(await entry.count()).toBe(0);
+    expect((await h.local.call("GET", `/appointments/${second.id}`)).body.status).toBe("cancelled");
+  });
+
+  it("sends the cancellation email, which the patient's record shows as sent", async () => {
+    await h.local.stack.settle();
+    const emails = await h.local.emailsTo(email);
+    const cancellation = emails.find((e) => /has been cancelled/.test(e.body.text ?? ""));
+    // Emails never name the treatment: "treatment session", on the clinic's clock.
+    expect(cancellation?.body.text).toMatch(
+      /Your treatment session on Saturday, 5 December 2026 at 10:00 AM EST has been cancelled/,
+    );
+
+    await page.getByRole("button", { name: /Lee, Jordan · IV 2 of 6/ }).click();
+    await page.getByRole("link", { name: "Open Jordan Lee's record" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lee, Jordan" }).waitFor();
+    const cancelled = page.locator("li.history-item", { hasText: "IV 2 of 6" });
+    await cancelled.getByRole("row", { name: /Cancellation notice\s+Sent/ }).waitFor();
+    expect(await cancelled.getByText("Cancelled: Patient is travelling").count()).toBe(1);
+    await expectAccessible(page, "Patient");
+  });
+
+  it("lets an administrator change the opening hours and add a closed date", async () => {
+    await signOut(page);
+    await signIn(page, "admin");
+    await page.getByRole("link", { name: "Clinic", exact: true }).click();
+    await page.getByLabel("Saturday closes").fill("12:00");
+    await page.getByLabel("Close the clinic on").fill("2026-12-24");
+    await page.getByRole("button", { name: "Add closed date" }).click();
+    await page.getByText("Thursday, December 24, 2026").waitFor();
+    await expectAccessible(page, "Clinic settings");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Settings saved.").waitFor();
+    const clinic = (await h.local.call("GET", "/clinic")).body;
+    expect(clinic.hours.sat).toEqual([{ open: "09:00", close: "12:00" }]);
+    expect(clinic.closedDates).toContain("2026-12-24");
+  });
+
+  it("shows the local clock and lets an administrator move it a day on, sending what fell due", async () => {
+    const clock = page.getByRole("region", { name: "Local clock" });
+    const before = (await h.local.call("GET", "/local/clock")).body.now as string;
+    await clock.getByRole("button", { name: "+1 day" }).click();
+    await clock.getByRole("status").waitFor();
+    const after = (await h.local.call("GET", "/local/clock")).body.now as string;
+    expect(Date.parse(after) - Date.parse(before)).toBe(24 * 3_600_000);
+    expect(await clock.getByText("Tue, Dec 1, 2026").count()).toBe(1);
+  });
+
+  it("does it all from the keyboard: sign in, find the patient, book, open the day's appointment", async () => {
+    const keyboard = await h.openPage();
+    await tabTo(keyboard, /Front desk/);
+    await tabTo(keyboard, /^Sign in$/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByRole("button", { name: "Sign out" }).waitFor();
+
+    await tabTo(keyboard, /^Book$/);
+    await keyboard.keyboard.press("Enter");
+    await tabTo(keyboard, /^Name, phone or email$/);
+    await keyboard.keyboard.type("lee");
+    await keyboard.keyboard.press("Enter");
+    await tabTo(keyboard, /^Lee, Jordan/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByRole("heading", { name: "Lee, Jordan" }).waitFor();
+
+    // The times are one radio group: Tab enters it, Space picks the focused time.
+    await tabTo(keyboard, /^\d{1,2}:\d{2} [AP]M$/);
+    const time = await focusedName(keyboard);
+    await keyboard.keyboard.press("Space");
+    await tabTo(keyboard, /^Book consultation on/);
+    await keyboard.keyboard.press("Enter");
+    await keyboard.getByText("Consultation booked").waitFor();
+
+    await tabTo(keyboard, /^Today$/);
+    await keyboard.keyboard.press("Enter");
+    await tabTo(
+      keyboard,
+      new RegExp(`^${time.replace(/ [AP]M$/, "")}( [AP]M)? – .*Lee, Jordan Consultation`),
+    );
+    await keyboard.keyboard.press("Enter");
+    const dialog = keyboard.getByRole("dialog", { name: "Jordan Lee · Consultation" });
+    await dialog.waitFor();
+    await keyboard.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    // Focus goes back where it was, so the desk can go on to the next appointment.
+    expect(await focusedName(keyboard)).toMatch(/Lee, Jordan Consultation/);
+  });
+});

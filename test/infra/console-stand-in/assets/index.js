@@ -1,0 +1,1 @@
+// Stands in for the console's bundle in the infra tests.

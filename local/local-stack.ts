@@ -216,12 +216,19 @@ export async function startLocalStack(options: LocalStackOptions) {
       }
       return sumReports(reports);
     };
-    const advance = async (next: Date) => {
-      await settle();
-      const from = fired.length;
-      clock.set(next);
-      const reconciled = await settle();
-      return { fired: fired.slice(from), reconciled };
+    // Clock moves run one after another: each one's reply lists exactly what its own move fired, and a
+    // move to a time another move has already passed is refused (400) rather than half-applied.
+    let moves: Promise<unknown> = Promise.resolve();
+    const advance = (next: Date) => {
+      const move = moves.then(async () => {
+        await settle();
+        const from = fired.length;
+        clock.set(next);
+        const reconciled = await settle();
+        return { fired: fired.slice(from), reconciled };
+      });
+      moves = move.catch(() => undefined);
+      return move;
     };
 
     /** What did not make it: scheduler dead letters, failed async invokes, stream batches, SES events. */

@@ -27,7 +27,9 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export function createApp(given: AppOptions): Hono<AppEnv> {
   // Use cases write through the audited store: a change commits with its request's audit entry.
-  const options: AppOptions = { ...given, deps: { ...given.deps, store: auditedStore(given.deps.store) } };
+  // (A document-only app, built to print /openapi.json, has no store to wrap.)
+  const store = given.deps.store ? auditedStore(given.deps.store) : given.deps.store;
+  const options: AppOptions = { ...given, deps: { ...given.deps, store } };
   const app = new Hono<AppEnv>();
   app.use("*", ...everyResponseHeaders, closeConnectionWhenBodyUnread);
   app.use(

@@ -41,7 +41,7 @@ const props = (resource: CfnResource) => resource.Properties ?? {};
 const json = (value: unknown) => JSON.stringify(value);
 const logicalIdOf = (template: Template, type: string) => onlyResource(template, type)[0];
 /**
- * The application's four functions, by their fixed names. The stack also holds CDK's BucketDeployment
+ * The application's five functions, by their fixed names. The stack also holds CDK's BucketDeployment
  * function, which runs only during a deploy to upload the staff console (test/infra/console.test.ts).
  */
 const appFunctions = (template: Template) =>
@@ -566,7 +566,7 @@ describe("stateless stack: alarms", () => {
 
   it("alarms on errors and throttles of every function, and on stream lag", () => {
     const functionIds = appFunctions(stateless).map(([id]) => id);
-    expect(functionIds).toHaveLength(4);
+    expect(functionIds).toHaveLength(5);
     for (const metric of ["Errors", "Throttles"]) {
       const dims = alarms()
         .filter((a) => a.MetricName === metric)

@@ -85,7 +85,7 @@ describe("a booked consultation's reminders under concurrent changes and sends",
           expect(held.map((b) => b.appointmentId)).toEqual(final.status === "booked" ? [final.id] : []);
         },
       ),
-      raceRuns(150),
+      raceRuns(120),
     );
   });
 });

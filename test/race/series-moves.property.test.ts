@@ -67,7 +67,7 @@ describe("moves of two neighbouring sessions of one series at once", () => {
           expect(summary.seriesSessions?.map((s) => s.start)).toEqual(sessions.map((s) => s.start));
         },
       ),
-      raceRuns(100),
+      raceRuns(80),
     );
   });
 });

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+// hono/tiny: the smallest router (PatternRouter), plenty for a few dozen routes; 6 KB less in every cold start.
+import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { auditedStore } from "../audit/audited-store.js";

@@ -1,7 +1,7 @@
-// hono/tiny: the smallest router (PatternRouter), plenty for a few dozen routes; 6 KB less in every cold start.
-import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+// hono/tiny: the smallest router (PatternRouter), plenty for a few dozen routes; 6 KB less in every cold start.
+import { Hono } from "hono/tiny";
 import { auditedStore } from "../audit/audited-store.js";
 import { healthSchema } from "../schemas/health.schema.js";
 import { openApiDocumentSchema } from "../schemas/openapi-document.schema.js";

@@ -86,6 +86,27 @@ async function bookConsultation(api: ApiHarness, start = "2026-12-03T10:00:00-05
   return booked.body as Appointment;
 }
 
+/** SES's Send event for an email with these tags, as EventBridge delivers it to email-events. */
+async function sesSendEvent(
+  w: Awaited<ReturnType<typeof world>>,
+  messageId: string,
+  tags: Record<string, string>,
+) {
+  await makeEmailEventsHandler(w.deps)({
+    "detail-type": "Email Sent",
+    source: "aws.ses",
+    detail: {
+      eventType: "Send",
+      mail: {
+        messageId,
+        timestamp: w.api.clock.now().toISOString(),
+        destination: ["patient@example.com"],
+        tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, [v]])),
+      },
+    },
+  });
+}
+
 /** schedule-sync for a reminder as its stream record would run it. */
 async function sync(w: Awaited<ReturnType<typeof world>>, appointment: Appointment, kind: string) {
   const r = appointment.reminders.find((x) => x.kind === kind)!;
@@ -169,19 +190,7 @@ describe("the reconciler makes every reminder converge, whatever crashed where",
     const [job] = w.handed.splice(0);
     void sendReminder(w.deps, job!); // never returns: the process died after SES answered
     const email = await acceptedBySes;
-    await makeEmailEventsHandler(w.deps)({
-      "detail-type": "Email Sent",
-      source: "aws.ses",
-      detail: {
-        eventType: "Send",
-        mail: {
-          messageId: email.messageId,
-          timestamp: w.api.clock.now().toISOString(),
-          destination: [email.to],
-          tags: Object.fromEntries(Object.entries(email.tags).map(([k, v]) => [k, [v]])),
-        },
-      },
-    });
+    await sesSendEvent(w, email.messageId, email.tags);
     expect(await w.reminder(booked.id, "confirmation")).toMatchObject({
       status: "sent",
       messageId: email.messageId,
@@ -198,21 +207,10 @@ describe("the reconciler makes every reminder converge, whatever crashed where",
     const confirmation = await w.reminder(booked.id, "confirmation");
     w.handed.splice(0);
     // SES accepted the email under claim "lost-claim", and the claim itself never reached the table.
-    await makeEmailEventsHandler(w.deps)({
-      "detail-type": "Email Sent",
-      source: "aws.ses",
-      detail: {
-        eventType: "Send",
-        mail: {
-          messageId: "ses-1",
-          destination: ["x@example.com"],
-          tags: {
-            appointmentId: [booked.id],
-            reminderId: [confirmation.id],
-            claimId: ["lost-claim"],
-          },
-        },
-      },
+    await sesSendEvent(w, "ses-1", {
+      appointmentId: booked.id,
+      reminderId: confirmation.id,
+      claimId: "lost-claim",
     });
     expect(await w.reminder(booked.id, "confirmation")).toMatchObject({ status: "sent", messageId: "ses-1" });
     w.later(DUE_GRACE_MS + SEND_EVENT_GRACE_MS + MINUTE_MS);

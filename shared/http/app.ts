@@ -5,6 +5,7 @@ import { mapError } from "./error-mapping.js";
 import { openApiDocument } from "./openapi-document.js";
 import { problemResponse } from "./problem.js";
 import { RouteTable } from "./route-table.js";
+import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerClinicRoutes(routes, options);
   registerPatientRoutes(routes, options);
   registerAppointmentRoutes(routes, options);
+  registerAgendaRoutes(routes, options);
   registerSeriesRoutes(routes, options);
   registerUnsubscribeRoutes(routes, options);
   options.extraRoutes?.(routes);

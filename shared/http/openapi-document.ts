@@ -77,6 +77,7 @@ function operation(route: RouteSpec, schemaOf: SchemaOf): object {
   return {
     tags: route.tags,
     ...(route.summary ? { summary: route.summary } : {}),
+    ...(route.description ? { description: route.description } : {}),
     ...(route.roles ? { security: [{ bearerAuth: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(request.body

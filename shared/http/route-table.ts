@@ -26,6 +26,8 @@ export interface RouteSpec {
   path: string;
   tags: readonly string[];
   summary?: string;
+  /** What a client needs to know beyond the summary (rules, side effects), in CommonMark. */
+  description?: string;
   /**
    * Who may call it: a bearer token with one of these roles, checked before validation so a stranger
    * learns nothing from a 400. Absent: public. The document's `security` is derived from it.

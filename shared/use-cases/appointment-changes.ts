@@ -187,6 +187,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       ...current,
       start,
       end,
+      date: clinicDate(clinic, start),
       reminders: reminders.all,
       version: current.version + 1,
       updatedAt: now,

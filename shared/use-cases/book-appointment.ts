@@ -59,6 +59,8 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         start,
         end,
         status: "booked",
+        date: clinicDate(clinic, start),
+        confirmation: "unconfirmed",
         reminders: newReminders(
           deps.ids,
           planAppointmentReminders({

@@ -76,6 +76,8 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         start: slot.start,
         end: slot.end,
         status: "booked",
+        date: clinicDate(clinic, slot.start),
+        confirmation: "unconfirmed",
         seriesId,
         sequence: i + 1,
         reminders: newReminders(

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { utcMonthsBetween } from "../adapters/dynamodb/item-keys.js";
 import { datesBetween, freeStarts } from "../domain/calendar.js";
 import { serviceMinutes, serviceResource } from "../domain/services.js";
-import type { ServiceId } from "../domain/types.js";
+import type { Confirmation, ServiceId } from "../domain/types.js";
 import { bookingsOf } from "./booking-support.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
 
@@ -23,8 +23,11 @@ export async function availability(deps: Deps, service: ServiceId, from: string,
   return { slots };
 }
 
-/** The clinic's agenda between two clinic-local dates, inclusive, sorted by start. */
-export async function agenda(deps: Deps, from: string, to: string) {
+/**
+ * The appointments between two clinic-local dates, inclusive, sorted by start; with `confirmation`, only
+ * those whose patient has (or has not) confirmed.
+ */
+export async function appointmentsBetween(deps: Deps, from: string, to: string, confirmation?: Confirmation) {
   const clinic = await loadClinic(deps);
   const fromInstant = DateTime.fromISO(from, { zone: clinic.timezone }).startOf("day").toUTC().toISO()!;
   const toInstant = DateTime.fromISO(to, { zone: clinic.timezone })
@@ -37,5 +40,7 @@ export async function agenda(deps: Deps, from: string, to: string) {
     toInstant,
     utcMonthsBetween(fromInstant, toInstant),
   );
-  return { appointments };
+  return {
+    appointments: confirmation ? appointments.filter((a) => a.confirmation === confirmation) : appointments,
+  };
 }

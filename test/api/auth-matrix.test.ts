@@ -25,6 +25,8 @@ const ROUTES: Rule[] = [
   { method: "POST", path: "/appointments/a1/attendance", allowed: ["clinician", "staff"] },
   { method: "POST", path: "/series", allowed: ["staff"] },
   { method: "GET", path: "/series/s1", allowed: "any" },
+  { method: "GET", path: "/agenda?date=2026-12-02", allowed: "any" },
+  { method: "POST", path: "/agenda/backfill", allowed: ["admin"] },
   { method: "POST", path: "/series/s1/cancel", allowed: ["staff"] },
 ];
 

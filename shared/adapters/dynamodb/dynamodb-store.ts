@@ -12,6 +12,7 @@ import {
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import {
+  type AgendaReads,
   type BookingReads,
   type CapacityDay,
   type ChangeSet,
@@ -30,11 +31,14 @@ import {
 } from "../../ports/store.js";
 import { IdempotencyReplay, StaleWrite } from "../../use-cases/errors.js";
 import {
+  dayIndexKeys,
   itemsToAppointments,
+  itemToAppointment,
   itemToPatient,
   itemToReminder,
   itemToSeries,
   itemToSeriesSessions,
+  seriesSize,
   unsettledScheduledKeys,
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
@@ -284,6 +288,48 @@ export class DynamoDbStore implements Store {
     return itemsToAppointments(pages.flat()).sort((a, b) => a.start.localeCompare(b.start));
   }
 
+  async listDayAppointments(date: string): Promise<Omit<Appointment, "reminders">[]> {
+    const { indexName, partitionKey } = TABLE_KEYS.byDay;
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :d`,
+      ExpressionAttributeValues: { ":d": keys.dayPartition(date) },
+    });
+    return items.map(itemToAppointment).map(({ reminders: _reminders, ...a }) => a);
+  }
+
+  async fileUnderDate(appointmentId: string, start: string, date: string): Promise<boolean> {
+    const index = dayIndexKeys({ id: appointmentId, start, date });
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.appointment(appointmentId),
+      UpdateExpression: "SET #d = :date, gsi4pk = :pk, gsi4sk = :sk",
+      ConditionExpression: "attribute_exists(pk) AND #start = :start AND attribute_not_exists(#d)",
+      ExpressionAttributeNames: { "#d": "date", "#start": "start" },
+      ExpressionAttributeValues: { ":date": date, ":start": start, ":pk": index.gsi4pk, ":sk": index.gsi4sk },
+    });
+  }
+
+  async getAgendaReads(patientIds: string[], seriesIds: string[]): Promise<AgendaReads> {
+    const items = await this.batchGetMany([
+      keys.clinic(),
+      ...[...new Set(patientIds)].map((id) => keys.patient(id)),
+      ...[...new Set(seriesIds)].map((id) => keys.series(id)),
+    ]);
+    const clinic = this.clinicRecord(items.find((i) => i.type === "clinic")).clinic;
+    const seriesSizes: Record<string, number> = {};
+    for (const item of items.filter((i) => i.type === "series")) {
+      const size = seriesSize(item);
+      if (size !== undefined) seriesSizes[item.id as string] = size;
+    }
+    return {
+      ...(clinic ? { clinic } : {}),
+      patients: items.filter((i) => i.type === "patient").map(itemToPatient),
+      seriesSizes,
+    };
+  }
+
   async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
     const item = await this.get(keys.series(id));
     if (!item) return undefined;
@@ -292,12 +338,9 @@ export class DynamoDbStore implements Store {
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
     const unique = [...new Set(dates)];
-    const found = new Map<string, Item>();
     // A series' planning window can exceed the 100 keys one BatchGetItem takes.
-    for (let i = 0; i < unique.length; i += 100) {
-      const items = await this.batchGet(unique.slice(i, i + 100).map((d) => keys.capacity(resource, d)));
-      for (const item of items) found.set(item.date as string, item);
-    }
+    const items = await this.batchGetMany(unique.map((d) => keys.capacity(resource, d)));
+    const found = new Map(items.map((item) => [item.date as string, item]));
     return unique.map((date) => itemToCapacityDay(resource, date, found.get(date)));
   }
 
@@ -571,6 +614,13 @@ export class DynamoDbStore implements Store {
     if (!unprocessed?.length) return items;
     const rest = await Promise.all(unprocessed.map((k) => this.get(k as Record<string, string>)));
     return [...items, ...rest.filter((i): i is Item => i !== undefined)];
+  }
+
+  /** Any number of items by key: one BatchGetItem per 100 keys, sent together. */
+  private async batchGetMany(wanted: Record<string, string>[]): Promise<Item[]> {
+    const chunks: Record<string, string>[][] = [];
+    for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+    return (await Promise.all(chunks.map((chunk) => this.batchGet(chunk)))).flat();
   }
 
   private async get(key: Record<string, string>): Promise<Item | undefined> {

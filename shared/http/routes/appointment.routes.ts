@@ -15,7 +15,7 @@ import {
   rescheduleAppointment,
 } from "../../use-cases/appointment-changes.js";
 import { bookAppointment } from "../../use-cases/book-appointment.js";
-import { agenda, availability } from "../../use-cases/calendar-queries.js";
+import { appointmentsBetween, availability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
 import type { AppOptions } from "../app-env.js";
 import {
@@ -77,7 +77,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     },
     async (c, input) => {
       const q = input.query;
-      return c.json(await agenda(deps, q.from, q.to), 200);
+      return c.json(await appointmentsBetween(deps, q.from, q.to, q.confirmation), 200);
     },
   );
   routes.add(

@@ -232,6 +232,37 @@ describe("cancellation", () => {
   });
 });
 
+describe("series cancellation", () => {
+  it("speaks of every session in its subject and body", () => {
+    const email = renderEmail({ ...base, kind: "cancellation", sessions: series, icsSequence: 2 });
+    expect(email.subject).toBe("Riverside Wellness Clinic: appointments cancelled, starting Tue 1 Dec");
+    expect(email.text).toContain("These 3 treatment sessions have been cancelled:");
+    for (const s of series)
+      expect(email.text).toContain(
+        DateTime.fromISO(s.start).setZone(clinic.timezone).toFormat("d LLLL yyyy"),
+      );
+    expect(email.text).toContain("book new times");
+    expect(email.text).toContain("The attached calendar file removes them from your calendar.");
+    expect(email.text).not.toContain("the cancelled time");
+    expect(icsEvents(email.attachments[0]!.content)).toHaveLength(3);
+    expectNothingPrivate(email);
+  });
+});
+
+describe("closure notice", () => {
+  it("says the clinic closed that day and will call to find a new time", () => {
+    const email = renderEmail({ ...base, kind: "cancellation", notice: "clinic-closure" });
+    expect(email.subject).toBe("Riverside Wellness Clinic: appointment cancelled for Tue 1 Dec");
+    expect(email.text).toContain("the clinic has to close on Tuesday, 1 December 2026");
+    expect(email.text).toContain("at 10:00 AM EST has been cancelled");
+    expect(email.text).toContain("We will call you to find a new time.");
+    expect(email.text).not.toContain("If you did not expect this");
+    expectClinicContact(email);
+    expectNothingPrivate(email);
+    expect(icsValues(email.attachments[0]!.content, "METHOD")).toEqual(["CANCEL"]);
+  });
+});
+
 describe("arrival time", () => {
   const at = (start: string) => ({
     ...base.appointment,

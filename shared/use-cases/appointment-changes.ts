@@ -1,5 +1,4 @@
-import { checkSlot, clinicDate } from "../domain/calendar.js";
-import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
@@ -20,7 +19,8 @@ export async function getAppointment(deps: Deps, id: string): Promise<Appointmen
   return getAppointmentOrThrow(deps, id);
 }
 
-function assertUpcoming(appointment: Appointment, now: string, action: string): void {
+/** Only a booked appointment that has not started can be changed (`action`: "cancelled", "rescheduled"). */
+export function assertUpcoming(appointment: Appointment, now: string, action: string): void {
   if (appointment.status !== "booked") {
     throw new Conflict(
       `Only a booked appointment can be ${action}; this one is ${appointment.status}.`,
@@ -66,7 +66,7 @@ function decidedUnder(
 }
 
 /** The sessions of a series as the spacing rules need them: from the summary, or read if it has none. */
-async function seriesSessionsOf(
+export async function seriesSessionsOf(
   deps: Deps,
   seriesId: string,
   summary: SeriesSessionSummary[] | undefined,
@@ -143,7 +143,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     const { clinic, patient, days } = reads;
     if (!patient) throw new NotFound("patient");
 
-    const check = checkSlot({
+    assertSlot({
       clinic,
       resource: current.resource,
       start,
@@ -151,10 +151,6 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       bookings: bookingsOf(days, new Set([current.id])),
       now,
     });
-    if (!check.ok) {
-      if (check.code === "capacity") throw new CapacityTaken(check.message);
-      throw new RuleViolation(check.code, check.message, "start");
-    }
     let seriesTotal: number | undefined;
     if (current.seriesId !== undefined && current.protocolId) {
       const sessions = await seriesSessionsOf(deps, current.seriesId, reads.seriesSessions);

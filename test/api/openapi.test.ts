@@ -65,6 +65,7 @@ describe("the OpenAPI document", () => {
     const params = doc.paths["/availability"]?.get.parameters;
     expect(params.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
       "query service",
+      "query forAppointment",
       "query from",
       "query to",
     ]);

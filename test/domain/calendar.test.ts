@@ -82,7 +82,10 @@ describe("checkSlot", () => {
     const now = at("2026-12-07T10:05", NY);
     expect(check("2026-12-07T10:00", 60, [], split, now)).toMatchObject({ ok: false, code: "in-the-past" });
     // Not past, but its arrival time (15 minutes before, 10:00) is: the patient cannot be on time.
-    expect(check("2026-12-07T10:15", 60, [], split, now)).toMatchObject({ ok: false, code: "arrival-passed" });
+    expect(check("2026-12-07T10:15", 60, [], split, now)).toMatchObject({
+      ok: false,
+      code: "arrival-passed",
+    });
     expect(check("2026-12-07T10:30", 60, [], split, now)).toEqual({ ok: true });
     expect(check("2026-12-07T10:10", 60)).toMatchObject({ ok: false, code: "not-on-grid" });
     expect(check("2026-12-07T10:00:30", 60)).toMatchObject({ ok: false, code: "not-on-grid" });

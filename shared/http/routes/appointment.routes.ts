@@ -15,7 +15,7 @@ import {
   rescheduleAppointment,
 } from "../../use-cases/appointment-changes.js";
 import { bookAppointment } from "../../use-cases/book-appointment.js";
-import { appointmentsBetween, availability } from "../../use-cases/calendar-queries.js";
+import { appointmentsBetween, availability, moveAvailability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
 import type { AppOptions } from "../app-env.js";
 import {
@@ -37,13 +37,28 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       method: "get",
       path: "/availability",
       tags: ["appointments"],
+      summary: "Free starts for a service, or for moving one appointment",
+      description:
+        "With `service`: every free 15-minute start whose arrival time is still ahead. With " +
+        "`forAppointment`: the starts a reschedule of that booked appointment would accept (its own " +
+        "length, not blocked by itself, and for a series session the protocol's spacing to its " +
+        "neighbours and its window).",
       roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
-      responses: { 200: jsonContent(slotsSchema, "Every free 15-minute start."), ...commonErrors },
+      responses: {
+        200: jsonContent(slotsSchema, "Every free 15-minute start."),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     },
     async (c, input) => {
       const q = input.query;
-      return c.json(await availability(deps, q.service, q.from, q.to), 200);
+      const slots =
+        q.forAppointment !== undefined
+          ? await moveAvailability(deps, q.forAppointment, q.from, q.to)
+          : await availability(deps, q.service!, q.from, q.to);
+      return c.json(slots, 200);
     },
   );
   routes.add(

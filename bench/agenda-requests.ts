@@ -6,9 +6,9 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/dynamodb-local.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import type { ServiceId } from "../shared/domain/types.js";
+import { randomIds } from "../shared/ports/id-source.js";
 import { clinicDay } from "../shared/use-cases/agenda.js";
 import { bookAppointment } from "../shared/use-cases/book-appointment.js";
-import { randomIds } from "../shared/ports/id-source.js";
 import { AwsCounter } from "./aws-counter.js";
 import { patientRecord } from "./fixtures.js";
 
@@ -33,7 +33,9 @@ const BOOKED_AT = "2026-11-29T22:00:00.000Z";
  * Books a full day (every chair and office from opening to closing, each session for another patient) on
  * a table of its own, then counts the AWS requests of the agenda's use case for that day.
  */
-export async function measureAgendaRequests(services: { dynamodbEndpoint: string }): Promise<AgendaRequestCount> {
+export async function measureAgendaRequests(services: {
+  dynamodbEndpoint: string;
+}): Promise<AgendaRequestCount> {
   const dynamo = new DynamoDBClient({
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
@@ -54,7 +56,8 @@ export async function measureAgendaRequests(services: { dynamodbEndpoint: string
     for (let hour = 8; hour < 18; hour += 2)
       for (let chair = 0; chair < CLINIC.chairs; chair++) sessions.push({ service: "iv-ketamine", hour });
     for (let hour = 8; hour < 18; hour++)
-      for (let office = 0; office < CLINIC.offices; office++) sessions.push({ service: "consultation", hour });
+      for (let office = 0; office < CLINIC.offices; office++)
+        sessions.push({ service: "consultation", hour });
     for (const [n, s] of sessions.entries()) {
       const patient = patientRecord(BOOKED_AT, { eligible: ["iv-ketamine"], n });
       await store.createPatient(patient);
@@ -63,7 +66,8 @@ export async function measureAgendaRequests(services: { dynamodbEndpoint: string
     }
     const { result, requests, total } = await counter.measure(() => clinicDay(deps, DATE));
     const placed = result.lanes.reduce((n, lane) => n + lane.entries.length, 0);
-    if (placed !== sessions.length) throw new Error(`the agenda lists ${placed} of ${sessions.length} sessions`);
+    if (placed !== sessions.length)
+      throw new Error(`the agenda lists ${placed} of ${sessions.length} sessions`);
     return {
       date: DATE,
       timezone: CLINIC.timezone,

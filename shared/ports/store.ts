@@ -93,6 +93,11 @@ export interface ChangeSet {
    */
   seriesRead?: Record<string, number>;
   /**
+   * Appointments this change was decided on without changing them (a copy of a reminder is true only while
+   * its appointment is as read), by id, with the version they were read at: checked in the same transaction.
+   */
+  appointmentsRead?: Record<string, number>;
+  /**
    * The version of the clinic settings the change was decided under: checked in the same transaction, so
    * a booking cannot land under settings (a time zone, closed dates) that changed meanwhile.
    */

@@ -1,3 +1,4 @@
+import * as z from "zod";
 import {
   agendaQuerySchema,
   appointmentListSchema,
@@ -17,6 +18,7 @@ import {
 import { bookAppointment } from "../../use-cases/book-appointment.js";
 import { appointmentsBetween, availability, moveAvailability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
+import { resendReminder } from "../../use-cases/resend-reminder.js";
 import type { AppOptions } from "../app-env.js";
 import {
   commonErrors,
@@ -30,6 +32,13 @@ import {
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
+
+const reminderParams = idParam.extend({
+  reminderId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: "The id of one of the appointment's reminders." }),
+});
 
 export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
@@ -160,5 +169,33 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       responses: changed,
     },
     async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
+  );
+  routes.add(
+    {
+      method: "post",
+      path: "/appointments/{id}/reminders/{reminderId}/resend",
+      tags: ["appointments"],
+      summary: "Send the patient a copy of an email they say never arrived",
+      description:
+        "Only for a reminder that was `sent` or `failed`, and only while what it says is still true (409 " +
+        "with `code` `stale` otherwise: a confirmation, preparation or day-before reminder of an " +
+        "appointment that is cancelled or has started, a reschedule notice that is not the latest, a " +
+        "cancellation notice whose time has passed, a booster invitation the patient stopped). 409 " +
+        "`copy-pending` while a copy is still on its way, `no-email` when the patient has no consent or a " +
+        "bounced address. The copy is a reminder of its own on the appointment (`resendOf`), due now, and " +
+        "goes through the usual pipeline: the answer (202) comes before the email.",
+      roles: ["staff"],
+      request: { params: reminderParams, headers: idempotencyHeader },
+      responses: {
+        202: jsonContent(appointmentSchema, "The appointment, with the copy among its reminders."),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
+    },
+    async (c, input) => {
+      const { id, reminderId } = input.params;
+      return createOnce(c, input.params, (idem) => resendReminder(deps, id, reminderId, idem), 202);
+    },
   );
 }

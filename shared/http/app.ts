@@ -8,6 +8,7 @@ import { RouteTable } from "./route-table.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
+import { registerClosureRoutes } from "./routes/closure.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
@@ -38,6 +39,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerPatientRoutes(routes, options);
   registerAppointmentRoutes(routes, options);
   registerAgendaRoutes(routes, options);
+  registerClosureRoutes(routes, options);
   registerSeriesRoutes(routes, options);
   registerUnsubscribeRoutes(routes, options);
   options.extraRoutes?.(routes);

@@ -49,6 +49,10 @@ describe("logs", () => {
         email: "not-an-email\r\nBcc: x@y.z",
         emailConsent: true,
       });
+      // The day's agenda names patients; a closure's reason is for staff only; both stay out of the logs.
+      await h.call("GET", "/agenda?date=2026-12-14");
+      await h.call("POST", "/closures", { date: "2026-12-14", reason: "Dr Okonkwo-Vance off sick" }, "admin");
+      await h.call("POST", "/local/clock", { now: "2026-12-12T01:00:00Z" }, "admin");
       vi.restoreAllMocks();
       const log = lines.join("");
       expect(log).toContain("reminder processed");
@@ -61,6 +65,7 @@ describe("logs", () => {
         "TRD",
         "ECT",
         "not-an-email",
+        "Okonkwo",
       ]) {
         expect(log).not.toContain(secret);
       }

@@ -1,37 +1,28 @@
 import fc from "fast-check";
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { clinicDate } from "../../shared/domain/calendar.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
-import { CapacityTaken, RuleViolation } from "../../shared/domain/errors.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { cancelAppointment, rescheduleAppointment } from "../../shared/use-cases/appointment-changes.js";
 import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import { updateClinic } from "../../shared/use-cases/clinic-settings.js";
 import { closeDate } from "../../shared/use-cases/closures.js";
-import { Conflict, StaleWrite } from "../../shared/use-cases/errors.js";
 import { resendReminder } from "../../shared/use-cases/resend-reminder.js";
 import { raceRuns } from "../support/interleavings.js";
-import { deliverDue, patientFor, raceWorlds } from "./race-world.js";
+import {
+  bookedConsultation,
+  deliverDue,
+  patientFor,
+  raceWorlds,
+  refusedAsExpected,
+  runDayAt,
+} from "./race-world.js";
 
 // A short horizon keeps each run's settings change small.
 const BASE: Clinic = { ...DEFAULT_CLINIC, offices: 2, bookingHorizonDays: 60 };
 
 /** `hour`:00 on the run's Wednesday (or `days` after its Monday), New York. */
-function at(now: Date, hour: number, days = 2): string {
-  return DateTime.fromJSDate(now, { zone: BASE.timezone })
-    .plus({ days })
-    .set({ hour, minute: 0, second: 0, millisecond: 0 })
-    .toUTC()
-    .toISO()!;
-}
-
-const expectedRefusal = (r: PromiseSettledResult<unknown>) =>
-  r.status === "fulfilled" ||
-  r.reason instanceof RuleViolation ||
-  r.reason instanceof CapacityTaken ||
-  r.reason instanceof Conflict ||
-  r.reason instanceof StaleWrite;
+const at = (now: Date, hour: number, days = 2) => runDayAt(now, days, hour);
 
 describe("a closure racing bookings and moves onto its date", () => {
   it("leaves nothing booked on the closed date, once repeated, and tells each patient once", {
@@ -61,7 +52,7 @@ describe("a closure racing bookings and moves onto its date", () => {
             ...Array.from({ length: newBookings }, (_, i) => () => book(w.race, i + 2, at(now, 10 + i))),
             ...(moveOnto ? [() => rescheduleAppointment(w.race, thursday.id, at(now, 14))] : []),
           ]);
-          for (const r of results) if (!expectedRefusal(r)) throw (r as PromiseRejectedResult).reason;
+          for (const r of results) if (!refusedAsExpected(r)) throw (r as PromiseRejectedResult).reason;
           const officesOnDate = async () => (await w.store.getCapacityDays("office", [date]))[0]!.bookings;
           // A closure that answered left nothing booked on its date, whatever landed around it.
           if (results[0]!.status === "fulfilled") expect(await officesOnDate()).toEqual([]);
@@ -98,14 +89,7 @@ describe("a resend racing a cancellation", () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), async (scheduler) => {
         const w = await world(scheduler);
-        const patient = await patientFor(w.setup);
-        const booked = (
-          await bookAppointment(w.setup, {
-            patientId: patient.id,
-            service: "consultation",
-            start: at(w.clock.now(), 11),
-          })
-        ).body;
+        const booked = await bookedConsultation(w.setup, at(w.clock.now(), 11));
         await deliverDue(w.setup, booked.id);
         const confirmation = booked.reminders.find((r) => r.kind === "confirmation")!;
         const results = await w.interleaver.run<unknown>([
@@ -113,7 +97,7 @@ describe("a resend racing a cancellation", () => {
           () => cancelAppointment(w.race, booked.id),
           () => deliverDue(w.race, booked.id),
         ]);
-        for (const r of results) if (!expectedRefusal(r)) throw (r as PromiseRejectedResult).reason;
+        for (const r of results) if (!refusedAsExpected(r)) throw (r as PromiseRejectedResult).reason;
         await deliverDue(w.setup, booked.id);
         const subjects = w.emails.map((e) => e.subject);
         const cancelledAt = subjects.findIndex((s) => s.includes("cancelled"));

@@ -258,14 +258,9 @@ export class DynamoDbStore implements Store {
   }
 
   async listPatientAppointments(patientId: string): Promise<Appointment[]> {
-    const { indexName, partitionKey } = TABLE_KEYS.byPatient;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :p`,
-      ExpressionAttributeValues: { ":p": keys.patientPartition(patientId) },
-    });
-    return itemsToAppointments(items);
+    return itemsToAppointments(
+      await this.queryPartition(TABLE_KEYS.byPatient, keys.patientPartition(patientId)),
+    );
   }
 
   async listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]> {
@@ -289,13 +284,7 @@ export class DynamoDbStore implements Store {
   }
 
   async listDayAppointments(date: string): Promise<Omit<Appointment, "reminders">[]> {
-    const { indexName, partitionKey } = TABLE_KEYS.byDay;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :d`,
-      ExpressionAttributeValues: { ":d": keys.dayPartition(date) },
-    });
+    const items = await this.queryPartition(TABLE_KEYS.byDay, keys.dayPartition(date));
     return items.map(itemToAppointment).map(({ reminders: _reminders, ...a }) => a);
   }
 
@@ -420,13 +409,7 @@ export class DynamoDbStore implements Store {
   }
 
   async listSeriesSessions(seriesId: string): Promise<Appointment[]> {
-    const { indexName, partitionKey } = TABLE_KEYS.bySeries;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :s`,
-      ExpressionAttributeValues: { ":s": keys.seriesPartition(seriesId) },
-    });
+    const items = await this.queryPartition(TABLE_KEYS.bySeries, keys.seriesPartition(seriesId));
     return itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   }
 
@@ -641,6 +624,19 @@ export class DynamoDbStore implements Store {
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey && items.length < count);
     return items;
+  }
+
+  /** Every item of one partition of an index. */
+  private async queryPartition(
+    index: { indexName: string; partitionKey: string },
+    partition: string,
+  ): Promise<Item[]> {
+    return this.queryAll({
+      TableName: this.tableName,
+      IndexName: index.indexName,
+      KeyConditionExpression: `${index.partitionKey} = :p`,
+      ExpressionAttributeValues: { ":p": partition },
+    });
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

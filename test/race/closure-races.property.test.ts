@@ -76,7 +76,7 @@ describe("a closure racing bookings and moves onto its date", () => {
             expect(a.status).toBe("booked");
         },
       ),
-      raceRuns(40),
+      raceRuns(25),
     );
   });
 });
@@ -107,7 +107,7 @@ describe("a resend racing a cancellation", () => {
         const after = (await w.store.getAppointment(booked.id))!;
         expect(after.reminders.filter((r) => r.status === "scheduled")).toEqual([]);
       }),
-      raceRuns(40),
+      raceRuns(20),
     );
   });
 });

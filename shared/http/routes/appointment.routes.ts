@@ -63,6 +63,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     },
     async (c, input) => {
       const q = input.query;
+      // The schema lets exactly one of the two through.
       const slots =
         q.forAppointment !== undefined
           ? await moveAvailability(deps, q.forAppointment, q.from, q.to)

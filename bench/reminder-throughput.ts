@@ -48,6 +48,7 @@ export async function measureReminderThroughput(bench: BenchStack, count = 1_000
         start: new Date(startMs).toISOString(),
         end: new Date(startMs + 3_600_000).toISOString(),
         status: "booked",
+        confirmation: "unconfirmed",
         reminders: [{ id: randomUUID(), kind: "reminder", dueAt, status: "scheduled", version: 1 }],
         version: 1,
         createdAt: nowIso,

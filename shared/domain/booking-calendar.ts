@@ -26,6 +26,11 @@ export class BookingCalendar {
   readonly zone: IANAZone;
   readonly capacity: number;
   readonly nowMs: number;
+  /**
+   * The first start a patient can still be on time for: their arrival time (start less the clinic's
+   * `arrivalMinutesBefore`) must not have passed, or the confirmation would ask for the impossible.
+   */
+  readonly earliestStartMs: number;
   /** Last local date staff may book. */
   readonly horizonDate: string;
   private readonly closedDates: ReadonlySet<string>;
@@ -43,6 +48,7 @@ export class BookingCalendar {
     this.capacity = capacityOf(clinic, resource);
     this.nowMs = parseInstant(now, clinic.timezone);
     if (Number.isNaN(this.nowMs)) throw new TypeError(`now is not an ISO instant: ${now}`);
+    this.earliestStartMs = this.nowMs + clinic.arrivalMinutesBefore * MINUTE_MS;
     this.horizonDate = addDays(this.localDate(this.nowMs), clinic.bookingHorizonDays);
     this.closedDates = new Set(clinic.closedDates);
     this.counts = new SlotCounts(range?.fromMs, range?.toMs);
@@ -83,7 +89,8 @@ export class BookingCalendar {
         "Appointments start on the quarter hour (:00, :15, :30 or :45, clinic time).",
       );
     }
-    if (startMs < this.nowMs) return fail("in-the-past", `${this.describe(startMs)} has already passed.`);
+    const tooSoon = this.tooSoon(startMs);
+    if (tooSoon) return tooSoon;
     const date = this.localDate(startMs);
     if (date > this.horizonDate) {
       return fail(
@@ -113,7 +120,8 @@ export class BookingCalendar {
 
   /** The rules left once a start is known to be on the grid inside an opening window of a bookable date. */
   free(startMs: number, minutes: number): SlotCheck {
-    if (startMs < this.nowMs) return fail("in-the-past", `${this.describe(startMs)} has already passed.`);
+    const tooSoon = this.tooSoon(startMs);
+    if (tooSoon) return tooSoon;
     if (this.capacity === 0) {
       return fail("no-capacity-resource", `The clinic has no ${this.resourceName(2)} set up.`);
     }
@@ -125,6 +133,17 @@ export class BookingCalendar {
       );
     }
     return OK;
+  }
+
+  /** A start that has passed, or whose arrival time has. */
+  private tooSoon(startMs: number): SlotCheck | undefined {
+    if (startMs < this.nowMs) return fail("in-the-past", `${this.describe(startMs)} has already passed.`);
+    if (startMs >= this.earliestStartMs) return undefined;
+    const minutes = this.clinic.arrivalMinutesBefore;
+    return fail(
+      "arrival-passed",
+      `${this.describe(startMs)} is too soon: patients are asked to arrive ${minutes} minutes before, at ${this.clock(startMs - minutes * MINUTE_MS)}, which has passed: pick a later start.`,
+    );
   }
 
   /**

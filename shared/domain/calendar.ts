@@ -10,8 +10,8 @@ export type { SlotCheck } from "./booking-calendar.js";
 export { capacityOf } from "./capacity.js";
 
 /**
- * Is [start, start+minutes) bookable for `resource`: on the 15-minute grid of the clinic's clock, not
- * before `now`, within the booking horizon, on an open day, inside one opening interval, and below
+ * Is [start, start+minutes) bookable for `resource`: on the 15-minute grid of the clinic's clock, not so
+ * close to `now` that the patient's arrival time has passed, within the booking horizon, on an open day, inside one opening interval, and below
  * capacity over the whole duration.
  */
 export function checkSlot(args: {
@@ -53,7 +53,7 @@ export function freeStarts(args: {
   const range = { fromMs, toMs: toMs + minutes * MINUTE_MS };
   const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range);
   const out: Interval[] = [];
-  for (const c of calendar.candidates(Math.max(fromMs, calendar.nowMs), toMs, minutes)) {
+  for (const c of calendar.candidates(Math.max(fromMs, calendar.earliestStartMs), toMs, minutes)) {
     if (calendar.free(c.startMs, minutes).ok) {
       out.push({ start: toUtcIso(c.startMs), end: toUtcIso(c.startMs + minutes * MINUTE_MS) });
     }

@@ -1,6 +1,7 @@
 /** Why a calendar or clinical rule refuses a slot or a series; stable codes a client can branch on. */
 export type RuleCode =
   | "in-the-past"
+  | "arrival-passed"
   | "not-on-grid"
   | "closed-date"
   | "closed-day"

@@ -1,6 +1,10 @@
 import { DateTime } from "luxon";
 import { cachedZone } from "./cached-zone.js";
-import { type Clinic, WEEKDAYS, type Weekday } from "./clinic.js";
+import { weekdayOf } from "./calendar-date.js";
+import type { Clinic } from "./clinic.js";
+
+// Date arithmetic lives with the other calendar-date helpers; it is used from here by many callers.
+export { addDays, daysBetween, weekdayOf } from "./calendar-date.js";
 
 /** One opening interval of one local day, as instants: DST is already resolved. */
 export interface Window {
@@ -39,30 +43,6 @@ export function localInstantMs(date: string, clock: string, zone: string): numbe
     instantCache.set(key, ms);
   }
   return ms;
-}
-
-/*
- * Pure calendar-date arithmetic below: a date has no zone, so there is no DST to get wrong, and the
- * native UTC calendar is an order of magnitude faster than Luxon on the hot path of availability.
- */
-function utcDay(date: string): Date {
-  const [year, month, day] = date.split("-").map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!));
-}
-
-export function weekdayOf(date: string): Weekday {
-  return WEEKDAYS[(utcDay(date).getUTCDay() + 6) % 7]!;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = utcDay(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from one date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
 }
 
 export function openingHours(

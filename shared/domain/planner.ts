@@ -84,12 +84,16 @@ export function planSeries(args: {
   };
 }
 
-/** `planSeries` for a use case: the sessions, or a `RuleViolation` (422) / `CapacityTaken` (409) naming the session. */
+/**
+ * `planSeries` for a use case: the sessions, or a `RuleViolation` (422) / `CapacityTaken` (409) naming the
+ * session. Only a refusal of session 1 is the start's fault; a later session's names no field.
+ */
 export function requireSeries(args: Parameters<typeof planSeries>[0]): Interval[] {
   const plan = planSeries(args);
   if (plan.ok) return plan.sessions;
-  if (plan.code === "capacity") throw new CapacityTaken(plan.message, "start");
-  throw new RuleViolation(plan.code, plan.message, "start");
+  const field = plan.sessionNumber === 1 ? "start" : undefined;
+  if (plan.code === "capacity") throw new CapacityTaken(plan.message, field);
+  throw new RuleViolation(plan.code, plan.message, field);
 }
 
 interface SeriesFrame {

@@ -1,3 +1,4 @@
+import { arrivalInstant } from "./arrival.js";
 import type { Clinic } from "./clinic.js";
 import type { Protocol } from "./protocol.js";
 import { isoInstant, wallClock } from "./wall-clock.js";
@@ -14,7 +15,7 @@ export interface LocalTime {
 
 export interface PreparationDetails {
   sessionStart: LocalTime;
-  /** The start less the clinic's `arrivalMinutesBefore`. */
+  /** The start less the clinic's `arrivalMinutesBefore`, never before the clinic opens (see arrivalInstant). */
   arrival: LocalTime;
   solidFoodCutoff: LocalTime;
   liquidsCutoff: LocalTime;
@@ -55,7 +56,7 @@ export function preparationDetails(args: {
   const before = (hours: number) => localTime(start.ms - Math.round(hours * 60) * MINUTE, zone, start.day);
   return {
     sessionStart: localTime(start.ms, zone, start.day),
-    arrival: localTime(start.ms - clinic.arrivalMinutesBefore * MINUTE, zone, start.day),
+    arrival: localTime(arrivalInstant(clinic, start.ms), zone, start.day),
     solidFoodCutoff: before(protocol.fasting.solidFoodHours),
     liquidsCutoff: before(protocol.fasting.liquidsHours),
     liquidsKind: protocol.fasting.liquidsKind,

@@ -8,18 +8,33 @@ export type SessionPlace = Pick<Appointment, "id" | "start" | "status" | "sequen
 
 const HOUR_MS = 3_600_000;
 
-/**
- * A series session moved to `start` keeps its protocol's spacing to the live sessions before and after
- * it (elapsed hours, so 48 h is 48 real hours across a DST change), and stays within the protocol's
- * window from the first session. Throws the 422 a front desk can act on.
- */
+/** A session being moved: which one, of which protocol, where in its series. */
+export type MovingSession = Pick<Appointment, "id" | "protocolId" | "sequence">;
+
+/** `spacingProblem` for a use case: throws the 422 a front desk can act on. */
 export function assertSpacingKept(
   clinic: Clinic,
-  moving: Pick<Appointment, "id" | "protocolId" | "sequence">,
+  moving: MovingSession,
   start: string,
   sessions: readonly SessionPlace[],
 ): void {
-  if (!moving.protocolId) return;
+  const problem = spacingProblem(clinic, moving, start, sessions);
+  if (problem) throw problem;
+}
+
+/**
+ * Why a series session moved to `start` would break its protocol's spacing, or undefined if it would not:
+ * it keeps the spacing to the live sessions before and after it (elapsed hours, so 48 h is 48 real hours
+ * across a DST change), and stays within the protocol's window from the first session. A session outside
+ * any series (no protocol) has no spacing to keep.
+ */
+export function spacingProblem(
+  clinic: Clinic,
+  moving: MovingSession,
+  start: string,
+  sessions: readonly SessionPlace[],
+): RuleViolation | undefined {
+  if (!moving.protocolId) return undefined;
   const protocol = clinicProtocol(clinic, moving.protocolId);
   const sequence = moving.sequence ?? 0;
   const live = sessions.filter((s) => s.status !== "cancelled" && s.id !== moving.id);
@@ -34,34 +49,28 @@ export function assertSpacingKept(
     }
     return protocol.spacing.phases.at(-1)!;
   };
+  const violation = (message: string) => new RuleViolation("spacing", message, "start");
   const check = (from: string, to: string, later: number, earlier: number) => {
     const phase = phaseOf(later);
     const gap = hours(from, to);
-    if (gap < phase.minGapHours) {
-      throw new RuleViolation(
-        "spacing",
+    if (gap < phase.minGapHours)
+      return violation(
         `Session ${later} must start at least ${phase.minGapHours} hours after session ${earlier}.`,
-        "start",
       );
-    }
-    if (phase.maxGapHours !== undefined && gap > phase.maxGapHours) {
-      throw new RuleViolation(
-        "spacing",
+    if (phase.maxGapHours !== undefined && gap > phase.maxGapHours)
+      return violation(
         `Session ${later} must start at most ${phase.maxGapHours / 24} days after session ${earlier}.`,
-        "start",
       );
-    }
+    return undefined;
   };
-  if (before) check(before.start, start, sequence, before.sequence ?? 0);
-  if (after) check(start, after.start, after.sequence ?? 0, sequence);
+  const tooClose =
+    (before ? check(before.start, start, sequence, before.sequence ?? 0) : undefined) ??
+    (after ? check(start, after.start, after.sequence ?? 0, sequence) : undefined);
+  if (tooClose) return tooClose;
   const first = sessions.find((s) => s.sequence === 1);
   if (protocol.spacing.windowDays && first && first.id !== moving.id) {
-    if (hours(first.start, start) > protocol.spacing.windowDays * 24) {
-      throw new RuleViolation(
-        "spacing",
-        `Every session must start within ${protocol.spacing.windowDays} days of the first.`,
-        "start",
-      );
-    }
+    if (hours(first.start, start) > protocol.spacing.windowDays * 24)
+      return violation(`Every session must start within ${protocol.spacing.windowDays} days of the first.`);
   }
+  return undefined;
 }

@@ -44,14 +44,16 @@ export function settingsConflicts(
   const kept: Booking[] = [];
   for (const b of live) {
     const minutes = (new Date(b.end).getTime() - new Date(b.start).getTime()) / 60_000;
-    // Checked as of its own start: a session under way is not "in the past", and the horizon is no matter.
+    // Checked as of its own arrival time, when it was last bookable: a session under way is neither "in
+    // the past" nor "too soon", and the horizon is no matter.
+    const asOf = new Date(new Date(b.start).getTime() - next.arrivalMinutesBefore * 60_000).toISOString();
     const check = checkSlot({
       clinic: next,
       resource: b.resource,
       start: b.start,
       minutes,
       bookings: kept,
-      now: b.start,
+      now: asOf,
     });
     const reason = check.ok ? undefined : REASON_OF[check.code];
     if (reason) conflicts.push({ appointmentId: b.appointmentId, start: b.start, reason });

@@ -30,6 +30,19 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type ReminderStatus = "scheduled" | "sent" | "skipped" | "cancelled" | "failed";
 
+/**
+ * Whether the patient has said they will come. Every appointment starts `unconfirmed` (and keeps it when it
+ * moves); appointments stored before the field existed read as `unconfirmed` too, since nobody confirmed them.
+ */
+export const CONFIRMATIONS = ["unconfirmed", "confirmed"] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+
+/** Who called an appointment off, when it was not staff at the patient's request (the default). */
+export type CancelledBy = "clinic-closure";
+
+/** The wording of a notice other than the usual one: a closure says the clinic will call to find a new time. */
+export type NoticeVariant = "clinic-closure";
+
 /** A time span [start, end) as UTC ISO strings. */
 export interface Interval {
   start: string;
@@ -52,6 +65,10 @@ export interface Reminder {
   messageId?: string;
   /** A reschedule notice remembers the start it moved from, to tell the patient. */
   previousStart?: string;
+  /** A cancellation notice worded for its cause (a clinic closure); absent for the usual wording. */
+  notice?: NoticeVariant;
+  /** A copy staff asked for (POST …/resend): the id of the reminder it copies. */
+  resendOf?: string;
   /**
    * Optimistic-locking version, as for appointments: a change writes version n only over version n - 1, so
    * it never overwrites what a sender recorded after the change read the reminder. 1 when created.
@@ -75,12 +92,20 @@ export interface Appointment extends Interval {
   protocolId?: ProtocolId;
   resource: Resource;
   status: AppointmentStatus;
+  /**
+   * The clinic-local date the appointment is filed under: the day whose chair or office it holds, and the
+   * day whose agenda lists it. Set at booking and on every move; absent on appointments stored before the
+   * agenda existed until they are filed (POST /agenda/backfill).
+   */
+  date?: string;
+  confirmation: Confirmation;
   seriesId?: string;
   /** 1-based position in its series. */
   sequence?: number;
   reminders: Reminder[];
   outcome?: ConsultationOutcome;
   cancelReason?: string;
+  cancelledBy?: CancelledBy;
   /** Optimistic-locking version; a reminder remembers the version it was planned for. */
   version: number;
   createdAt: string;

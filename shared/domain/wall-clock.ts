@@ -74,6 +74,38 @@ function zoneAbbreviationAt(ms: number, zone: string): string {
   return fallback;
 }
 
+/** An instant's local day, minutes since local midnight, and the zone's UTC offset then (minutes east). */
+export interface LocalReading {
+  day: string;
+  minutes: number;
+  offsetMinutes: number;
+}
+
+/** The numbers of an instant on `zone`'s wall clock, for arithmetic on clock times (never shown). */
+export function localReading(ms: number, zone: string): LocalReading {
+  const p = partsOf(
+    ms,
+    zone,
+    {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    },
+    "en-CA",
+  );
+  const [year, month, day, hour, minute] = [p.year, p.month, p.day, p.hour, p.minute].map(Number);
+  const wallAsUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
+  return {
+    day: `${p.year}-${p.month}-${p.day}`,
+    minutes: hour! * 60 + minute!,
+    // Whole minutes: seconds are not part of any offset in use, and the wall reading drops them.
+    offsetMinutes: Math.round((wallAsUtc - Math.floor(ms / 60_000) * 60_000) / 60_000),
+  };
+}
+
 /** Reads an instant (ISO string or epoch ms) on the wall clock of `zone`. */
 export function wallClock(instant: string | number, zone: string): WallClock {
   const ms = typeof instant === "number" ? instant : instantMs(instant);

@@ -1,6 +1,6 @@
 import type { Clinic } from "../domain/clinic.js";
 import type { Protocol } from "../domain/protocol.js";
-import type { ReminderKind, ServiceId } from "../domain/types.js";
+import type { NoticeVariant, ReminderKind, ServiceId } from "../domain/types.js";
 
 export interface EmailAttachment {
   filename: string;
@@ -36,6 +36,8 @@ export interface EmailInput {
   sessions?: EmailSession[];
   /** Reschedule notice: the old start. */
   previousStart?: string;
+  /** A cancellation notice worded for its cause: a clinic closure says the clinic will call. */
+  notice?: NoticeVariant;
   /** Booster invitations: a link that stops further invitations (http or https only). */
   unsubscribeUrl?: string;
   /** iCalendar SEQUENCE (the appointment's version), so calendars apply updates in order. */

@@ -1,12 +1,12 @@
+import { arrivalInstant } from "../domain/arrival.js";
 import type { Clinic } from "../domain/clinic.js";
-import { instantMs } from "../domain/wall-clock.js";
 import type { Block } from "./email-blocks.js";
 import { clockTime, longDateTime, visitLength } from "./local-format.js";
 import { hasNeutralName } from "./subject-line.js";
 
 /** When, how long, arrive by, where: what a patient needs to turn up at the right door. */
 export function visitFacts(clinic: Clinic, visit: { start: string; end: string }): Block {
-  const arrival = instantMs(visit.start) - clinic.arrivalMinutesBefore * 60_000;
+  const arrival = arrivalInstant(clinic, visit.start);
   const rows = [
     { label: "When", value: longDateTime(visit.start, clinic.timezone) },
     {

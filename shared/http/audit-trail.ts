@@ -12,7 +12,7 @@ export interface AuditSpec {
   /** `patient`, `appointment`, `series`, or what a list read covers (`agenda`, `appointments`...). */
   target: string;
   /** The target's id from the validated request (the path's id, a date); else learned from the response. */
-  id?: (input: { params?: unknown; query?: unknown }) => string | undefined;
+  id?: (input: { params?: unknown; query?: unknown; body?: unknown }) => string | undefined;
 }
 
 /** Who acts: the signed-in staff member, or the patient following a link from an email. */
@@ -39,7 +39,7 @@ function describedBy(body: unknown, target: string): { id?: string; patientId?: 
 export async function audited(
   c: Context<AppEnv>,
   spec: RouteSpec & { audit: AuditSpec },
-  input: { params?: unknown; query?: unknown },
+  input: { params?: unknown; query?: unknown; body?: unknown },
   deps: { store: Store; clock: Clock },
   serve: () => Promise<Response>,
 ): Promise<Response> {

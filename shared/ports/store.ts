@@ -94,6 +94,11 @@ export interface ChangeSet {
    */
   seriesRead?: Record<string, number>;
   /**
+   * Appointments this change was decided on without changing them (a copy of a reminder is true only while
+   * its appointment is as read), by id, with the version they were read at: checked in the same transaction.
+   */
+  appointmentsRead?: Record<string, number>;
+  /**
    * The version of the clinic settings the change was decided under: checked in the same transaction, so
    * a booking cannot land under settings (a time zone, closed dates) that changed meanwhile.
    */
@@ -193,6 +198,18 @@ export interface Store {
   listPatientAppointments(patientId: string): Promise<Appointment[]>;
   /** Appointments starting in [fromInstant, toInstant), sorted by start. */
   listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]>;
+  /**
+   * The appointments filed under one clinic-local date (`Appointment.date`), every status, by start,
+   * without their reminders. Read from an index, so a change may take a moment to show.
+   */
+  listDayAppointments(date: string): Promise<Omit<Appointment, "reminders">[]>;
+  /**
+   * Files an appointment stored before `Appointment.date` existed under its clinic-local date, if it still
+   * starts at `start` and is filed nowhere yet: false if it was not (changed, filed, or gone).
+   */
+  fileUnderDate(appointmentId: string, start: string, date: string): Promise<boolean>;
+  /** What a day's agenda shows beside its appointments, in one read: the clinic, the patients, the series' sizes. */
+  getAgendaReads(patientIds: string[], seriesIds: string[]): Promise<AgendaReads>;
 
   getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined>;
 
@@ -272,6 +289,14 @@ export interface ClaimedReminder extends Reminder {
   plannedFor?: string;
   /** The series of its appointment, so the series can be read together with the appointment. */
   seriesId?: string;
+}
+
+export interface AgendaReads {
+  /** Undefined until an admin saves the clinic's settings. */
+  clinic?: Clinic;
+  patients: Patient[];
+  /** Sessions each series was booked with, by series id; a series stored before it kept that count is absent. */
+  seriesSizes: Record<string, number>;
 }
 
 /** Capacity days that fit in one `getBookingReads` beside the clinic, the patient and a series. */

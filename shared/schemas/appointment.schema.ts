@@ -1,7 +1,8 @@
 import * as z from "zod";
-import { REMINDER_KINDS } from "../domain/types.js";
+import { CONFIRMATIONS, REMINDER_KINDS } from "../domain/types.js";
 import {
   dateRangeFields,
+  dateSchema,
   idSchema,
   instantSchema,
   notesSchema,
@@ -57,8 +58,13 @@ export type OutcomeBody = z.infer<typeof outcomeBodySchema>;
 export const attendanceBodySchema = z.strictObject({ status: z.enum(["completed", "no-show"]) });
 export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
 
-/** `GET /appointments`: the clinic's agenda, up to a quarter at a time. */
-export const agendaQuerySchema = dateRangeFields({}, 93);
+export const confirmationSchema = z.enum(CONFIRMATIONS).meta({
+  id: "Confirmation",
+  description: "Whether the patient has said they will come: `unconfirmed` from booking (and after a move).",
+});
+
+/** `GET /appointments`: the clinic's agenda, up to a quarter at a time; `confirmation` narrows it. */
+export const agendaQuerySchema = dateRangeFields({ confirmation: confirmationSchema.optional() }, 93);
 export type AgendaQuery = z.infer<typeof agendaQuerySchema>;
 
 export const reminderSchema = z
@@ -72,6 +78,10 @@ export const reminderSchema = z
     messageId: z.string().optional(),
     /** Reschedule notices: the start the appointment moved from. */
     previousStart: z.iso.datetime().optional(),
+    /** A cancellation notice worded for a clinic closure: it says the clinic will call to find a new time. */
+    notice: z.enum(["clinic-closure"]).optional(),
+    /** A copy staff asked for: the id of the reminder it copies. */
+    resendOf: z.string().optional(),
     /** Bumped by every change to the reminder (0: stored before versions existed). */
     version: z.int().min(0),
   })
@@ -97,11 +107,16 @@ export const appointmentSchema = z
     start: utcInstantSchema,
     end: utcInstantSchema,
     status: z.enum(["booked", "cancelled", "completed", "no-show"]),
+    /** The clinic-local date it is filed under (its agenda day); absent on one stored before the agenda. */
+    date: dateSchema.optional(),
+    confirmation: confirmationSchema,
     seriesId: idSchema.optional(),
     sequence: z.int().min(1).optional(),
     reminders: z.array(reminderSchema),
     outcome: consultationOutcomeSchema.optional(),
     cancelReason: z.string().optional(),
+    /** Set when the clinic called it off by closing the day (POST /closures). */
+    cancelledBy: z.enum(["clinic-closure"]).optional(),
     version: z.int(),
     createdAt: utcInstantSchema,
     updatedAt: utcInstantSchema,

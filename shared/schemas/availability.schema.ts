@@ -1,8 +1,26 @@
 import * as z from "zod";
-import { dateRangeFields, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
+import { dateRangeFields, idSchema, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
 
-/** `GET /availability`: one month of free starts at most, so a request stays cheap. */
-export const availabilityQuerySchema = dateRangeFields({ service: serviceIdSchema }, 31);
+/**
+ * `GET /availability`: one month of free starts at most, so a request stays cheap. Either for a service,
+ * or for moving one booked appointment (`forAppointment`: its own service and length, its series' spacing).
+ */
+export const availabilityQuerySchema = dateRangeFields(
+  {
+    service: serviceIdSchema.optional(),
+    forAppointment: idSchema
+      .optional()
+      .meta({ description: "A booked appointment to move: starts a reschedule of it would accept." }),
+  },
+  31,
+).superRefine((q, ctx) => {
+  const given = [q.service, q.forAppointment].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    const message =
+      given === 0 ? "give a service, or forAppointment" : "give either service or forAppointment";
+    ctx.addIssue({ code: "custom", path: [q.service === undefined ? "service" : "forAppointment"], message });
+  }
+});
 export type AvailabilityQuery = z.infer<typeof availabilityQuerySchema>;
 
 export const slotSchema = z.object({ start: utcInstantSchema, end: utcInstantSchema });

@@ -31,3 +31,10 @@ export const seriesSchema = z
   })
   .meta({ id: "Series" });
 export type SeriesResponse = z.infer<typeof seriesSchema>;
+
+/** `POST /series/preview`: where each session would go, if the series were booked now. */
+export const seriesPreviewSchema = z
+  .object({
+    sessions: z.array(z.object({ sequence: z.int().min(1), start: utcInstantSchema, end: utcInstantSchema })),
+  })
+  .meta({ id: "SeriesPreview" });

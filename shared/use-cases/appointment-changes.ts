@@ -1,10 +1,9 @@
-import { checkSlot, clinicDate } from "../domain/calendar.js";
-import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
 import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
-import type { Appointment } from "../domain/types.js";
+import type { Appointment, CancelledBy } from "../domain/types.js";
 import type { ChangeSet, SeriesSessionSummary } from "../ports/store.js";
 import { bookingsOf, capacityChanges, endOf, readForBooking, reminderWrites } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
@@ -20,7 +19,8 @@ export async function getAppointment(deps: Deps, id: string): Promise<Appointmen
   return getAppointmentOrThrow(deps, id);
 }
 
-function assertUpcoming(appointment: Appointment, now: string, action: string): void {
+/** Only a booked appointment that has not started can be changed (`action`: "cancelled", "rescheduled"). */
+export function assertUpcoming(appointment: Appointment, now: string, action: string): void {
   if (appointment.status !== "booked") {
     throw new Conflict(
       `Only a booked appointment can be ${action}; this one is ${appointment.status}.`,
@@ -66,7 +66,7 @@ function decidedUnder(
 }
 
 /** The sessions of a series as the spacing rules need them: from the summary, or read if it has none. */
-async function seriesSessionsOf(
+export async function seriesSessionsOf(
   deps: Deps,
   seriesId: string,
   summary: SeriesSessionSummary[] | undefined,
@@ -87,38 +87,56 @@ async function seriesSessionsOf(
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
   return retryOnStaleWrite(deps, async () => {
     const current = await getAppointmentOrThrow(deps, id);
-    const now = nowIso(deps);
-    assertUpcoming(current, now, "cancelled");
-    const reads = await loadChangeReads(deps, current, [current.start]);
-    const { clinic, patient, days } = reads;
-    let reminders = cancelPending(current.reminders, "appointment-cancelled");
-    if (patient) {
-      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
-      // A move whose notice had not gone out yet: the patient last heard of the time before it.
-      const lastHeard = current.reminders
-        .filter((r) => r.kind === "reschedule" && r.status === "scheduled" && r.previousStart)
-        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.previousStart;
-      const notices = newReminders(deps.ids, [notice]).map((r) =>
-        lastHeard && lastHeard !== current.start ? { ...r, previousStart: lastHeard } : r,
-      );
-      reminders = withNew(reminders, notices);
-    }
-    const next: Appointment = {
-      ...current,
-      status: "cancelled",
-      reminders: reminders.all,
-      ...(reason !== undefined ? { cancelReason: reason } : {}),
-      version: current.version + 1,
-      updatedAt: now,
-    };
-    await deps.store.commit({
-      updateAppointments: [next],
-      ...reminderWrites(next, reminders),
-      capacity: capacityChanges(clinic, days, [], [current]),
-      ...decidedUnder(current, reads),
-    });
-    return next;
+    assertUpcoming(current, nowIso(deps), "cancelled");
+    return cancelBooked(deps, current, reason !== undefined ? { reason } : {});
   });
+}
+
+/** How a cancellation is recorded and told: staff's reason, and who called it off if not staff. */
+export interface CancelOptions {
+  reason?: string;
+  /** A clinic closure: recorded on the appointment, and its notice says the clinic will call. */
+  by?: CancelledBy;
+}
+
+/**
+ * Steps 2 and 3 of a cancellation, for an appointment read as booked and upcoming (by cancelAppointment,
+ * or by a closure of its day): one transaction guarded by its version, its day's and the settings'.
+ */
+export async function cancelBooked(deps: Deps, current: Appointment, options: CancelOptions) {
+  const now = nowIso(deps);
+  const reads = await loadChangeReads(deps, current, [current.start]);
+  const { clinic, patient, days } = reads;
+  let reminders = cancelPending(current.reminders, "appointment-cancelled");
+  if (patient) {
+    const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
+    // A move whose notice had not gone out yet: the patient last heard of the time before it.
+    const lastHeard = current.reminders
+      .filter((r) => r.kind === "reschedule" && r.status === "scheduled" && r.previousStart)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.previousStart;
+    const notices = newReminders(deps.ids, [notice]).map((r) => ({
+      ...r,
+      ...(lastHeard && lastHeard !== current.start ? { previousStart: lastHeard } : {}),
+      ...(options.by === "clinic-closure" ? { notice: "clinic-closure" as const } : {}),
+    }));
+    reminders = withNew(reminders, notices);
+  }
+  const next: Appointment = {
+    ...current,
+    status: "cancelled",
+    reminders: reminders.all,
+    ...(options.reason !== undefined ? { cancelReason: options.reason } : {}),
+    ...(options.by !== undefined ? { cancelledBy: options.by } : {}),
+    version: current.version + 1,
+    updatedAt: now,
+  };
+  await deps.store.commit({
+    updateAppointments: [next],
+    ...reminderWrites(next, reminders),
+    capacity: capacityChanges(clinic, days, [], [current]),
+    ...decidedUnder(current, reads),
+  });
+  return next;
 }
 
 /**
@@ -143,7 +161,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     const { clinic, patient, days } = reads;
     if (!patient) throw new NotFound("patient");
 
-    const check = checkSlot({
+    assertSlot({
       clinic,
       resource: current.resource,
       start,
@@ -151,10 +169,6 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       bookings: bookingsOf(days, new Set([current.id])),
       now,
     });
-    if (!check.ok) {
-      if (check.code === "capacity") throw new CapacityTaken(check.message);
-      throw new RuleViolation(check.code, check.message, "start");
-    }
     let seriesTotal: number | undefined;
     if (current.seriesId !== undefined && current.protocolId) {
       const sessions = await seriesSessionsOf(deps, current.seriesId, reads.seriesSessions);
@@ -187,6 +201,7 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       ...current,
       start,
       end,
+      date: clinicDate(clinic, start),
       reminders: reminders.all,
       version: current.version + 1,
       updatedAt: now,

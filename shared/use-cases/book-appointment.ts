@@ -1,10 +1,10 @@
-import { checkSlot, clinicDate } from "../domain/calendar.js";
-import { CapacityTaken, RuleViolation } from "../domain/errors.js";
+import { assertSlot, clinicDate } from "../domain/calendar.js";
+import { resolveService } from "../domain/eligibility.js";
 import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { serviceResource } from "../domain/services.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
-import { bookingsOf, capacityChanges, endOf, readForBooking, resolveService } from "./booking-support.js";
+import { bookingsOf, capacityChanges, endOf, readForBooking } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { NotFound } from "./errors.js";
 import { type IdempotencyRequest, once } from "./idempotency.js";
@@ -37,7 +37,7 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
       if (!patient) throw new NotFound("patient");
       const resolved = resolveService(clinic, patient, input.service);
       const now = nowIso(deps);
-      const check = checkSlot({
+      assertSlot({
         clinic,
         resource: resolved.resource,
         start,
@@ -45,10 +45,6 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         bookings: bookingsOf(days),
         now,
       });
-      if (!check.ok) {
-        if (check.code === "capacity") throw new CapacityTaken(check.message);
-        throw new RuleViolation(check.code, check.message, "start");
-      }
       const end = endOf(start, resolved.minutes);
       const appointment: Appointment = {
         id: deps.ids(),
@@ -59,6 +55,8 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         start,
         end,
         status: "booked",
+        date: clinicDate(clinic, start),
+        confirmation: "unconfirmed",
         reminders: newReminders(
           deps.ids,
           planAppointmentReminders({

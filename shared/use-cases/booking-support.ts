@@ -1,11 +1,7 @@
 import { clinicDate } from "../domain/calendar.js";
 import type { Clinic } from "../domain/clinic.js";
-import { RuleViolation } from "../domain/errors.js";
-import type { Protocol } from "../domain/protocol.js";
-import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import type { ReminderChanges } from "../domain/reminder-changes.js";
-import { isProtocolId, serviceMinutes, serviceResource } from "../domain/services.js";
-import type { Appointment, Booking, Patient, ProtocolId, Resource, ServiceId } from "../domain/types.js";
+import type { Appointment, Booking, Resource } from "../domain/types.js";
 import {
   type CapacityChange,
   type CapacityDay,
@@ -14,42 +10,6 @@ import {
 } from "../ports/store.js";
 import type { Deps } from "./deps.js";
 import { SettingsBeingChanged } from "./errors.js";
-import { eligibilityProblem } from "./patients.js";
-
-export interface ResolvedService {
-  service: ServiceId;
-  resource: Resource;
-  minutes: number;
-  /** The protocol whose rules apply: the service itself, or the protocol a booster continues. */
-  protocol?: Protocol;
-}
-
-/**
- * What a service needs and whether this patient may have it: a protocol session needs eligibility from a
- * consultation outcome (esketamine also REMS enrollment); a booster continues the patient's last series.
- */
-export function resolveService(clinic: Clinic, patient: Patient, service: ServiceId): ResolvedService {
-  const resource = serviceResource(service);
-  const minutes = serviceMinutes(clinic, service);
-  let protocolId: ProtocolId | undefined;
-  if (isProtocolId(service)) protocolId = service;
-  if (service === "booster") {
-    protocolId = patient.lastSeriesProtocolId;
-    if (!protocolId) {
-      throw new RuleViolation(
-        "not-eligible",
-        "A booster continues an earlier series, and this patient has none: book a series first.",
-        "service",
-      );
-    }
-  }
-  if (!protocolId) return { service, resource, minutes };
-  const protocol = clinicProtocol(clinic, protocolId);
-  const problem = eligibilityProblem(patient, protocolId, protocol.remsRequired);
-  if (problem)
-    throw new RuleViolation("not-eligible", problem, service === "booster" ? "service" : "patientId");
-  return { service, resource, minutes, protocol };
-}
 
 /** The reminder writes of one appointment's changes: new ones created, changed ones guarded by version. */
 export function reminderWrites(

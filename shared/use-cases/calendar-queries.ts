@@ -1,10 +1,44 @@
 import { DateTime } from "luxon";
 import { utcMonthsBetween } from "../adapters/dynamodb/item-keys.js";
 import { datesBetween, freeStarts } from "../domain/calendar.js";
+import { moveOptions } from "../domain/move-options.js";
 import { serviceMinutes, serviceResource } from "../domain/services.js";
-import type { ServiceId } from "../domain/types.js";
+import type { Confirmation, ServiceId } from "../domain/types.js";
+import { assertUpcoming, getAppointment, seriesSessionsOf } from "./appointment-changes.js";
 import { bookingsOf } from "./booking-support.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
+
+/**
+ * Where a booked appointment could move between two clinic-local dates: what a reschedule would accept.
+ * 1. Read the appointment (404), which must be booked and not started (409, as a reschedule would say).
+ * 2. Read the clinic, the days' capacity and, for a series session, the series' sessions, in one request.
+ * 3. The domain keeps the free starts for its own length where it does not block itself and, for a series
+ *    session, that keep the protocol's spacing and window.
+ */
+export async function moveAvailability(deps: Deps, appointmentId: string, from: string, to: string) {
+  const appointment = await getAppointment(deps, appointmentId);
+  const now = nowIso(deps);
+  assertUpcoming(appointment, now, "rescheduled");
+  const reads = await deps.store.getBookingReads(
+    appointment.patientId,
+    { resource: appointment.resource, dates: datesBetween(from, to) },
+    appointment.seriesId,
+  );
+  const seriesSessions =
+    appointment.seriesId !== undefined
+      ? await seriesSessionsOf(deps, appointment.seriesId, reads.seriesSessions)
+      : undefined;
+  const slots = moveOptions({
+    clinic: reads.clinic ?? deps.clinicDefaults,
+    appointment,
+    fromDate: from,
+    toDate: to,
+    bookings: (reads.capacityDays ?? []).flatMap((d) => d.bookings),
+    ...(seriesSessions ? { seriesSessions } : {}),
+    now,
+  });
+  return { slots };
+}
 
 /** Every free start for a service between two clinic-local dates: one read of the days' capacity. */
 export async function availability(deps: Deps, service: ServiceId, from: string, to: string) {
@@ -23,8 +57,11 @@ export async function availability(deps: Deps, service: ServiceId, from: string,
   return { slots };
 }
 
-/** The clinic's agenda between two clinic-local dates, inclusive, sorted by start. */
-export async function agenda(deps: Deps, from: string, to: string) {
+/**
+ * The appointments between two clinic-local dates, inclusive, sorted by start; with `confirmation`, only
+ * those whose patient has (or has not) confirmed.
+ */
+export async function appointmentsBetween(deps: Deps, from: string, to: string, confirmation?: Confirmation) {
   const clinic = await loadClinic(deps);
   const fromInstant = DateTime.fromISO(from, { zone: clinic.timezone }).startOf("day").toUTC().toISO()!;
   const toInstant = DateTime.fromISO(to, { zone: clinic.timezone })
@@ -37,5 +74,7 @@ export async function agenda(deps: Deps, from: string, to: string) {
     toInstant,
     utcMonthsBetween(fromInstant, toInstant),
   );
-  return { appointments };
+  return {
+    appointments: confirmation ? appointments.filter((a) => a.confirmation === confirmation) : appointments,
+  };
 }

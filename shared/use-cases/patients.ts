@@ -1,5 +1,5 @@
 import { nameSearchPrefix, patientNameKey, phoneKey } from "../domain/patient-lookup.js";
-import type { Patient, ProtocolId } from "../domain/types.js";
+import type { Patient } from "../domain/types.js";
 import type { PatientQuery } from "../ports/store.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
 import { NotFound } from "./errors.js";
@@ -75,21 +75,6 @@ export async function listPatientAppointments(deps: Deps, id: string) {
   await getPatient(deps, id);
   const appointments = await deps.store.listPatientAppointments(id);
   return appointments.sort((a, b) => a.start.localeCompare(b.start));
-}
-
-/** Whether the patient may receive a protocol, and if not, why, in words a front desk can act on. */
-export function eligibilityProblem(
-  patient: Patient,
-  protocolId: ProtocolId,
-  remsRequired: boolean,
-): string | undefined {
-  if (!patient.eligibleProtocols.includes(protocolId)) {
-    return `The patient is not eligible for ${protocolId}: record a completed consultation whose outcome makes them eligible first.`;
-  }
-  if (remsRequired && !patient.remsEnrolled) {
-    return `${protocolId} requires REMS enrollment: enroll the patient and set remsEnrolled before booking.`;
-  }
-  return undefined;
 }
 
 export interface PatientSearch {

@@ -33,6 +33,10 @@ const LISTED_STATUS: Partial<Record<ReminderKind, Appointment["status"]>> = {
   cancellation: "cancelled",
 };
 
+/** A closure notice is about its own appointment: the series' other sessions go ahead. */
+const listsSeries = (reminder: Reminder) =>
+  LISTED_STATUS[reminder.kind] !== undefined && reminder.notice !== "clinic-closure";
+
 /**
  * Sends one reminder, at most once, and only if it still makes sense. Four AWS requests in the usual case.
  * 1. Claim it with a conditional write that also checks it is still pending at this schedule's due time:
@@ -70,7 +74,7 @@ export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promis
   };
 
   try {
-    const seriesId = LISTED_STATUS[reminder.kind] ? reminder.seriesId : undefined;
+    const seriesId = listsSeries(reminder) ? reminder.seriesId : undefined;
     const context = await deps.store.getSendContext(job.appointmentId, reminder.patientId, seriesId);
     const { appointment, patient } = context;
     if (!appointment) return await settle({ result: "skipped", reason: "appointment-not-found" });
@@ -184,7 +188,9 @@ async function render(
   { clinic, appointment, reminder, patient, unsubscribeToken, seriesSessions }: RenderArgs,
 ) {
   const protocol = appointment.protocolId ? clinicProtocol(clinic, appointment.protocolId) : undefined;
-  const sessions = await listedSessions(deps, appointment, reminder.kind, seriesSessions);
+  const sessions = listsSeries(reminder)
+    ? await listedSessions(deps, appointment, reminder.kind, seriesSessions)
+    : undefined;
   const unsubscribeUrl =
     reminder.kind === "booster" && deps.publicApiUrl && unsubscribeToken
       ? unsubscribeLinkUrl(deps.publicApiUrl, {
@@ -208,6 +214,7 @@ async function render(
     ...(protocol ? { protocol } : {}),
     ...(sessions && sessions.length > 1 ? { sessions } : {}),
     ...(reminder.previousStart ? { previousStart: reminder.previousStart } : {}),
+    ...(reminder.notice ? { notice: reminder.notice } : {}),
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
     icsSequence: appointment.version,
     issuedAt: nowIso(deps),

@@ -24,7 +24,12 @@ const ROUTES: Rule[] = [
   { method: "POST", path: "/appointments/a1/outcome", allowed: ["clinician"] },
   { method: "POST", path: "/appointments/a1/attendance", allowed: ["clinician", "staff"] },
   { method: "POST", path: "/series", allowed: ["staff"] },
+  { method: "POST", path: "/series/preview", allowed: ["staff"] },
   { method: "GET", path: "/series/s1", allowed: "any" },
+  { method: "GET", path: "/agenda?date=2026-12-02", allowed: "any" },
+  { method: "POST", path: "/appointments/a1/reminders/r1/resend", allowed: ["staff"] },
+  { method: "POST", path: "/closures", allowed: ["admin"] },
+  { method: "POST", path: "/agenda/backfill", allowed: ["admin"] },
   { method: "POST", path: "/series/s1/cancel", allowed: ["staff"] },
 ];
 

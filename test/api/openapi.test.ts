@@ -47,6 +47,7 @@ describe("the OpenAPI document", () => {
     const params = doc.paths["/availability"]?.get.parameters;
     expect(params.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
       "query service",
+      "query forAppointment",
       "query from",
       "query to",
     ]);
@@ -109,7 +110,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("stays small: every shape written once", () => {
-    // Inlining every schema at each use made the document about 126 KB; with components it is about 40 KB.
-    expect(bytes).toBeLessThan(60_000);
+    // Inlining every schema at each use made 21 routes about 126 KB; with components, 34 routes with a
+    // summary, a description and their error answers come to about 73 KB. Inlining again would pass 90 KB.
+    expect(bytes).toBeLessThan(90_000);
   });
 });

@@ -81,7 +81,12 @@ describe("checkSlot", () => {
   it("refuses the past, starts off the quarter hour, and dates beyond the horizon", () => {
     const now = at("2026-12-07T10:05", NY);
     expect(check("2026-12-07T10:00", 60, [], split, now)).toMatchObject({ ok: false, code: "in-the-past" });
-    expect(check("2026-12-07T10:15", 60, [], split, now)).toEqual({ ok: true });
+    // Not past, but its arrival time (15 minutes before, 10:00) is: the patient cannot be on time.
+    expect(check("2026-12-07T10:15", 60, [], split, now)).toMatchObject({
+      ok: false,
+      code: "arrival-passed",
+    });
+    expect(check("2026-12-07T10:30", 60, [], split, now)).toEqual({ ok: true });
     expect(check("2026-12-07T10:10", 60)).toMatchObject({ ok: false, code: "not-on-grid" });
     expect(check("2026-12-07T10:00:30", 60)).toMatchObject({ ok: false, code: "not-on-grid" });
     const short = clinicWith({ ...split, bookingHorizonDays: 10 });
@@ -171,9 +176,10 @@ describe("freeStarts", () => {
       bookings: [chair("2026-12-24T13:00", "2026-12-24T18:00")],
       now,
     });
-    // 24th: 09:00..11:00 (afternoon taken); 25th closed; 26th all day; 27th beyond the horizon.
+    // 24th: 09:15..11:00 (09:00's arrival time has passed; afternoon taken); 25th closed; 26th all day;
+    // 27th beyond the horizon.
     expect(slots.map((s) => wall(s.start, NY))).toEqual([
-      ...quarterHours("09:00", "11:00").map((t) => `2026-12-24 Thu ${t}`),
+      ...quarterHours("09:15", "11:00").map((t) => `2026-12-24 Thu ${t}`),
       ...quarterHours("08:00", "11:00").map((t) => `2026-12-26 Sat ${t}`),
       ...quarterHours("13:00", "17:00").map((t) => `2026-12-26 Sat ${t}`),
     ]);

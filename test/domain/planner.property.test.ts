@@ -65,7 +65,9 @@ describe("planSeries: properties on random clinics, 2025-2030", () => {
         });
         fc.pre(dayStarts.length > 0);
         const firstStart = dayStarts[s.pick % dayStarts.length]!.start;
-        const now = new Date(Date.parse(firstStart) - s.leadHours * HOUR).toISOString();
+        // Booked at least the arrival margin ahead, so that session 1 itself is bookable.
+        const lead = s.leadHours * HOUR + clinic.arrivalMinutesBefore * 60_000;
+        const now = new Date(Date.parse(firstStart) - lead).toISOString();
         const plan = planSeries({ clinic, protocol: s.protocol, firstStart, bookings: s.bookings, now });
         if (plan.ok) {
           planned++;

@@ -11,6 +11,8 @@ const SECRETS = (email: string) => [
   "TRD",
   "ECT",
   "not-an-email",
+  // A closure's reason is staff-internal: never in a log.
+  "Okonkwo",
 ];
 
 describe("logs and the audit trail", () => {
@@ -60,6 +62,10 @@ describe("logs and the audit trail", () => {
         email: "not-an-email\r\nBcc: x@y.z",
         emailConsent: true,
       });
+      // The day's agenda names patients; a closure's reason is for staff only; both stay out of the logs.
+      await h.call("GET", "/agenda?date=2026-12-14");
+      await h.call("POST", "/closures", { date: "2026-12-14", reason: "Dr Okonkwo-Vance off sick" }, "admin");
+      await h.call("POST", "/local/clock", { now: "2026-12-12T01:00:00Z" }, "admin");
       vi.restoreAllMocks();
       const log = lines.join("");
       expect(log).toContain("reminder processed");

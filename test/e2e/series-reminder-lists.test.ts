@@ -105,6 +105,10 @@ describe("a series email lists the sessions as they are now, in four AWS request
 
     const { email, ics, requests, total } = await send(api, sessions[0]!.id, "cancellation");
     expect(email.text).toContain("These 6 ");
+    // About all six, not one: "appointment cancelled for Mon 7 Dec" and "the cancelled time" said otherwise.
+    expect(email.subject).toBe("Riverside Wellness Clinic: appointments cancelled, starting Mon 7 Dec");
+    expect(email.text).toContain("removes them from your calendar");
+    expect(email.text).not.toContain("the cancelled time");
     const times = [...sessions.slice(0, 5).map((s) => s.start), moved];
     for (const start of times) expect(email.text).toContain(longDateTime(start, zone));
     expect(email.text).not.toContain(longDateTime(last.start, zone));

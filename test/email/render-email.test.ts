@@ -232,6 +232,80 @@ describe("cancellation", () => {
   });
 });
 
+describe("series cancellation", () => {
+  it("speaks of every session in its subject and body", () => {
+    const email = renderEmail({ ...base, kind: "cancellation", sessions: series, icsSequence: 2 });
+    expect(email.subject).toBe("Riverside Wellness Clinic: appointments cancelled, starting Tue 1 Dec");
+    expect(email.text).toContain("These 3 treatment sessions have been cancelled:");
+    for (const s of series)
+      expect(email.text).toContain(
+        DateTime.fromISO(s.start).setZone(clinic.timezone).toFormat("d LLLL yyyy"),
+      );
+    expect(email.text).toContain("book new times");
+    expect(email.text).toContain("The attached calendar file removes them from your calendar.");
+    expect(email.text).not.toContain("the cancelled time");
+    expect(icsEvents(email.attachments[0]!.content)).toHaveLength(3);
+    expectNothingPrivate(email);
+  });
+});
+
+describe("closure notice", () => {
+  it("says the clinic closed that day and will call to find a new time", () => {
+    const email = renderEmail({ ...base, kind: "cancellation", notice: "clinic-closure" });
+    expect(email.subject).toBe("Riverside Wellness Clinic: appointment cancelled for Tue 1 Dec");
+    expect(email.text).toContain("the clinic has to close on Tuesday, 1 December 2026");
+    expect(email.text).toContain("at 10:00 AM EST has been cancelled");
+    expect(email.text).toContain("We will call you to find a new time.");
+    expect(email.text).not.toContain("If you did not expect this");
+    expectClinicContact(email);
+    expectNothingPrivate(email);
+    expect(icsValues(email.attachments[0]!.content, "METHOD")).toEqual(["CANCEL"]);
+  });
+});
+
+describe("arrival time", () => {
+  const at = (start: string) => ({
+    ...base.appointment,
+    start,
+    end: DateTime.fromISO(start).plus({ hours: 2 }).toISO()!,
+  });
+
+  it("is never before the clinic opens that day", () => {
+    // 8:00 AM on Tuesday 1 December: the clinic opens at 8:00, so nobody waits outside at 7:45.
+    const opening = renderEmail({ ...base, kind: "reminder", appointment: at("2026-12-01T13:00:00.000Z") });
+    expect(opening.text).toContain("Please arrive by: 8:00 AM EST");
+    expect(opening.text).not.toContain("7:45 AM");
+    const prep = renderEmail({ ...base, kind: "preparation", appointment: at("2026-12-01T13:00:00.000Z") });
+    expect(prep.text).toContain("Please arrive by: 8:00 AM EST");
+    // 8:10 is five minutes after opening: arrive at opening, not at 7:55.
+    const soon = renderEmail({ ...base, kind: "confirmation", appointment: at("2026-12-01T13:15:00.000Z") });
+    expect(soon.text).toContain("Please arrive by: 8:00 AM EST");
+    // Later in the day the clinic's margin holds as before.
+    const later = renderEmail({ ...base, kind: "confirmation", appointment: at("2026-12-01T15:00:00.000Z") });
+    expect(later.text).toContain("Please arrive by: 9:45 AM EST");
+  });
+
+  it("counts from the opening of the session's own interval on a split day", () => {
+    const split = {
+      ...clinic,
+      hours: {
+        ...clinic.hours,
+        tue: [
+          { open: "08:00", close: "12:00" },
+          { open: "13:00", close: "18:00" },
+        ],
+      },
+    };
+    const email = renderEmail({
+      ...base,
+      clinic: split,
+      kind: "reminder",
+      appointment: at("2026-12-01T18:00:00.000Z"),
+    });
+    expect(email.text).toContain("Please arrive by: 1:00 PM EST");
+  });
+});
+
 describe("reschedule", () => {
   it("shows the old and new time and updates the same calendar event with a higher sequence", () => {
     const moved = session("apt_1", "2026-12-02T19:30:00.000Z", 1);

@@ -3,14 +3,13 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { clinicDate } from "../../shared/domain/calendar.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
-import { CapacityTaken, RuleViolation } from "../../shared/domain/errors.js";
+import { CapacityTaken } from "../../shared/domain/errors.js";
 import { settingsConflicts } from "../../shared/domain/settings-conflicts.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import { updateClinic } from "../../shared/use-cases/clinic-settings.js";
-import { Conflict, StaleWrite } from "../../shared/use-cases/errors.js";
 import { raceRuns } from "../support/interleavings.js";
-import { patientFor, type RaceWorld, raceWorlds } from "./race-world.js";
+import { patientFor, type RaceWorld, raceWorlds, refusedAsExpected } from "./race-world.js";
 
 // A short horizon keeps each settings change's read of the days ahead small.
 const BASE: Clinic = { ...DEFAULT_CLINIC, offices: 1, bookingHorizonDays: 60 };
@@ -24,13 +23,6 @@ function wednesdayAt(now: Date, minutes: number): string {
     .toUTC()
     .toISO()!;
 }
-
-const refusedAsExpected = (r: PromiseSettledResult<unknown>) =>
-  r.status === "fulfilled" ||
-  r.reason instanceof CapacityTaken ||
-  r.reason instanceof Conflict ||
-  r.reason instanceof StaleWrite ||
-  r.reason instanceof RuleViolation;
 
 /** Every booked appointment is held by the capacity day the saved settings file it under, and fits them. */
 async function bookingsHoldUnder(w: RaceWorld, booked: Appointment[]) {

@@ -1,10 +1,14 @@
 import type fc from "fast-check";
+import { DateTime } from "luxon";
 import { DynamoDbStore } from "../../shared/adapters/dynamodb/dynamodb-store.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
+import { CapacityTaken, RuleViolation } from "../../shared/domain/errors.js";
 import type { Appointment, ProtocolId } from "../../shared/domain/types.js";
 import { randomIds } from "../../shared/ports/id-source.js";
 import type { Mailer, OutgoingEmail } from "../../shared/ports/mailer.js";
+import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
+import { Conflict, StaleWrite } from "../../shared/use-cases/errors.js";
 import { createPatient } from "../../shared/use-cases/patients.js";
 import { type ReminderDeps, sendReminder } from "../../shared/use-cases/send-reminder.js";
 import { type FreshTable, freshTable } from "../support/dynamodb.js";
@@ -99,4 +103,27 @@ export function emailsMatchSentReminders(appointments: Appointment[], emails: Se
     emails: emails.map((e) => e.messageId).sort(),
     sentReminders: sent.map((r) => r.messageId ?? `(no message id on ${r.kind})`).sort(),
   };
+}
+
+/** `hour`:00 in New York on the day `days` after the run's Monday (`now`, the run's clock). */
+export function runDayAt(now: Date, days: number, hour: number): string {
+  return DateTime.fromJSDate(now, { zone: DEFAULT_CLINIC.timezone })
+    .plus({ days })
+    .set({ hour, minute: 0, second: 0, millisecond: 0 })
+    .toUTC()
+    .toISO()!;
+}
+
+/** How a use case that lost a race may answer: a rule, capacity, a state, a change it lost to. Anything else is a bug. */
+export const refusedAsExpected = (r: PromiseSettledResult<unknown>) =>
+  r.status === "fulfilled" ||
+  r.reason instanceof CapacityTaken ||
+  r.reason instanceof Conflict ||
+  r.reason instanceof StaleWrite ||
+  r.reason instanceof RuleViolation;
+
+/** A new patient's consultation at `start`, booked outside the race. */
+export async function bookedConsultation(deps: Deps, start: string) {
+  const patient = await patientFor(deps);
+  return (await bookAppointment(deps, { patientId: patient.id, service: "consultation", start })).body;
 }

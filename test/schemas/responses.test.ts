@@ -15,6 +15,8 @@ const appointment: Appointment = {
   start: "2026-12-01T15:00:00.000Z",
   end: "2026-12-01T17:00:00.000Z",
   status: "booked",
+  date: "2026-12-01",
+  confirmation: "unconfirmed",
   seriesId: "ser_1",
   sequence: 1,
   reminders: [

@@ -145,8 +145,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List free starts for a service
-         * @description Every free 15-minute start for `service` between `from` and `to` (clinic-local dates, at most 31 days), within opening hours and capacity.
+         * Free starts for a service, or for moving one appointment
+         * @description With `service`: every free 15-minute start whose arrival time is still ahead. With `forAppointment`: the starts a reschedule of that booked appointment would accept (its own length, not blocked by itself, and for a series session the protocol's spacing to its neighbours and its window).
          */
         get: operations["getAvailability"];
         put?: never;
@@ -281,6 +281,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/appointments/{id}/reminders/{reminderId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the patient a copy of an email they say never arrived
+         * @description Only for a reminder that was `sent` or `failed`, and only while what it says is still true (409 with `code` `stale` otherwise: a confirmation, preparation or day-before reminder of an appointment that is cancelled or has started, a reschedule notice that is not the latest, a cancellation notice whose time has passed, a booster invitation the patient stopped). 409 `copy-pending` while a copy is still on its way, `no-email` when the patient has no consent or a bounced address. The copy is a reminder of its own on the appointment (`resendOf`), due now, and goes through the usual pipeline: the answer (202) comes before the email.
+         */
+        post: operations["resendReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's day: every chair and office with its appointments and patients
+         * @description One lane per chair and per office, empty ones included. Each booked, completed or no-show appointment filed under the date sits in exactly one lane of its resource; entries of a lane never overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. Read from an index: a change may take a moment to show.
+         */
+        get: operations["getAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agenda/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File one month of appointments stored before the agenda under their clinic-local dates
+         * @description Appointments booked before this version carry no clinic-local date, so no day's agenda lists them until they are filed. Run once per UTC month that holds such appointments, after deploying; running it again files nothing twice.
+         */
+        post: operations["backfillAgendaDates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the clinic on a date and cancel what is booked on it
+         * @description The date becomes one of the clinic's closed dates, so nothing more can be booked on it, and every booked appointment on it that has not started is cancelled (a series keeps its other sessions). Each patient gets a cancellation notice saying the clinic will call to find a new time. `reason` is for staff only: stored as each appointment's `cancelReason`, never emailed or logged. Repeating the request (after a timeout, say) finishes what is left and answers every appointment the closure cancelled. 422 for a past date or one beyond the booking horizon.
+         */
+        post: operations["closeDate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/series": {
         parameters: {
             query?: never;
@@ -295,6 +375,26 @@ export interface paths {
          * @description Plans every session of the protocol from `start`, keeping its local time of day and the protocol's spacing, and books them all with their reminders in one transaction, or answers 422 with the reason. With an `Idempotency-Key`, a repeat returns the first response.
          */
         post: operations["bookSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a treatment series without booking it
+         * @description Takes the body of `POST /series` and answers where each session would go if it were booked now, or the very refusal `POST /series` would give (422 when no plan fits, with the session and why; 409 when the first start is taken). Writes nothing; a booking made afterwards plans again.
+         */
+        post: operations["previewSeries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,6 +509,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Agenda: {
+            date: string;
+            timezone: string;
+            closed: boolean;
+            hours: {
+                open: string;
+                close: string;
+            }[];
+            lanes: {
+                /** @enum {string} */
+                resource: "chair" | "office";
+                number: number;
+                entries: components["schemas"]["AgendaEntry"][];
+            }[];
+            cancelled: components["schemas"]["AgendaEntry"][];
+        };
+        AgendaEntry: {
+            appointmentId: string;
+            start: components["schemas"]["UtcInstant"];
+            end: components["schemas"]["UtcInstant"];
+            service: components["schemas"]["ServiceId"];
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "completed" | "no-show";
+            patient: {
+                id: string;
+                firstName: string;
+                lastName: string;
+            };
+            seriesId?: string;
+            sequence?: number;
+            sessionsInSeries?: number;
+            confirmation: components["schemas"]["Confirmation"];
+        };
         Appointment: {
             id: string;
             patientId: string;
@@ -420,11 +553,15 @@ export interface components {
             end: components["schemas"]["UtcInstant"];
             /** @enum {string} */
             status: "booked" | "cancelled" | "completed" | "no-show";
+            date?: string;
+            confirmation: components["schemas"]["Confirmation"];
             seriesId?: string;
             sequence?: number;
             reminders: components["schemas"]["Reminder"][];
             outcome?: components["schemas"]["ConsultationOutcome"];
             cancelReason?: string;
+            /** @enum {string} */
+            cancelledBy?: "clinic-closure";
             version: number;
             createdAt: components["schemas"]["UtcInstant"];
             updatedAt: components["schemas"]["UtcInstant"];
@@ -601,6 +738,15 @@ export interface components {
             /** @default 365 */
             bookingHorizonDays?: number;
         };
+        Closure: {
+            date: string;
+            cancelled: components["schemas"]["Appointment"][];
+        };
+        /**
+         * @description Whether the patient has said they will come: `unconfirmed` from booking (and after a move).
+         * @enum {string}
+         */
+        Confirmation: "unconfirmed" | "confirmed";
         ConsultationOutcome: {
             eligible: boolean;
             protocols: components["schemas"]["ProtocolId"][];
@@ -689,6 +835,9 @@ export interface components {
             messageId?: string;
             /** Format: date-time */
             previousStart?: string;
+            /** @enum {string} */
+            notice?: "clinic-closure";
+            resendOf?: string;
             version: number;
         };
         Series: {
@@ -700,6 +849,13 @@ export interface components {
             sessions: components["schemas"]["Appointment"][];
             cancelReason?: string;
             createdAt: components["schemas"]["UtcInstant"];
+        };
+        SeriesPreview: {
+            sessions: {
+                sequence: number;
+                start: components["schemas"]["UtcInstant"];
+                end: components["schemas"]["UtcInstant"];
+            }[];
         };
         /** @enum {string} */
         ServiceId: "consultation" | "integration" | "booster" | "iv-ketamine" | "im-ketamine" | "esketamine" | "kap";
@@ -1307,7 +1463,9 @@ export interface operations {
     getAvailability: {
         parameters: {
             query: {
-                service: components["schemas"]["ServiceId"];
+                service?: components["schemas"]["ServiceId"];
+                /** @description A booked appointment to move: starts a reschedule of it would accept. */
+                forAppointment?: string;
                 from: string;
                 to: string;
             };
@@ -1358,6 +1516,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 64 KB. */
             413: {
                 headers: {
@@ -1372,6 +1548,7 @@ export interface operations {
     listAppointments: {
         parameters: {
             query: {
+                confirmation?: components["schemas"]["Confirmation"];
                 from: string;
                 to: string;
             };
@@ -1934,6 +2111,297 @@ export interface operations {
             };
         };
     };
+    resendReminder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first response and creates nothing. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque id chosen by the server. */
+                id: string;
+                /** @description The id of one of the appointment's reminders. */
+                reminderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment, with the copy among its reminders. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgenda: {
+        parameters: {
+            query: {
+                /** @description A date on the clinic's calendar, YYYY-MM-DD. */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's agenda. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backfillAgendaDates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A UTC month, YYYY-MM: the appointments starting in it are filed. */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many appointments were filed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        /** @description Appointments filed by this request (0 when run again). */
+                        filed: number;
+                    };
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The clinic-local date to close, YYYY-MM-DD: today or later. */
+                    date: string;
+                    /** @description Why the clinic closes, for staff: stored on each cancelled appointment. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The closed date and the appointments the closure cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Closure"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A clinical or calendar rule forbids it; `detail` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     bookSeries: {
         parameters: {
             query?: never;
@@ -1961,6 +2429,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A clinical or calendar rule forbids it; `detail` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId: string;
+                    protocolId: components["schemas"]["ProtocolId"];
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Each session's place, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesPreview"];
                 };
             };
             /** @description The request does not match the schema; `errors` names each field at fault. */

@@ -13,6 +13,7 @@ import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import {
+  type AgendaReads,
   type AuditQuery,
   type BookingReads,
   type CapacityDay,
@@ -33,11 +34,14 @@ import {
 import { IdempotencyReplay, InvalidCursor, StaleWrite } from "../../use-cases/errors.js";
 import { auditToItem, decodeCursor, encodeCursor, itemToAudit } from "./audit-item.js";
 import {
+  dayIndexKeys,
   itemsToAppointments,
+  itemToAppointment,
   itemToPatient,
   itemToReminder,
   itemToSeries,
   itemToSeriesSessions,
+  seriesSize,
   unsettledScheduledKeys,
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
@@ -257,14 +261,9 @@ export class DynamoDbStore implements Store {
   }
 
   async listPatientAppointments(patientId: string): Promise<Appointment[]> {
-    const { indexName, partitionKey } = TABLE_KEYS.byPatient;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :p`,
-      ExpressionAttributeValues: { ":p": keys.patientPartition(patientId) },
-    });
-    return itemsToAppointments(items);
+    return itemsToAppointments(
+      await this.queryPartition(TABLE_KEYS.byPatient, keys.patientPartition(patientId)),
+    );
   }
 
   async listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]> {
@@ -287,6 +286,42 @@ export class DynamoDbStore implements Store {
     return itemsToAppointments(pages.flat()).sort((a, b) => a.start.localeCompare(b.start));
   }
 
+  async listDayAppointments(date: string): Promise<Omit<Appointment, "reminders">[]> {
+    const items = await this.queryPartition(TABLE_KEYS.byDay, keys.dayPartition(date));
+    return items.map(itemToAppointment).map(({ reminders: _reminders, ...a }) => a);
+  }
+
+  async fileUnderDate(appointmentId: string, start: string, date: string): Promise<boolean> {
+    const index = dayIndexKeys({ id: appointmentId, start, date });
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.appointment(appointmentId),
+      UpdateExpression: "SET #d = :date, gsi4pk = :pk, gsi4sk = :sk",
+      ConditionExpression: "attribute_exists(pk) AND #start = :start AND attribute_not_exists(#d)",
+      ExpressionAttributeNames: { "#d": "date", "#start": "start" },
+      ExpressionAttributeValues: { ":date": date, ":start": start, ":pk": index.gsi4pk, ":sk": index.gsi4sk },
+    });
+  }
+
+  async getAgendaReads(patientIds: string[], seriesIds: string[]): Promise<AgendaReads> {
+    const items = await this.batchGetMany([
+      keys.clinic(),
+      ...[...new Set(patientIds)].map((id) => keys.patient(id)),
+      ...[...new Set(seriesIds)].map((id) => keys.series(id)),
+    ]);
+    const clinic = this.clinicRecord(items.find((i) => i.type === "clinic")).clinic;
+    const seriesSizes: Record<string, number> = {};
+    for (const item of items.filter((i) => i.type === "series")) {
+      const size = seriesSize(item);
+      if (size !== undefined) seriesSizes[item.id as string] = size;
+    }
+    return {
+      ...(clinic ? { clinic } : {}),
+      patients: items.filter((i) => i.type === "patient").map(itemToPatient),
+      seriesSizes,
+    };
+  }
+
   async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
     const item = await this.get(keys.series(id));
     if (!item) return undefined;
@@ -295,12 +330,9 @@ export class DynamoDbStore implements Store {
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
     const unique = [...new Set(dates)];
-    const found = new Map<string, Item>();
     // A series' planning window can exceed the 100 keys one BatchGetItem takes.
-    for (let i = 0; i < unique.length; i += 100) {
-      const items = await this.batchGet(unique.slice(i, i + 100).map((d) => keys.capacity(resource, d)));
-      for (const item of items) found.set(item.date as string, item);
-    }
+    const items = await this.batchGetMany(unique.map((d) => keys.capacity(resource, d)));
+    const found = new Map(items.map((item) => [item.date as string, item]));
     return unique.map((date) => itemToCapacityDay(resource, date, found.get(date)));
   }
 
@@ -380,13 +412,7 @@ export class DynamoDbStore implements Store {
   }
 
   async listSeriesSessions(seriesId: string): Promise<Appointment[]> {
-    const { indexName, partitionKey } = TABLE_KEYS.bySeries;
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${partitionKey} = :s`,
-      ExpressionAttributeValues: { ":s": keys.seriesPartition(seriesId) },
-    });
+    const items = await this.queryPartition(TABLE_KEYS.bySeries, keys.seriesPartition(seriesId));
     return itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   }
 
@@ -628,6 +654,13 @@ export class DynamoDbStore implements Store {
     return [...items, ...rest.filter((i): i is Item => i !== undefined)];
   }
 
+  /** Any number of items by key: one BatchGetItem per 100 keys, sent together. */
+  private async batchGetMany(wanted: Record<string, string>[]): Promise<Item[]> {
+    const chunks: Record<string, string>[][] = [];
+    for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+    return (await Promise.all(chunks.map((chunk) => this.batchGet(chunk)))).flat();
+  }
+
   private async get(key: Record<string, string>): Promise<Item | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
@@ -646,6 +679,19 @@ export class DynamoDbStore implements Store {
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey && items.length < count);
     return items;
+  }
+
+  /** Every item of one partition of an index. */
+  private async queryPartition(
+    index: { indexName: string; partitionKey: string },
+    partition: string,
+  ): Promise<Item[]> {
+    return this.queryAll({
+      TableName: this.tableName,
+      IndexName: index.indexName,
+      KeyConditionExpression: `${index.partitionKey} = :p`,
+      ExpressionAttributeValues: { ":p": partition },
+    });
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

@@ -23,9 +23,19 @@ function appointmentIndexKeys(a: Appointment, suffix = ""): Item {
   };
 }
 
+/**
+ * The appointment as stored. Filed under its clinic-local date, it is in that day's partition of the day
+ * index (its reminders are not: the agenda needs none, and they use that index for being unsettled).
+ */
 export function appointmentToItem(a: Appointment): Item {
   const { reminders: _reminders, ...rest } = a;
-  return { ...keys.appointment(a.id), ...appointmentIndexKeys(a), type: "appointment", ...rest };
+  const byDay = a.date !== undefined ? dayIndexKeys({ id: a.id, start: a.start, date: a.date }) : {};
+  return { ...keys.appointment(a.id), ...appointmentIndexKeys(a), ...byDay, type: "appointment", ...rest };
+}
+
+/** Where an appointment sits in the day index: its date's partition, by start. */
+export function dayIndexKeys(a: { id: string; start: string; date: string }) {
+  return { gsi4pk: keys.dayPartition(a.date), gsi4sk: `${a.start}#APPT#${a.id}` };
 }
 
 /**
@@ -98,13 +108,19 @@ export function itemToReminder(item: Item): Reminder {
   return { ...reminder, version: typeof item.version === "number" ? item.version : 0 };
 }
 
+/** An appointment item without its reminders; one stored before `confirmation` existed reads as unconfirmed. */
+export function itemToAppointment(item: Item): Appointment {
+  const appointment = strip(item) as unknown as Appointment;
+  return { ...appointment, confirmation: appointment.confirmation ?? "unconfirmed", reminders: [] };
+}
+
 /** Rebuilds appointments from a query that returned appointment items each followed by their reminders. */
 export function itemsToAppointments(items: Item[]): Appointment[] {
   const byId = new Map<string, Appointment>();
   const reminders: Item[] = [];
   for (const item of items) {
     if (item.type === "appointment") {
-      byId.set(item.id as string, { ...(strip(item) as unknown as Appointment), reminders: [] });
+      byId.set(item.id as string, itemToAppointment(item));
     } else if (item.type === "reminder") {
       reminders.push(item);
     }
@@ -175,6 +191,12 @@ export function itemToSeries(item: Item): SeriesRecord {
   const record = strip(item, [SESSION_IDS]);
   for (const k of Object.keys(record)) if (k.startsWith(SESSION_PREFIX)) delete record[k];
   return { ...(record as unknown as SeriesRecord), version: Number(item.version ?? 0) };
+}
+
+/** How many sessions the series was booked with (its summary's fixed list); undefined for one stored before it. */
+export function seriesSize(item: Item): number | undefined {
+  const ids = item[SESSION_IDS];
+  return Array.isArray(ids) && ids.length > 0 ? ids.length : undefined;
 }
 
 /** The summarised sessions by sequence; undefined unless every session of the series has its entry. */

@@ -32,6 +32,8 @@ export const keys = {
   scheduledReminders: () => "REMINDERS#SCHEDULED",
   /** The agenda is partitioned by UTC month of the start, so a date range reads one or two partitions. */
   monthPartition: (month: string) => `MONTH#${month}`,
+  /** The appointments filed under one clinic-local date (`Appointment.date`): a day's agenda in one query. */
+  dayPartition: (date: string) => `DAY#${date}`,
 };
 
 /** `2026-12` for an instant: the agenda partition it belongs to. */

@@ -27,6 +27,13 @@ export const TABLE_KEYS = {
    * or handed to the sender).
    */
   byUnsettled: { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+  /**
+   * Appointment items (not their reminders) by the clinic-local date they are filed under, by start, in
+   * `DAY#` partitions of the unsettled index: a clinic-local day is one partition however it falls across
+   * UTC months, and appointment items have no other use for that index. Its `REMINDERS#` partitions are
+   * untouched, so the reconciler's queries never meet an appointment.
+   */
+  byDay: { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
   /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */
   ttlAttribute: "ttl",
 } as const;

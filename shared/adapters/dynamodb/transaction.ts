@@ -64,6 +64,17 @@ export function buildTransaction(
   if (changes.audit) {
     add("audit", { Put: { TableName: tableName, Item: auditToItem(changes.audit), ...notExists } });
   }
+  for (const [id, version] of Object.entries(changes.appointmentsRead ?? {})) {
+    add(`appointment ${id}`, {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.appointment(id),
+        ConditionExpression: "#v = :v",
+        ExpressionAttributeNames: { "#v": "version" },
+        ExpressionAttributeValues: { ":v": version },
+      },
+    });
+  }
   for (const a of changes.createAppointments ?? []) {
     add(`appointment ${a.id}`, { Put: { TableName: tableName, Item: appointmentToItem(a), ...notExists } });
     for (const r of a.reminders)

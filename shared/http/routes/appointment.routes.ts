@@ -1,3 +1,4 @@
+import * as z from "zod";
 import {
   agendaQuerySchema,
   appointmentListSchema,
@@ -15,8 +16,9 @@ import {
   rescheduleAppointment,
 } from "../../use-cases/appointment-changes.js";
 import { bookAppointment } from "../../use-cases/book-appointment.js";
-import { agenda, availability } from "../../use-cases/calendar-queries.js";
+import { appointmentsBetween, availability, moveAvailability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
+import { resendReminder } from "../../use-cases/resend-reminder.js";
 import type { AppOptions } from "../app-env.js";
 import {
   commonErrors,
@@ -31,23 +33,43 @@ import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
+const reminderParams = idParam.extend({
+  reminderId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: "The id of one of the appointment's reminders." }),
+});
+
 export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptions): void {
   routes.add(
     {
       method: "get",
       path: "/availability",
       operationId: "getAvailability",
-      summary: "List free starts for a service",
-      description:
-        "Every free 15-minute start for `service` between `from` and `to` (clinic-local dates, at most 31 days), within opening hours and capacity.",
       tags: ["appointments"],
+      summary: "Free starts for a service, or for moving one appointment",
+      description:
+        "With `service`: every free 15-minute start whose arrival time is still ahead. With " +
+        "`forAppointment`: the starts a reschedule of that booked appointment would accept (its own " +
+        "length, not blocked by itself, and for a series session the protocol's spacing to its " +
+        "neighbours and its window).",
       roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
-      responses: { 200: jsonContent(slotsSchema, "Every free 15-minute start."), ...commonErrors },
+      responses: {
+        200: jsonContent(slotsSchema, "Every free 15-minute start."),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     },
     async (c, input) => {
       const q = input.query;
-      return c.json(await availability(deps, q.service, q.from, q.to), 200);
+      // The schema lets exactly one of the two through.
+      const slots =
+        q.forAppointment !== undefined
+          ? await moveAvailability(deps, q.forAppointment, q.from, q.to)
+          : await availability(deps, q.service!, q.from, q.to);
+      return c.json(slots, 200);
     },
   );
   routes.add(
@@ -91,7 +113,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     },
     async (c, input) => {
       const q = input.query;
-      return c.json(await agenda(deps, q.from, q.to), 200);
+      return c.json(await appointmentsBetween(deps, q.from, q.to, q.confirmation), 200);
     },
   );
   routes.add(
@@ -179,6 +201,36 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       responses: changed,
     },
     async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
+  );
+  routes.add(
+    {
+      method: "post",
+      path: "/appointments/{id}/reminders/{reminderId}/resend",
+      operationId: "resendReminder",
+      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      tags: ["appointments"],
+      summary: "Send the patient a copy of an email they say never arrived",
+      description:
+        "Only for a reminder that was `sent` or `failed`, and only while what it says is still true (409 " +
+        "with `code` `stale` otherwise: a confirmation, preparation or day-before reminder of an " +
+        "appointment that is cancelled or has started, a reschedule notice that is not the latest, a " +
+        "cancellation notice whose time has passed, a booster invitation the patient stopped). 409 " +
+        "`copy-pending` while a copy is still on its way, `no-email` when the patient has no consent or a " +
+        "bounced address. The copy is a reminder of its own on the appointment (`resendOf`), due now, and " +
+        "goes through the usual pipeline: the answer (202) comes before the email.",
+      roles: ["staff"],
+      request: { params: reminderParams, headers: idempotencyHeader },
+      responses: {
+        202: jsonContent(appointmentSchema, "The appointment, with the copy among its reminders."),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
+    },
+    async (c, input) => {
+      const { id, reminderId } = input.params;
+      return createOnce(c, input.params, (idem) => resendReminder(deps, id, reminderId, idem), 202);
+    },
   );
 }
 

@@ -1,5 +1,10 @@
-import { cancelSeriesBodySchema, createSeriesBodySchema, seriesSchema } from "../../schemas/series.schema.js";
-import { bookSeries } from "../../use-cases/book-series.js";
+import {
+  cancelSeriesBodySchema,
+  createSeriesBodySchema,
+  seriesPreviewSchema,
+  seriesSchema,
+} from "../../schemas/series.schema.js";
+import { bookSeries, previewSeries } from "../../use-cases/book-series.js";
 import { cancelSeries, getSeries } from "../../use-cases/series.js";
 import type { AppOptions } from "../app-env.js";
 import {
@@ -40,6 +45,34 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
       const body = input.body;
       return createOnce(c, body, (idem) => bookSeries(deps, body, idem));
     },
+  );
+  routes.add(
+    {
+      method: "post",
+      path: "/series/preview",
+      operationId: "previewSeries",
+      // It reads the patient's eligibility.
+      audit: {
+        target: "patient",
+        id: (input) => (input.body as { patientId: string } | undefined)?.patientId,
+      },
+      tags: ["series"],
+      summary: "Plan a treatment series without booking it",
+      description:
+        "Takes the body of `POST /series` and answers where each session would go if it were booked now, " +
+        "or the very refusal `POST /series` would give (422 when no plan fits, with the session and why; " +
+        "409 when the first start is taken). Writes nothing; a booking made afterwards plans again.",
+      roles: ["staff"],
+      request: { body: createSeriesBodySchema },
+      responses: {
+        200: jsonContent(seriesPreviewSchema, "Each session's place, in order."),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+        ...unprocessable,
+      },
+    },
+    async (c, input) => c.json(await previewSeries(deps, input.body), 200),
   );
   routes.add(
     {

@@ -1,0 +1,53 @@
+import {
+  agendaBackfillBodySchema,
+  agendaBackfillResultSchema,
+  agendaSchema,
+  dayAgendaQuerySchema,
+} from "../../schemas/agenda.schema.js";
+import { clinicDay, fileMonthUnderDates } from "../../use-cases/agenda.js";
+import type { AppOptions } from "../app-env.js";
+import { commonErrors, jsonContent } from "../openapi-helpers.js";
+import { ANY_ROLE } from "../require-role.js";
+import type { RouteTable } from "../route-table.js";
+
+export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): void {
+  routes.add(
+    {
+      method: "get",
+      path: "/agenda",
+      operationId: "getAgenda",
+      audit: { target: "agenda", id: (input) => (input.query as { date: string }).date },
+      tags: ["agenda"],
+      summary: "The clinic's day: every chair and office with its appointments and patients",
+      description:
+        "One lane per chair and per office, empty ones included. Each booked, completed or no-show " +
+        "appointment filed under the date sits in exactly one lane of its resource; entries of a lane never " +
+        "overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. " +
+        "Read from an index: a change may take a moment to show.",
+      roles: ANY_ROLE,
+      request: { query: dayAgendaQuerySchema },
+      responses: { 200: jsonContent(agendaSchema, "The day's agenda."), ...commonErrors },
+    },
+    async (c, input) => c.json(await clinicDay(deps, input.query.date), 200),
+  );
+  routes.add(
+    {
+      method: "post",
+      path: "/agenda/backfill",
+      operationId: "backfillAgendaDates",
+      tags: ["agenda"],
+      summary: "File one month of appointments stored before the agenda under their clinic-local dates",
+      description:
+        "Appointments booked before this version carry no clinic-local date, so no day's agenda lists them " +
+        "until they are filed. Run once per UTC month that holds such appointments, after deploying; " +
+        "running it again files nothing twice.",
+      roles: ["admin"],
+      request: { body: agendaBackfillBodySchema },
+      responses: {
+        200: jsonContent(agendaBackfillResultSchema, "How many appointments were filed."),
+        ...commonErrors,
+      },
+    },
+    async (c, input) => c.json(await fileMonthUnderDates(deps, input.body.month), 200),
+  );
+}

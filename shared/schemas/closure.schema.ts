@@ -1,0 +1,16 @@
+import * as z from "zod";
+import { appointmentSchema } from "./appointment.schema.js";
+import { dateSchema, reasonSchema } from "./common.schema.js";
+
+/** `POST /closures`: the date, and why, for staff (never in an email or a log). */
+export const closureBodySchema = z.strictObject({
+  date: dateSchema.meta({ description: "The clinic-local date to close, YYYY-MM-DD: today or later." }),
+  reason: reasonSchema
+    .min(1, { message: "must say why, for staff" })
+    .meta({ description: "Why the clinic closes, for staff: stored on each cancelled appointment." }),
+});
+export type ClosureBody = z.infer<typeof closureBodySchema>;
+
+export const closureResultSchema = z
+  .object({ date: dateSchema, cancelled: z.array(appointmentSchema) })
+  .meta({ id: "Closure" });

@@ -44,7 +44,9 @@ export function serveConsole(app: Hono<AppEnv>, options: ServeConsoleOptions = {
     ...OTHER_SECURITY_HEADERS,
   };
   app.get("/", (c) => c.redirect(CONSOLE_PATH, 302));
-  app.get("/console", (c) => c.redirect(CONSOLE_PATH, 301));
+  // The API's router (hono/tiny) lets "/console" match "/console/" too: redirect only the bare path, or
+  // the console's own address would redirect to itself forever.
+  app.get("/console", (c, next) => (c.req.path === "/console" ? c.redirect(CONSOLE_PATH, 301) : next()));
   app.get(`${CONSOLE_PATH}config.json`, (c) =>
     c.json(config(), 200, { ...securityHeaders, "cache-control": "no-store" }),
   );

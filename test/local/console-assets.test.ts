@@ -1,6 +1,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Hono } from "hono";
+// The router the API itself runs on: hono/tiny treats a trailing slash as optional, unlike hono's default.
+import { Hono } from "hono/tiny";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { consoleBuildIsStale } from "../../console/tooling/build.js";
 import { CONSOLE_PATH, LOCAL_CONSOLE_CONFIG, serveConsole } from "../../local/console-assets.js";
@@ -37,6 +38,7 @@ describe("npm start serves the staff console", () => {
     const root = await app.request("/");
     expect(root.status).toBe(302);
     expect(root.headers.get("location")).toBe(CONSOLE_PATH);
+    expect((await app.request("/console")).headers.get("location")).toBe(CONSOLE_PATH);
     const index = await app.request(CONSOLE_PATH);
     expect(index.status).toBe(200);
     expect(index.headers.get("content-type")).toMatch(/^text\/html/);

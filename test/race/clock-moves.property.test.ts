@@ -22,6 +22,18 @@ function nextWeekdayTen(now: Date, plusDays: number): string {
   return day.set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO()!;
 }
 
+/**
+ * Each run books its own 10:00 consultation: a run whose moves add up to less than a day would otherwise
+ * pick the slot the run before it took, and get a 409 that says nothing about the clock.
+ */
+let lastBooked = 0;
+function freshWeekdayTen(now: Date): string {
+  let candidate = nextWeekdayTen(now, 2);
+  while (Date.parse(candidate) <= lastBooked) candidate = nextWeekdayTen(new Date(candidate), 1);
+  lastBooked = Date.parse(candidate);
+  return candidate;
+}
+
 describe("concurrent moves of the local clock", () => {
   it("fire each reminder once, never move the clock back, and leave nothing due unsent", {
     timeout: 600_000,
@@ -41,7 +53,7 @@ describe("concurrent moves of the local clock", () => {
           const booked = await h.call("POST", "/appointments", {
             patientId: patient.body.id,
             service: "consultation",
-            start: nextWeekdayTen(start, 2),
+            start: freshWeekdayTen(start),
           });
           expect(booked.status).toBe(201);
 

@@ -8,7 +8,7 @@ import { settingsConflicts } from "../../shared/domain/settings-conflicts.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import { updateClinic } from "../../shared/use-cases/clinic-settings.js";
-import { raceRuns } from "../support/interleavings.js";
+import { raceRuns, raceTimeout } from "../support/interleavings.js";
 import { patientFor, type RaceWorld, raceWorlds, refusedAsExpected } from "./race-world.js";
 
 // A short horizon keeps each settings change's read of the days ahead small.
@@ -37,7 +37,7 @@ async function bookingsHoldUnder(w: RaceWorld, booked: Appointment[]) {
 
 describe("bookings racing each other and the clinic's settings", () => {
   it("never hold more than the offices at once, and each is filed under its day", {
-    timeout: 300_000,
+    timeout: raceTimeout(100, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -78,7 +78,7 @@ describe("bookings racing each other and the clinic's settings", () => {
   });
 
   it("a settings change and bookings at once: no booking stranded by the settings saved", {
-    timeout: 300_000,
+    timeout: raceTimeout(100, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     const changes: Record<string, (now: Date) => Partial<Clinic>> = {

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClockBackwardsError } from "../../local/local-clock.js";
 import type { Appointment } from "../../shared/domain/types.js";
-import { raceRuns } from "../support/interleavings.js";
+import { raceRuns, raceTimeout } from "../support/interleavings.js";
 import { type LocalStackHarness, localStackHarness } from "../support/local-stack-harness.js";
 
 const zone = "America/New_York";
@@ -36,7 +36,7 @@ function freshWeekdayTen(now: Date): string {
 
 describe("concurrent moves of the local clock", () => {
   it("fire each reminder once, never move the clock back, and leave nothing due unsent", {
-    timeout: 600_000,
+    timeout: raceTimeout(25, 600_000),
   }, async () => {
     await fc.assert(
       fc.asyncProperty(

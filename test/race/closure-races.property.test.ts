@@ -8,7 +8,7 @@ import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import { updateClinic } from "../../shared/use-cases/clinic-settings.js";
 import { closeDate } from "../../shared/use-cases/closures.js";
 import { resendReminder } from "../../shared/use-cases/resend-reminder.js";
-import { raceRuns } from "../support/interleavings.js";
+import { raceRuns, raceTimeout } from "../support/interleavings.js";
 import {
   bookedConsultation,
   deliverDue,
@@ -26,7 +26,7 @@ const at = (now: Date, hour: number, days = 2) => runDayAt(now, days, hour);
 
 describe("a closure racing bookings and moves onto its date", () => {
   it("leaves nothing booked on the closed date, once repeated, and tells each patient once", {
-    timeout: 300_000,
+    timeout: raceTimeout(25, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -83,7 +83,7 @@ describe("a closure racing bookings and moves onto its date", () => {
 
 describe("a resend racing a cancellation", () => {
   it("never sends a copy of the confirmation after the cancellation notice", {
-    timeout: 300_000,
+    timeout: raceTimeout(20, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(

@@ -9,7 +9,7 @@ import { cancelAppointment, rescheduleAppointment } from "../../shared/use-cases
 import { bookAppointment } from "../../shared/use-cases/book-appointment.js";
 import { Conflict, StaleWrite } from "../../shared/use-cases/errors.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
-import { raceRuns } from "../support/interleavings.js";
+import { raceRuns, raceTimeout } from "../support/interleavings.js";
 import { deliverDue, emailsMatchSentReminders, patientFor, raceWorlds } from "./race-world.js";
 
 const zone = DEFAULT_CLINIC.timezone;
@@ -35,7 +35,7 @@ const expectedRefusal = (error: unknown) =>
 
 describe("a booked consultation's reminders under concurrent changes and sends", () => {
   it("one email per reminder, each recorded as sent with its message id, and the last email tells the final truth", {
-    timeout: 300_000,
+    timeout: raceTimeout(120, 300_000),
   }, async () => {
     const world = await raceWorlds();
     await fc.assert(

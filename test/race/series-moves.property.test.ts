@@ -7,7 +7,7 @@ import { assertSpacingKept } from "../../shared/domain/series-spacing.js";
 import { rescheduleAppointment } from "../../shared/use-cases/appointment-changes.js";
 import { bookSeries } from "../../shared/use-cases/book-series.js";
 import { Conflict, StaleWrite } from "../../shared/use-cases/errors.js";
-import { raceRuns } from "../support/interleavings.js";
+import { raceRuns, raceTimeout } from "../support/interleavings.js";
 import { patientFor, raceWorlds } from "./race-world.js";
 
 const zone = DEFAULT_CLINIC.timezone;
@@ -20,7 +20,9 @@ const HOUR_MS = 3_600_000;
 const shift = fc.constantFrom(-48, -24, -2, 2, 24, 48);
 
 describe("moves of two neighbouring sessions of one series at once", () => {
-  it("never leave the series breaking the protocol's spacing", { timeout: 300_000 }, async () => {
+  it("never leave the series breaking the protocol's spacing", {
+    timeout: raceTimeout(80, 300_000),
+  }, async () => {
     const world = await raceWorlds({ weeksApart: 11 });
     await fc.assert(
       fc.asyncProperty(

@@ -68,6 +68,15 @@ function settleMicrotasks(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * A race test's time limit: `ms` for its usual `numRuns`, stretched in proportion when RACE_RUNS asks for
+ * more (`npm run races`).
+ */
+export function raceTimeout(numRuns: number, ms: number): number {
+  const runs = process.env.RACE_RUNS ? Number(process.env.RACE_RUNS) : numRuns;
+  return Math.max(ms, Math.ceil((ms * runs) / numRuns));
+}
+
 /** Property-run settings shared by the race suites: seeded from the environment to replay a failure. */
 export function raceRuns(numRuns: number): fc.Parameters<unknown> {
   const seed = process.env.RACE_SEED ? Number(process.env.RACE_SEED) : undefined;

@@ -1,6 +1,8 @@
 import { arrivalInstant } from "../domain/arrival.js";
 import type { Clinic } from "../domain/clinic.js";
-import type { Block } from "./email-blocks.js";
+import { cancellationDeadline } from "../domain/patient-answer.js";
+import { type Block, isWebUrl } from "./email-blocks.js";
+import type { EmailInput } from "./email-input.js";
 import { clockTime, longDateTime, visitLength } from "./local-format.js";
 import { hasNeutralName } from "./subject-line.js";
 
@@ -33,4 +35,25 @@ export function cancelAdvice(clinic: Clinic): Block {
     type: "paragraph",
     text: `If you need to cancel or change this appointment, please call us on ${clinic.phone}. That is always fine, and the earlier you let us know, the easier it is to find you a new time.`,
   };
+}
+
+/**
+ * Confirm and Cancel, one tap each, when the email carries links for its appointment. Each opens a page
+ * with a button: nothing changes until the patient presses it. Cancelling online ends with the clinic's
+ * notice window, and the email says when.
+ */
+export function answerBlocks(input: EmailInput): Block[] {
+  const links = input.answerLinks;
+  if (!links || !isWebUrl(links.confirm) || !isWebUrl(links.cancel)) return [];
+  const { clinic, appointment } = input;
+  const deadline = longDateTime(cancellationDeadline(clinic, appointment.start), clinic.timezone);
+  return [
+    { type: "heading", text: "Will you be there?" },
+    { type: "link", text: "Confirm: I will be there", url: links.confirm },
+    { type: "link", text: "Cancel: I cannot come", url: links.cancel },
+    {
+      type: "paragraph",
+      text: `You can cancel online until ${deadline}. After that, please call us.`,
+    },
+  ];
 }

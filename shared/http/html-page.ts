@@ -13,7 +13,7 @@ const PAGE_STYLE = [
   "h1{font-size:1.4rem;line-height:1.3;margin:0 0 1rem}",
   ".clinic{font-size:1rem;color:#4a5560;margin:0 0 .5rem}",
   "dl{background:#fff;border:1px solid #d5d9dd;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1.25rem}",
-  "dt{font-size:.95rem;color:#4a5560}dd{margin:0 0 .5rem;font-weight:600}",
+  "dt{font-size:.95rem;color:#4a5560}dd{margin:0;font-weight:600}dd+dt{margin-top:.5rem}",
   "button{display:block;width:100%;min-height:3rem;font:inherit;font-weight:600;color:#fff;background:#1d5c8f;border:0;border-radius:.5rem;padding:.75rem 1rem;cursor:pointer}",
   "button:focus-visible,a:focus-visible{outline:3px solid #f2b200;outline-offset:2px}",
   "a{color:#1d5c8f}",

@@ -1,6 +1,7 @@
 import { arrivalInstant } from "../domain/arrival.js";
 import type { Clinic } from "../domain/clinic.js";
 import { cancellationDeadline } from "../domain/patient-answer.js";
+import { instantMs } from "../domain/wall-clock.js";
 import { type Block, isWebUrl } from "./email-blocks.js";
 import type { EmailInput } from "./email-input.js";
 import { clockTime, longDateTime, visitLength } from "./local-format.js";
@@ -46,14 +47,18 @@ export function answerBlocks(input: EmailInput): Block[] {
   const links = input.answerLinks;
   if (!links || !isWebUrl(links.confirm) || !isWebUrl(links.cancel)) return [];
   const { clinic, appointment } = input;
-  const deadline = longDateTime(cancellationDeadline(clinic, appointment.start), clinic.timezone);
+  const deadline = cancellationDeadline(clinic, appointment.start);
+  // A day-before reminder usually goes out about when online cancelling ends: say so rather than name a past time.
+  const late = input.issuedAt !== undefined && instantMs(input.issuedAt) >= instantMs(deadline);
   return [
     { type: "heading", text: "Will you be there?" },
     { type: "link", text: "Confirm: I will be there", url: links.confirm },
     { type: "link", text: "Cancel: I cannot come", url: links.cancel },
     {
       type: "paragraph",
-      text: `You can cancel online until ${deadline}. After that, please call us.`,
+      text: late
+        ? `It is less than ${clinic.cancellationNoticeHours} hours before your visit, so to cancel, please call us on ${clinic.phone}.`
+        : `You can cancel online until ${longDateTime(deadline, clinic.timezone)}. After that, please call us.`,
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { handle } from "hono/aws-lambda";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
+import { linkKeysFromEnv } from "../shared/adapters/secrets/link-keys-from-env.js";
 import { adminApiEnv, readEnv } from "../shared/config/env.js";
 import { DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { createApp } from "../shared/http/app.js";
@@ -15,6 +16,7 @@ const app = createApp({
     clock: systemClock,
     ids: randomIds,
     clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
+    linkKeys: linkKeysFromEnv(env),
   },
   authenticate: lambdaAuthorizerClaims,
   corsOrigins: env.CORS_ORIGINS,

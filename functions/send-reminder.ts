@@ -2,6 +2,7 @@ import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
+import { linkKeysFromEnv } from "../shared/adapters/secrets/link-keys-from-env.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
 import { readEnv, sendReminderEnv } from "../shared/config/env.js";
 import { DEFAULT_CLINIC } from "../shared/domain/clinic.js";
@@ -19,6 +20,7 @@ export const handler = makeSendReminderHandler(
     clock: systemClock,
     ids: randomIds,
     clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
+    linkKeys: linkKeysFromEnv(env),
     mailer: new SesMailer(
       withoutSdkLogging(new SESv2Client({})),
       env.SENDER_EMAIL,

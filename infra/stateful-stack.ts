@@ -4,6 +4,7 @@ import * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as ses from "aws-cdk-lib/aws-ses";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
@@ -42,6 +43,11 @@ export class StatefulStack extends Stack {
   readonly configurationSet: ses.ConfigurationSet;
   readonly staff: StaffIdentity;
   readonly alarmTopic: sns.Topic;
+  /**
+   * The key that signs patients' Confirm and Cancel links. Its AWSCURRENT version signs new links; after a
+   * rotation (a new version), AWSPREVIOUS still verifies the links already in mailboxes.
+   */
+  readonly linkKeySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -191,6 +197,24 @@ export class StatefulStack extends Stack {
       namePrefix: names.prefix,
       clinicName: config.clinicName,
     });
+
+    this.linkKeySecret = new secretsmanager.Secret(this, "PatientLinkKeys", {
+      description:
+        "Signs patients' Confirm and Cancel links: AWSCURRENT signs, AWSPREVIOUS still verifies after a rotation",
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      // Deleting it would break every link in patients' mailboxes; a new stack gets a new one anyway.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const id of ["AwsSolutions-SMG4", "HIPAA.Security-SecretsManagerRotationEnabled"]) {
+      acknowledge(
+        this.linkKeySecret,
+        id,
+        "An HMAC signing key, not a credential another system holds: an operator rotates it with one " +
+          "`aws secretsmanager put-secret-value` (README, Patient links); the previous version keeps verifying " +
+          "links already sent, which expire when their appointment starts.",
+      );
+    }
 
     this.alarmTopic = new sns.Topic(this, "AlarmTopic", {
       displayName: `Clinic scheduler alarms (${config.stage})`,

@@ -238,6 +238,18 @@ export class StatelessStack extends Stack {
       logRetentionDays: config.logRetentionDays,
     });
     sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
+    // send-reminder signs patients' Confirm and Cancel links; admin-api checks them. Read access by the
+    // functions' own policies: `secret.grantRead` would also add them to the data key's policy, and the
+    // stateful stack must not name roles of this one. The key is the table's, which both already decrypt.
+    for (const fn of [sendReminder, adminApi]) {
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ["secretsmanager:GetSecretValue"],
+          resources: [stateful.linkKeySecret.secretArn],
+        }),
+      );
+      fn.addEnvironment("PATIENT_LINK_SECRET_ARN", stateful.linkKeySecret.secretArn);
+    }
 
     const reconciler = schedulesFor(
       new AppFunction(this, "Reconciler", {

@@ -22,6 +22,7 @@ import { createApp } from "../shared/http/app.js";
 import { hs256Tokens } from "../shared/http/authenticators.js";
 import { DEFAULT_LOCAL_JWT_SECRET } from "../shared/http/local-token.js";
 import { randomIds } from "../shared/ports/id-source.js";
+import { fixedLinkKeys } from "../shared/ports/link-keys.js";
 import type { ReminderJob } from "../shared/ports/reminder-scheduler.js";
 import type { firedReminderSchema } from "../shared/schemas/local-clock.schema.js";
 import type { ReconcileReport } from "../shared/use-cases/reconcile-reminders.js";
@@ -32,6 +33,7 @@ import { ensureTable } from "./create-table.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
 import { InFlight } from "./in-flight.js";
+import { localLinkKeys } from "./link-keys.js";
 import { LocalClock } from "./local-clock.js";
 import { registerLocalRoutes } from "./local-routes.js";
 import { type LocalServices, startLocalServices } from "./local-services.js";
@@ -60,6 +62,8 @@ export interface LocalStackOptions {
   external?: { dynamodbEndpoint: string; sesEndpoint: string };
   /** DynamoDB Local and the SES emulator, already being started by the caller; the stack stops them. */
   services?: Promise<LocalServices>;
+  /** Keys of patients' Confirm and Cancel links, current first (default: see localLinkKeys). */
+  patientLinkKeys?: string[];
   /** Browser origins the API answers CORS for (a test serving the console from another origin, as AWS does). */
   corsOrigins?: string[];
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
@@ -120,7 +124,8 @@ export async function startLocalStack(options: LocalStackOptions) {
     const store = new DynamoDbStore(doc, tableName, () => Math.floor(clock.now().getTime() / 1000));
     const clinicDefaults = options.clinic ?? DEFAULT_CLINIC;
     if (!(await store.getClinic())) await store.putClinic(clinicDefaults);
-    const deps = { store, clock, ids: randomIds, clinicDefaults };
+    const linkKeys = fixedLinkKeys(options.patientLinkKeys ?? localLinkKeys(options.dataDir));
+    const deps = { store, clock, ids: randomIds, clinicDefaults, linkKeys };
     let apiUrl = `http://localhost:${options.port}`;
 
     // send-reminder, sending with a configuration set named for the table: the SES emulator keeps it

@@ -12,7 +12,8 @@ import { acknowledge } from "../nag-acknowledge.js";
 
 /**
  * The only routes reachable without a staff token. Everything else needs a Cognito JWT.
- * The unsubscribe routes are the patients' booster opt-out link: the token in the path is the credential.
+ * The unsubscribe and visit routes are the links in patients' emails: the signed token in the path is the
+ * credential.
  */
 export const PUBLIC_ROUTES = [
   { method: apigw.HttpMethod.GET, path: "/health", why: "load balancer style health probe; returns no data" },
@@ -26,6 +27,16 @@ export const PUBLIC_ROUTES = [
     method: apigw.HttpMethod.POST,
     path: "/unsubscribe/{token}",
     why: "confirms the patients' booster opt-out (one-click unsubscribe); the signed token is the credential",
+  },
+  {
+    method: apigw.HttpMethod.GET,
+    path: "/visit/{token}/{action}",
+    why: "patients' Confirm and Cancel links from an e-mail: a page that changes nothing; the signed, expiring link is the credential",
+  },
+  {
+    method: apigw.HttpMethod.POST,
+    path: "/visit/{token}/{action}",
+    why: "the patient's Confirm or Cancel button on that page; the signed, expiring link naming one appointment is the credential",
   },
   {
     method: apigw.HttpMethod.OPTIONS,

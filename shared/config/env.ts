@@ -41,7 +41,11 @@ const clinicDefaults = json(clinicSchema.partial()).transform((given) =>
   clinicSchema.parse({ ...DEFAULT_CLINIC, ...given }),
 );
 
+/** The Secrets Manager secret that signs patients' links; absent, emails carry no Confirm or Cancel links. */
+const linkKeysEnv = { PATIENT_LINK_SECRET_ARN: z.string().startsWith("arn:").optional() };
+
 export const adminApiEnv = tableEnv.extend({
+  ...linkKeysEnv,
   CLINIC_DEFAULTS: clinicDefaults.optional(),
   /** Comma-separated browser origins allowed to call the API (CORS): the staff console's, in AWS. */
   CORS_ORIGINS: z
@@ -71,6 +75,7 @@ export const sendReminderEnv = tableEnv.extend({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   PUBLIC_API_URL: z.url().optional(),
   CLINIC_DEFAULTS: clinicDefaults.optional(),
+  ...linkKeysEnv,
 });
 
 export const emailEventsEnv = adminApiEnv;

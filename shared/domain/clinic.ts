@@ -88,6 +88,16 @@ export const clinicSchema = z.strictObject({
   protocolOverrides: z.partialRecord(z.enum(PROTOCOL_IDS), protocolOverrideSchema).default({}),
   /** How far ahead staff may book. */
   bookingHorizonDays: z.int().min(1).max(730).default(365),
+  /**
+   * Until how many hours before the start a patient may cancel from the email's link (elapsed hours);
+   * later, the page asks them to call, so the front desk can offer the chair and the prepared dose.
+   */
+  cancellationNoticeHours: z.int().min(0).max(168).default(24),
+  /**
+   * The booking hold: emails due at booking wait this many minutes, so a booking made by mistake and
+   * called off (or moved) at once sends nothing about it.
+   */
+  notificationDelayMinutes: z.int().min(0).max(60).default(2),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;
@@ -123,4 +133,6 @@ export const DEFAULT_CLINIC: Clinic = {
   serviceMinutes: { consultation: 60, integration: 60, booster: 120 },
   protocolOverrides: {},
   bookingHorizonDays: 365,
+  cancellationNoticeHours: 24,
+  notificationDelayMinutes: 2,
 };

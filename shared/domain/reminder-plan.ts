@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { holdEndsAt } from "./booking-hold.js";
 import type { Clinic } from "./clinic.js";
 import type { Protocol } from "./protocol.js";
 import { applyQuietHours } from "./quiet-hours.js";
@@ -20,13 +21,16 @@ const REMINDER_HOURS = 24;
 /**
  * The reminders an appointment carries when it is booked (or moved): confirmation, preparation for
  * chair sessions, the day-before reminder, and the booster invitation on a series' last session.
- * Lead times are elapsed hours; quiet hours are read on the patient's clock.
+ * Lead times are elapsed hours; quiet hours are read on the patient's clock. Nothing is due before the
+ * booking's hold ends (`notificationDelayMinutes` after it was booked): what would be due at booking
+ * waits until then, so a booking called off at once sends nothing.
  */
 export function planAppointmentReminders(args: {
   clinic: Clinic;
   patientTimezone: string;
   now: string;
-  appointment: { service: ServiceId; start: string; end: string };
+  /** When the appointment was booked (its `createdAt`), for a move; a booking is booked `now`. */
+  appointment: { service: ServiceId; start: string; end: string; createdAt?: string };
   /** The protocol of a chair session or booster. */
   protocol?: Protocol;
   /** Confirmation only when sequence === 1; booster invitation only when sequence === total. */
@@ -35,20 +39,23 @@ export function planAppointmentReminders(args: {
   const { clinic, patientTimezone, now, appointment, protocol, series } = args;
   const nowMs = parseInstant(now, clinic.timezone);
   const startMs = parseInstant(appointment.start, clinic.timezone);
+  // The hold never holds an email past the start: a booking made minutes before it is told at once.
+  const holdEndMs = parseInstant(holdEndsAt(clinic, appointment.createdAt ?? now), "utc");
+  const earliestMs = Math.max(nowMs, Math.min(holdEndMs, startMs));
   const quiet = (dueMs: number) =>
     applyQuietHours({
-      dueAt: toUtcIso(Math.max(dueMs, nowMs)),
-      now: toUtcIso(nowMs),
+      dueAt: toUtcIso(Math.max(dueMs, earliestMs)),
+      now: toUtcIso(earliestMs),
       clinic,
       patientTimezone,
     });
   const out: PlannedReminder[] = [];
 
   if (!series || series.sequence === 1) {
-    out.push({ kind: "confirmation", dueAt: toUtcIso(nowMs), status: "scheduled" });
+    out.push({ kind: "confirmation", dueAt: toUtcIso(earliestMs), status: "scheduled" });
   }
   if (serviceResource(appointment.service) === "chair") {
-    // Booked late: the fasting instructions still matter, so they go at once rather than never.
+    // Booked late: the fasting instructions still matter, so they go once the hold ends rather than never.
     out.push({
       kind: "preparation",
       dueAt: quiet(startMs - PREPARATION_HOURS * HOUR_MS),

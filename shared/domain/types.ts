@@ -37,8 +37,11 @@ export type ReminderStatus = "scheduled" | "sent" | "skipped" | "cancelled" | "f
 export const CONFIRMATIONS = ["unconfirmed", "confirmed"] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
 
-/** Who called an appointment off, when it was not staff at the patient's request (the default). */
-export type CancelledBy = "clinic-closure";
+/**
+ * Who called an appointment off, when it was not staff at the patient's request (the default): the clinic by
+ * closing the day, or the patient from the email's link.
+ */
+export type CancelledBy = "clinic-closure" | "patient";
 
 /** The wording of a notice other than the usual one: a closure says the clinic will call to find a new time. */
 export type NoticeVariant = "clinic-closure";

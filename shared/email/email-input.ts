@@ -38,6 +38,11 @@ export interface EmailInput {
   previousStart?: string;
   /** A cancellation notice worded for its cause: a clinic closure says the clinic will call. */
   notice?: NoticeVariant;
+  /**
+   * Confirm and Cancel links for this one appointment (a single confirmation, a day-before reminder):
+   * signed, expiring, naming no one. http or https only.
+   */
+  answerLinks?: { confirm: string; cancel: string };
   /** Booster invitations: a link that stops further invitations (http or https only). */
   unsubscribeUrl?: string;
   /** iCalendar SEQUENCE (the appointment's version), so calendars apply updates in order. */

@@ -17,6 +17,7 @@ import { registerAuditRoutes } from "./routes/audit.routes.js";
 import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerClosureRoutes } from "./routes/closure.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
+import { registerPatientAnswerRoutes } from "./routes/patient-answer.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
 import { everyResponseHeaders } from "./security-headers.js";
@@ -84,6 +85,7 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
   registerClosureRoutes(routes, options);
   registerSeriesRoutes(routes, options);
   registerUnsubscribeRoutes(routes, options);
+  registerPatientAnswerRoutes(routes, options);
   registerAuditRoutes(routes, options);
   options.extraRoutes?.(routes);
 

@@ -83,6 +83,11 @@ export interface ChangeSet {
    * overwrites what a sender recorded (sent, with its message id) after the change read the reminder.
    */
   updateReminders?: { appointment: Appointment; reminder: Reminder }[];
+  /**
+   * The updated reminders must also be unclaimed (no sender's lease running): a change that tells the
+   * patient nothing (inside the booking hold) must not land while an email of the booking is being sent.
+   */
+  remindersUnclaimed?: boolean;
   capacity?: CapacityChange[];
   createSeries?: SeriesRecord;
   /** A changed series record; written only if the stored version is `version - 1`. */

@@ -60,7 +60,8 @@ export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
 
 export const confirmationSchema = z.enum(CONFIRMATIONS).meta({
   id: "Confirmation",
-  description: "Whether the patient has said they will come: `unconfirmed` from booking (and after a move).",
+  description:
+    "Whether the patient has said they will come: `unconfirmed` from booking (and after a move), `confirmed` once they pressed Confirm in an email.",
 });
 
 /** `GET /appointments`: the clinic's agenda, up to a quarter at a time; `confirmation` narrows it. */
@@ -115,8 +116,8 @@ export const appointmentSchema = z
     reminders: z.array(reminderSchema),
     outcome: consultationOutcomeSchema.optional(),
     cancelReason: z.string().optional(),
-    /** Set when the clinic called it off by closing the day (POST /closures). */
-    cancelledBy: z.enum(["clinic-closure"]).optional(),
+    /** Set when the clinic called it off by closing the day (POST /closures), or the patient from an email's link. */
+    cancelledBy: z.enum(["clinic-closure", "patient"]).optional(),
     version: z.int(),
     createdAt: utcInstantSchema,
     updatedAt: utcInstantSchema,

@@ -1,3 +1,4 @@
+import { mayChangeSilently } from "../domain/booking-hold.js";
 import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
@@ -79,16 +80,34 @@ export async function seriesSessionsOf(
  * Cancels one appointment.
  * 1. Only an upcoming booked appointment can be cancelled.
  * 2. Its pending reminders are cancelled (schedule-sync deletes their schedules), its chair or office freed.
- * 3. The patient gets a cancellation notice: always, even if the confirmation still shows as scheduled.
- *    It is due at booking and may be on its way this very moment (send-reminder claims it, reads the
+ * 3. The patient gets a cancellation notice, unless the booking is still inside its hold and nothing of it
+ *    went out (then it is as if it never happened). Past the hold, always, even if the confirmation still
+ *    shows as scheduled: it may be on its way this very moment (send-reminder claims it, reads the
  *    appointment, then sends; a change that lands after that read cannot stop the email), and a notice
  *    about a booking never heard of is a far smaller harm than a confirmation nobody takes back.
  */
 export async function cancelAppointment(deps: Deps, id: string, reason?: string): Promise<Appointment> {
+  return cancelUpcoming(deps, id, reason !== undefined ? { reason } : {});
+}
+
+/**
+ * Cancels an upcoming appointment, by staff or (`by: "patient"`) from an email's link. Inside the booking
+ * hold it may tell the patient nothing (see mayChangeSilently); that attempt lands only if no sender holds
+ * one of its reminders, and if it loses any race the next attempt tells the patient.
+ */
+export async function cancelUpcoming(
+  deps: Deps,
+  id: string,
+  options: CancelOptions,
+  /** Checks of its own before it cancels (a patient's link): throw to refuse. */
+  check?: (current: Appointment) => void,
+): Promise<Appointment> {
+  let attempts = 0;
   return retryOnStaleWrite(deps, async () => {
     const current = await getAppointmentOrThrow(deps, id);
+    check?.(current);
     assertUpcoming(current, nowIso(deps), "cancelled");
-    return cancelBooked(deps, current, reason !== undefined ? { reason } : {});
+    return cancelBooked(deps, current, { ...options, mayBeSilent: attempts++ === 0 });
   });
 }
 
@@ -97,6 +116,8 @@ export interface CancelOptions {
   reason?: string;
   /** A clinic closure: recorded on the appointment, and its notice says the clinic will call. */
   by?: CancelledBy;
+  /** Inside the booking hold, with nothing sent yet, the patient is told nothing (see cancelUpcoming). */
+  mayBeSilent?: boolean;
 }
 
 /**
@@ -108,7 +129,8 @@ export async function cancelBooked(deps: Deps, current: Appointment, options: Ca
   const reads = await loadChangeReads(deps, current, [current.start]);
   const { clinic, patient, days } = reads;
   let reminders = cancelPending(current.reminders, "appointment-cancelled");
-  if (patient) {
+  const silent = options.mayBeSilent === true && mayChangeSilently(current, clinic, now);
+  if (patient && !silent) {
     const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
     // A move whose notice had not gone out yet: the patient last heard of the time before it.
     const lastHeard = current.reminders
@@ -135,6 +157,7 @@ export async function cancelBooked(deps: Deps, current: Appointment, options: Ca
     ...reminderWrites(next, reminders),
     capacity: capacityChanges(clinic, days, [], [current]),
     ...decidedUnder(current, reads),
+    ...(silent ? { remindersUnclaimed: true } : {}),
   });
   return next;
 }

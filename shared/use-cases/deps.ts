@@ -1,6 +1,7 @@
 import type { Clinic } from "../domain/clinic.js";
 import type { Clock } from "../ports/clock.js";
 import type { IdSource } from "../ports/id-source.js";
+import type { LinkKeySource } from "../ports/link-keys.js";
 import type { Store } from "../ports/store.js";
 import { StaleWrite } from "./errors.js";
 
@@ -11,6 +12,11 @@ export interface Deps {
   ids: IdSource;
   /** The clinic used until an admin saves one with PUT /clinic. */
   clinicDefaults: Clinic;
+  /**
+   * The keys of patients' Confirm and Cancel links: send-reminder signs with them, the pages check with
+   * them. Absent: emails carry no such links and every link is refused.
+   */
+  linkKeys?: LinkKeySource;
   /** How a retry waits before its next attempt (default: a timer); race tests schedule it themselves. */
   pause?: (ms: number) => Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Clinic } from "../domain/clinic.js";
+import { patientLinkUrl, signPatientLink } from "../domain/patient-link.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import type { Appointment, Patient, Reminder, ReminderKind } from "../domain/types.js";
 import { unsubscribeLinkUrl } from "../domain/unsubscribe-token.js";
@@ -12,7 +13,7 @@ export interface ReminderDeps extends Deps {
   mailer: Mailer;
   /** The sending address, named as organizer in calendar files. */
   senderEmail: string;
-  /** Base URL of the API, for the booster invitation's unsubscribe link. */
+  /** Base URL of the API, for the booster invitation's unsubscribe link and the Confirm and Cancel links. */
   publicApiUrl?: string;
 }
 
@@ -200,6 +201,7 @@ async function render(
           issuedAt: deps.clock.now(),
         })
       : undefined;
+  const answerLinks = await answerLinksFor(deps, appointment, reminder, sessions);
   return renderEmail({
     kind: reminder.kind,
     clinic,
@@ -216,8 +218,33 @@ async function render(
     ...(reminder.previousStart ? { previousStart: reminder.previousStart } : {}),
     ...(reminder.notice ? { notice: reminder.notice } : {}),
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+    ...(answerLinks ? { answerLinks } : {}),
     icsSequence: appointment.version,
     issuedAt: nowIso(deps),
     organizerEmail: deps.senderEmail,
   });
+}
+
+/**
+ * Confirm and Cancel links for the one appointment an email is about: a confirmation of a single booking,
+ * and every day-before reminder (each session of a series gets its own there). Signed for the time the
+ * email names, so they stop working when it starts, or say "moved" if it moves.
+ */
+async function answerLinksFor(
+  deps: ReminderDeps,
+  appointment: Omit<Appointment, "reminders">,
+  reminder: Reminder,
+  sessions: unknown[] | undefined,
+): Promise<{ confirm: string; cancel: string } | undefined> {
+  const about =
+    reminder.kind === "reminder" || (reminder.kind === "confirmation" && (sessions?.length ?? 0) <= 1);
+  if (!about || !deps.publicApiUrl || !deps.linkKeys) return undefined;
+  const keys = await deps.linkKeys.keys();
+  const url = (action: "confirm" | "cancel") =>
+    patientLinkUrl(
+      deps.publicApiUrl as string,
+      action,
+      signPatientLink({ keys, action, appointmentId: appointment.id, start: appointment.start }),
+    );
+  return { confirm: url("confirm"), cancel: url("cancel") };
 }

@@ -40,7 +40,7 @@ describe("the OpenAPI document", () => {
     expect(body.required).toEqual(["firstName", "lastName", "email", "emailConsent"]);
     expect(body.additionalProperties).toBe(false);
     // Security comes from the route's roles; the few public routes say so with an empty list.
-    const PUBLIC = ["/health", "/openapi.json", "/unsubscribe/{token}"];
+    const PUBLIC = ["/health", "/openapi.json", "/unsubscribe/{token}", "/visit/{token}/{action}"];
     for (const [path, ops] of Object.entries(doc.paths))
       for (const op of Object.values(ops))
         expect(op.security, path).toEqual(PUBLIC.includes(path) ? [] : [{ bearerAuth: [] }]);

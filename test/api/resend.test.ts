@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import type { Appointment, Reminder } from "../../shared/domain/types.js";
 import type { Mailer, OutgoingEmail } from "../../shared/ports/mailer.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
@@ -6,7 +7,8 @@ import { type ApiHarness, apiHarness, newPatient } from "../support/api-harness.
 
 /** The harness with a mailer that keeps what it sends, and a way to send what is due, as the pipeline would. */
 async function clinicWithInbox() {
-  const api = await apiHarness();
+  // No booking hold: these copies are of emails due at booking, sent at once.
+  const api = await apiHarness({ clinic: { ...DEFAULT_CLINIC, notificationDelayMinutes: 0 } });
   const inbox: OutgoingEmail[] = [];
   const mailer: Mailer = {
     async send(email) {

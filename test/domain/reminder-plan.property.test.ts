@@ -32,6 +32,9 @@ const scenario = fc.record({
   patientZone: zoneArb,
   quiet: quietArb,
   nowMs: fc.integer({ min: FROM, max: TO }).map((ms) => Math.floor(ms / 60_000) * 60_000),
+  /** The booking hold, and how long ago the appointment was booked (0: this is the booking, else a move). */
+  holdMinutes: fc.integer({ min: 0, max: 60 }),
+  bookedMinutesAgo: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 180 })),
   leadQuarters: fc.integer({ min: 1, max: 14 * 96 }),
   service: fc.constantFrom(...SERVICE_IDS),
   protocol: fc.constantFrom(...Object.values(DEFAULT_PROTOCOLS)),
@@ -46,18 +49,30 @@ const scenario = fc.record({
 });
 
 describe("planAppointmentReminders: properties", () => {
-  it("never plans a message at night unless it goes now, and never a pre-session message after the start", () => {
+  it("never plans a message at night unless it goes now, before the booking's hold ends, or a pre-session message after the start", () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const clinic = clinicWith({ timezone: s.clinicZone, quietHours: s.quiet });
+        const clinic = clinicWith({
+          timezone: s.clinicZone,
+          quietHours: s.quiet,
+          notificationDelayMinutes: s.holdMinutes,
+        });
         const now = new Date(s.nowMs).toISOString();
         const startMs = Math.ceil((s.nowMs + s.leadQuarters * 900_000) / 900_000) * 900_000;
         const start = new Date(startMs).toISOString();
+        const bookedMs = s.nowMs - s.bookedMinutesAgo * 60_000;
+        // What was due at booking goes when the hold ends (or now, if that has passed; or at the start).
+        const firstMs = Math.max(s.nowMs, Math.min(bookedMs + s.holdMinutes * 60_000, startMs));
         const plan = planAppointmentReminders({
           clinic,
           patientTimezone: s.patientZone,
           now,
-          appointment: { service: s.service, start, end: new Date(startMs + 2 * HOUR).toISOString() },
+          appointment: {
+            service: s.service,
+            start,
+            end: new Date(startMs + 2 * HOUR).toISOString(),
+            createdAt: new Date(bookedMs).toISOString(),
+          },
           protocol: s.protocol,
           ...(s.series ? { series: s.series } : {}),
         });
@@ -77,14 +92,14 @@ describe("planAppointmentReminders: properties", () => {
             expect(due).toBeLessThanOrEqual(s.nowMs);
             continue;
           }
-          expect(due).toBeGreaterThanOrEqual(s.nowMs);
-          if (due !== s.nowMs) expect(isQuiet(r.dueAt, s.patientZone, s.quiet)).toBe(false);
-          if (r.kind === "confirmation") expect(due).toBe(s.nowMs);
+          expect(due).toBeGreaterThanOrEqual(firstMs);
+          if (due !== firstMs) expect(isQuiet(r.dueAt, s.patientZone, s.quiet)).toBe(false);
+          if (r.kind === "confirmation") expect(due).toBe(firstMs);
           if (r.kind === "preparation")
-            expect(due).toBeLessThanOrEqual(Math.max(startMs - 48 * HOUR, s.nowMs));
+            expect(due).toBeLessThanOrEqual(Math.max(startMs - 48 * HOUR, firstMs));
           if (r.kind === "reminder") {
             expect(startMs - 24 * HOUR).toBeGreaterThan(s.nowMs);
-            expect(due).toBeLessThanOrEqual(startMs - 24 * HOUR);
+            expect(due).toBeLessThanOrEqual(Math.max(startMs - 24 * HOUR, firstMs));
           }
           if (r.kind === "booster") expect(due).toBeGreaterThan(startMs);
           if (r.kind !== "booster") expect(due).toBeLessThanOrEqual(startMs);

@@ -18,13 +18,22 @@ function plan(args: {
   service?: ServiceId;
   series?: { sequence: number; total: number };
   patientTimezone?: string;
+  /** When it was booked, for a move (clinic-local); a booking is booked `now`. */
+  bookedAt?: string;
+  holdMinutes?: number;
 }): PlannedReminder[] {
   const service = args.service ?? "iv-ketamine";
   return planAppointmentReminders({
-    clinic,
+    clinic:
+      args.holdMinutes === undefined ? clinic : clinicWith({ notificationDelayMinutes: args.holdMinutes }),
     patientTimezone: args.patientTimezone ?? NY,
     now: at(args.now, NY),
-    appointment: { service, start: at(args.start, NY), end: at(args.start, NY) },
+    appointment: {
+      service,
+      start: at(args.start, NY),
+      end: at(args.start, NY),
+      ...(args.bookedAt ? { createdAt: at(args.bookedAt, NY) } : {}),
+    },
     ...(service === "iv-ketamine" || service === "booster" ? { protocol: iv } : {}),
     ...(args.series ? { series: args.series } : {}),
   });
@@ -35,13 +44,13 @@ function byKind(list: PlannedReminder[]): Record<string, PlannedReminder> {
 }
 
 describe("planAppointmentReminders", () => {
-  it("plans confirmation now, preparation 48 h and the reminder 24 h before a chair session", () => {
+  it("plans the confirmation when the booking's hold ends, preparation 48 h and the reminder 24 h before a chair session", () => {
     const r = plan({ now: "2026-12-01T12:00", start: "2026-12-08T10:00" });
     expect(r.map((x) => x.kind)).toEqual(["confirmation", "preparation", "reminder"]);
     const k = byKind(r);
     expect(k.confirmation).toEqual({
       kind: "confirmation",
-      dueAt: at("2026-12-01T12:00", NY),
+      dueAt: at("2026-12-01T12:02", NY),
       status: "scheduled",
     });
     expect(wall(k.preparation!.dueAt, NY)).toBe("2026-12-06 Sun 10:00");
@@ -49,9 +58,9 @@ describe("planAppointmentReminders", () => {
     expect(r.every((x) => x.status === "scheduled")).toBe(true);
   });
 
-  it("sends the preparation at once when booked less than 48 h ahead", () => {
+  it("sends the preparation once the hold ends when booked less than 48 h ahead", () => {
     const k = byKind(plan({ now: "2026-12-07T09:00", start: "2026-12-08T10:00" }));
-    expect(k.preparation).toMatchObject({ dueAt: at("2026-12-07T09:00", NY), status: "scheduled" });
+    expect(k.preparation).toMatchObject({ dueAt: at("2026-12-07T09:02", NY), status: "scheduled" });
     expect(k.reminder).toMatchObject({ dueAt: at("2026-12-07T10:00", NY), status: "scheduled" });
   });
 
@@ -63,7 +72,7 @@ describe("planAppointmentReminders", () => {
       status: "skipped",
       reason: "booked-within-24h",
     });
-    expect(k.preparation!.dueAt).toBe(at("2026-12-07T11:00", NY));
+    expect(k.preparation!.dueAt).toBe(at("2026-12-07T11:02", NY));
     // Exactly 24 h ahead counts as late too: the reminder would be due the moment it is booked.
     const edge = byKind(plan({ now: "2026-12-07T10:00", start: "2026-12-08T10:00" }));
     expect(edge.reminder!.status).toBe("skipped");
@@ -128,10 +137,36 @@ describe("planAppointmentReminders", () => {
     expect(wall(k.reminder!.dueAt, "Europe/London")).toBe("2026-12-07 Mon 21:00");
   });
 
-  it("never dates a moved reminder before the booking", () => {
+  it("never dates a moved reminder before the booking's hold ends", () => {
     // Booked at 22:00 for 07:30 the day after next: the reminder's quiet-hours move would land before now.
     const k = byKind(plan({ now: "2026-12-06T22:00", start: "2026-12-08T07:30" }));
-    expect(k.reminder).toMatchObject({ dueAt: at("2026-12-06T22:00", NY), status: "scheduled" });
+    expect(k.reminder).toMatchObject({ dueAt: at("2026-12-06T22:02", NY), status: "scheduled" });
+  });
+
+  it("holds what is due at booking for the clinic's notificationDelayMinutes; 0 sends at once", () => {
+    const held = byKind(plan({ now: "2026-12-07T09:00", start: "2026-12-08T10:00", holdMinutes: 15 }));
+    expect(held.confirmation!.dueAt).toBe(at("2026-12-07T09:15", NY));
+    expect(held.preparation!.dueAt).toBe(at("2026-12-07T09:15", NY));
+    const atOnce = byKind(plan({ now: "2026-12-07T09:00", start: "2026-12-08T10:00", holdMinutes: 0 }));
+    expect(atOnce.confirmation!.dueAt).toBe(at("2026-12-07T09:00", NY));
+  });
+
+  it("keeps the booking's own hold when it moves: a move within it does not start a new one", () => {
+    const moved = byKind(
+      plan({ now: "2026-12-07T09:01", bookedAt: "2026-12-07T09:00", start: "2026-12-08T11:00" }),
+    );
+    expect(moved.confirmation!.dueAt).toBe(at("2026-12-07T09:02", NY));
+    // Moved after the hold: what is re-planned goes now.
+    const later = byKind(
+      plan({ now: "2026-12-07T09:30", bookedAt: "2026-12-07T09:00", start: "2026-12-08T11:00" }),
+    );
+    expect(later.confirmation!.dueAt).toBe(at("2026-12-07T09:30", NY));
+  });
+
+  it("never holds an email past the start of a visit booked minutes ahead", () => {
+    const k = byKind(plan({ now: "2026-12-07T09:50", start: "2026-12-07T10:00", holdMinutes: 30 }));
+    expect(k.confirmation!.dueAt).toBe(at("2026-12-07T10:00", NY));
+    expect(k.preparation!.dueAt).toBe(at("2026-12-07T10:00", NY));
   });
 });
 

@@ -185,6 +185,43 @@ describe("reminder", () => {
   });
 });
 
+describe("Confirm and Cancel links", () => {
+  const links = {
+    confirm: "https://api.clinic.example/visit/k.apt_1.1.s/confirm",
+    cancel: "https://api.clinic.example/visit/k.apt_1.1.s/cancel",
+  };
+
+  it("a single booking's confirmation has both, and says until when cancelling online works", () => {
+    const email = renderEmail({ ...base, answerLinks: links, issuedAt: "2026-11-28T15:00:00.000Z" });
+    expect(email.text).toContain(`Confirm: I will be there: ${links.confirm}`);
+    expect(email.text).toContain(`Cancel: I cannot come: ${links.cancel}`);
+    expect(email.text).toContain("You can cancel online until Monday, 30 November 2026 at 10:00 AM EST.");
+    expect(email.html).toContain(`<a href="${links.confirm}">Confirm: I will be there</a>`);
+    expectNothingPrivate(email);
+  });
+
+  it("a reminder sent once online cancelling has ended says to call instead of naming a past time", () => {
+    const email = renderEmail({
+      ...base,
+      kind: "reminder",
+      answerLinks: links,
+      issuedAt: "2026-11-30T15:00:00.000Z",
+    });
+    expect(email.text).toContain(links.cancel);
+    expect(email.text).toContain(
+      "It is less than 24 hours before your visit, so to cancel, please call us on +1 555 010 0100.",
+    );
+    expect(email.text).not.toContain("You can cancel online");
+  });
+
+  it("none without links, in a series' confirmation, or when a link is not a web address", () => {
+    expect(renderEmail(base).text).not.toContain("Will you be there?");
+    expect(renderEmail({ ...base, sessions: series, answerLinks: links }).text).not.toContain("/visit/");
+    const bad = { ...links, cancel: "javascript:alert(1)" };
+    expect(renderEmail({ ...base, answerLinks: bad }).text).not.toContain("/visit/");
+  });
+});
+
 describe("booster", () => {
   it("invites the patient to call, with a link and header to stop the invitations", () => {
     const url = "https://clinic.example/unsubscribe?token=a1&x=2";

@@ -156,6 +156,13 @@ describe("stateful stack", () => {
     expect(json(event.EventBridgeDestination)).toContain(":event-bus/default");
   });
 
+  it("keeps the key of patients' links in Secrets Manager, encrypted with the CMK, retained", () => {
+    const [, secret] = onlyResource(stateful, "AWS::SecretsManager::Secret");
+    expect(secret.DeletionPolicy).toBe("Retain");
+    expect(props(secret).KmsKeyId).toEqual({ "Fn::GetAtt": [logicalIdOf(stateful, "AWS::KMS::Key"), "Arn"] });
+    expect(props(secret).GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+  });
+
   it("sends as the configured sender identity through the configuration set", () => {
     stateful.hasResourceProperties("AWS::SES::EmailIdentity", {
       EmailIdentity: "reminders@clinic.example",
@@ -284,6 +291,11 @@ describe("stateless stack: functions", () => {
       "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"],
     });
     expect(Object.keys(envOf("send-reminder"))).toContain("SES_CONFIGURATION_SET");
+    // The link key: send-reminder signs, admin-api checks, nothing else reads it.
+    for (const name of ["send-reminder", "admin-api"])
+      expect(json(envOf(name).PATIENT_LINK_SECRET_ARN), name).toContain("PatientLinkKeys");
+    for (const name of ["schedule-sync", "email-events", "reconciler"])
+      expect(envOf(name).PATIENT_LINK_SECRET_ARN, name).toBeUndefined();
     expect(envOf("send-reminder").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
     expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
       name: "Harbor Wellness Clinic",
@@ -517,7 +529,7 @@ describe("stateless stack: HTTP API", () => {
     });
   });
 
-  it("requires the JWT authorizer on every route except health, openapi, unsubscribe and CORS preflights", () => {
+  it("requires the JWT authorizer on every route except health, openapi, patients' email links and CORS preflights", () => {
     const authorizerId = logicalIdOf(stateless, "AWS::ApiGatewayV2::Authorizer");
     const open = routes().filter((r) => r.AuthorizationType !== "JWT");
     expect(open.map((r) => r.RouteKey).sort()).toEqual(
@@ -526,6 +538,8 @@ describe("stateless stack: HTTP API", () => {
         "GET /openapi.json",
         "GET /unsubscribe/{token}",
         "POST /unsubscribe/{token}",
+        "GET /visit/{token}/{action}",
+        "POST /visit/{token}/{action}",
         "OPTIONS /{proxy+}",
       ].sort(),
     );
@@ -769,6 +783,20 @@ describe("security", () => {
       for (const [id, role] of resourcesOf(template, "AWS::IAM::Role")) {
         expect({ id, managed: props(role).ManagedPolicyArns }).toEqual({ id, managed: undefined });
       }
+    }
+  });
+
+  it("lets only send-reminder and admin-api read the link key secret, and no other secret", () => {
+    const reads = [...policyStatements(stateful), ...policyStatements(stateless)].filter(({ statement }) =>
+      [statement.Action].flat().some((a) => a.startsWith("secretsmanager:")),
+    );
+    expect(reads.map(({ where }) => where.replace(/Role.*$/, "")).sort()).toEqual([
+      "AdminApi",
+      "SendReminder",
+    ]);
+    for (const { statement } of reads) {
+      expect(statement.Action).toBe("secretsmanager:GetSecretValue");
+      expect(json(statement.Resource)).toContain("PatientLinkKeys");
     }
   });
 

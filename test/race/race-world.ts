@@ -26,10 +26,11 @@ export interface SentEmail extends OutgoingEmail {
 
 /**
  * What one property run works in: the real DynamoDB store on a table shared by the runs of a file, its own
- * clock set to its own week (`weeksApart` weeks after the previous run's), and two sets of ports: `setup`
+ * clock set to its own week (`weeksApart` weeks after the previous run's), with the booking hold only if
+ * `hold`, and two sets of ports: `setup`
  * (ungated, to arrange and to check) and `race` (every store call, email and retry pause scheduled).
  */
-export async function raceWorlds(options: { clinic?: Clinic; weeksApart?: number } = {}) {
+export async function raceWorlds(options: { clinic?: Clinic; weeksApart?: number; hold?: boolean } = {}) {
   let table: FreshTable | undefined;
   let run = 0;
   return async (scheduler: fc.Scheduler) => {
@@ -41,7 +42,11 @@ export async function raceWorlds(options: { clinic?: Clinic; weeksApart?: number
       Math.floor(clock.now().getTime() / 1000),
     );
     const interleaver = new Interleaver(scheduler);
-    const clinicDefaults = options.clinic ?? DEFAULT_CLINIC;
+    // Without the booking hold unless asked: these races are about emails due the moment a booking lands.
+    const clinicDefaults = {
+      ...(options.clinic ?? DEFAULT_CLINIC),
+      ...(options.hold ? {} : { notificationDelayMinutes: 0 }),
+    };
     const emails: SentEmail[] = [];
     const mailer: Mailer = {
       async send(email) {

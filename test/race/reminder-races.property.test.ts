@@ -88,4 +88,46 @@ describe("a booked consultation's reminders under concurrent changes and sends",
       raceRuns(120),
     );
   });
+
+  it("a booking cancelled within its hold while its confirmation is being sent: no email at all, or the confirmation and then the cancellation", {
+    timeout: 300_000,
+  }, async () => {
+    const world = await raceWorlds({ hold: true });
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.boolean(), async (scheduler, duplicateDelivery) => {
+        const w = await world(scheduler);
+        const patient = await patientFor(w.setup);
+        const booked = (
+          await bookAppointment(w.setup, {
+            patientId: patient.id,
+            service: "consultation",
+            start: localTime(w.clock.now(), 10),
+          })
+        ).body;
+        const confirmation = booked.reminders.find((r) => r.kind === "confirmation")!;
+        expect(confirmation.dueAt > booked.createdAt).toBe(true);
+        // Its schedule handed over early (or a retry): the sender runs inside the hold, as the patient cancels.
+        const job = { appointmentId: booked.id, reminderId: confirmation.id, dueAt: confirmation.dueAt };
+        const results = await w.interleaver.run<unknown>([
+          () => sendReminder(w.race, job),
+          ...(duplicateDelivery ? [() => sendReminder(w.race, job)] : []),
+          () => cancelAppointment(w.race, booked.id),
+        ]);
+        for (const r of results) if (r.status === "rejected" && !expectedRefusal(r.reason)) throw r.reason;
+
+        w.clock.set(new Date(new Date(confirmation.dueAt).getTime() + 60_000).toISOString());
+        await deliverDue(w.setup, booked.id);
+        const final = (await w.store.getAppointment(booked.id))!;
+        expect(final.status).toBe("cancelled");
+        const matched = emailsMatchSentReminders([final], w.emails);
+        expect(matched.sentReminders).toEqual(matched.emails);
+        const subjects = w.emails.map((e) => e.subject);
+        if (subjects.length > 0) {
+          expect(subjects).toHaveLength(2);
+          expect(subjects[1]).toMatch(/cancelled/);
+        }
+      }),
+      raceRuns(40),
+    );
+  });
 });

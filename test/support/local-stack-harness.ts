@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type LocalStackOptions, startLocalStack } from "../../local/local-stack.js";
 import type { StoredEmail } from "../../local/ses-emulator.js";
+import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { signLocalToken } from "../../shared/http/local-token.js";
 import type { Role } from "../../shared/http/roles.js";
 import { MONDAY_MORNING } from "./api-harness.js";
@@ -19,6 +20,8 @@ export async function localStackHarness(options: Partial<LocalStackOptions> = {}
     external: { dynamodbEndpoint, sesEndpoint },
     tableName: `e2e-${randomUUID()}`,
     initialTime: new Date(MONDAY_MORNING),
+    // No booking hold unless a test asks for one: most tests check the emails due at booking right away.
+    clinic: { ...DEFAULT_CLINIC, notificationDelayMinutes: 0 },
     ...options,
   });
   const token = (role: Role) => signLocalToken({ roles: [role], secret: stack.jwtSecret });

@@ -465,6 +465,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/visit/{token}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email's Confirm or Cancel page
+         * @description Shows the clinic, the appointment's date and time in the clinic's zone, and a button that POSTs the answer. Changes nothing, because mail scanners open links. A link stops working when its appointment starts; a refused link shows a page that asks the patient to call.
+         */
+        get: operations["showAppointmentAnswerPage"];
+        put?: never;
+        /**
+         * Confirm or cancel an appointment from the email (the page's button)
+         * @description `confirm` sets the appointment's `confirmation` to `confirmed`. `cancel` cancels it as staff would (reminders cancelled, the usual notice sent), recording `cancelledBy: "patient"`, until `cancellationNoticeHours` before the start; later the page asks the patient to call. A link already used, moved, expired or forged changes nothing. The body is not read.
+         */
+        post: operations["answerAppointmentFromEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -561,7 +585,7 @@ export interface components {
             outcome?: components["schemas"]["ConsultationOutcome"];
             cancelReason?: string;
             /** @enum {string} */
-            cancelledBy?: "clinic-closure";
+            cancelledBy?: "clinic-closure" | "patient";
             version: number;
             createdAt: components["schemas"]["UtcInstant"];
             updatedAt: components["schemas"]["UtcInstant"];
@@ -658,6 +682,10 @@ export interface components {
             };
             /** @default 365 */
             bookingHorizonDays: number;
+            /** @default 24 */
+            cancellationNoticeHours: number;
+            /** @default 2 */
+            notificationDelayMinutes: number;
         };
         ClinicInput: {
             name: string;
@@ -737,13 +765,17 @@ export interface components {
             };
             /** @default 365 */
             bookingHorizonDays?: number;
+            /** @default 24 */
+            cancellationNoticeHours?: number;
+            /** @default 2 */
+            notificationDelayMinutes?: number;
         };
         Closure: {
             date: string;
             cancelled: components["schemas"]["Appointment"][];
         };
         /**
-         * @description Whether the patient has said they will come: `unconfirmed` from booking (and after a move).
+         * @description Whether the patient has said they will come: `unconfirmed` from booking (and after a move), `confirmed` once they pressed Confirm in an email.
          * @enum {string}
          */
         Confirmation: "unconfirmed" | "confirmed";
@@ -2802,6 +2834,110 @@ export interface operations {
             };
             /** @description A link that is malformed, forged, expired, or was sent to an address the patient no longer has. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showAppointmentAnswerPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
+                token: string;
+                /** @description What the link offers: `confirm` or `cancel`. */
+                action: "confirm" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerAppointmentFromEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
+                token: string;
+                /** @description What the link offers: `confirm` or `cancel`. */
+                action: "confirm" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

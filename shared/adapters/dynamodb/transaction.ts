@@ -13,6 +13,7 @@ import {
   sessionSummaryValue,
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
+import { CLAIM_OR_LEASE_OVER } from "./reminder-item.js";
 
 type Action = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -91,11 +92,21 @@ export function buildTransaction(
     });
   }
   for (const { appointment, reminder } of changes.updateReminders ?? []) {
+    const guard = atVersion(reminder.version);
     add(`reminder ${reminder.id}`, {
       Put: {
         TableName: tableName,
         Item: reminderToItem(appointment, reminder),
-        ...atVersion(reminder.version),
+        ...(changes.remindersUnclaimed
+          ? {
+              ...guard,
+              ConditionExpression: `(${guard.ConditionExpression}) AND ${CLAIM_OR_LEASE_OVER}`,
+              ExpressionAttributeValues: {
+                ...guard.ExpressionAttributeValues,
+                ":now": new Date(nowEpochSeconds * 1000).toISOString(),
+              },
+            }
+          : guard),
       },
     });
   }
@@ -157,7 +168,11 @@ export function buildTransaction(
  * Written only over the version it was read at (`version - 1`); version 1 over an item stored before
  * versions existed, which has none.
  */
-function atVersion(version: number) {
+function atVersion(version: number): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
   return version - 1 === 0
     ? {
         ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#v)",

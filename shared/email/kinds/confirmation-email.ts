@@ -4,7 +4,7 @@ import type { EmailInput, EmailSession } from "../email-input.js";
 import { longDateTime, shortDate } from "../local-format.js";
 import { isDosingService, serviceLabel, sessionProtocol } from "../service-label.js";
 import { subjectLine } from "../subject-line.js";
-import { cancelAdvice, visitFacts } from "../visit-facts.js";
+import { answerBlocks, cancelAdvice, visitFacts } from "../visit-facts.js";
 
 /** A series' sessions in order; a lone appointment is a series of one. */
 export function orderedSessions(input: EmailInput): EmailSession[] {
@@ -39,7 +39,12 @@ export function confirmationEmail(input: EmailInput): EmailDraft {
         { type: "paragraph", text: "Your first visit:" },
         visitFacts(clinic, first),
       ]
-    : [{ type: "paragraph", text: `Your ${label} is booked.` }, visitFacts(clinic, appointment)];
+    : [
+        { type: "paragraph", text: `Your ${label} is booked.` },
+        visitFacts(clinic, appointment),
+        // A series' confirmation lists many visits: each session's day-before reminder carries its own links.
+        ...answerBlocks(input),
+      ];
   if (isDosingService(appointment.service)) {
     blocks.push({
       type: "paragraph",

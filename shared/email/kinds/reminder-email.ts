@@ -5,7 +5,7 @@ import type { EmailInput } from "../email-input.js";
 import { longDateTime, shortDate } from "../local-format.js";
 import { serviceLabel, sessionProtocol } from "../service-label.js";
 import { subjectLine } from "../subject-line.js";
-import { cancelAdvice, visitFacts } from "../visit-facts.js";
+import { answerBlocks, cancelAdvice, visitFacts } from "../visit-facts.js";
 import { preparationSummary } from "./preparation-lines.js";
 
 export function reminderEmail(input: EmailInput): EmailDraft {
@@ -20,6 +20,7 @@ export function reminderEmail(input: EmailInput): EmailDraft {
       text: `A quick reminder: your ${label} is coming up on ${longDateTime(appointment.start, zone)}.`,
     },
     visitFacts(clinic, appointment),
+    ...answerBlocks(input),
   ];
   if (protocol) {
     const prep = preparationDetails({ clinic, protocol, start: appointment.start });

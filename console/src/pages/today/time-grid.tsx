@@ -1,4 +1,10 @@
-import { APPOINTMENT_STATUS, RESOURCE_LABEL, serviceWithPosition } from "../../labels.js";
+import {
+  APPOINTMENT_STATUS,
+  CONFIRMATION,
+  CONFIRMATION_TONE,
+  RESOURCE_LABEL,
+  serviceWithPosition,
+} from "../../labels.js";
 import {
   clockMinutes,
   formatClock,
@@ -89,16 +95,11 @@ export function TimeGrid(props: {
                       <span class="entry-service">
                         {serviceWithPosition(e.service, e.sequence, e.sessionsInSeries)}
                       </span>
-                      {e.staff && e.staff.length > 0 && (
-                        <span class="entry-staff">{e.staff.map((s) => s.name).join(", ")}</span>
-                      )}
                       {e.status !== "booked" && (
                         <Badge tone={APPOINTMENT_TONE[e.status]}>{APPOINTMENT_STATUS[e.status]}</Badge>
                       )}
-                      {e.confirmation && (
-                        <Badge tone={e.confirmation === "confirmed" ? "good" : "neutral"}>
-                          {e.confirmation === "confirmed" ? "Confirmed" : "Not confirmed"}
-                        </Badge>
+                      {e.status === "booked" && (
+                        <Badge tone={CONFIRMATION_TONE[e.confirmation]}>{CONFIRMATION[e.confirmation]}</Badge>
                       )}
                     </button>
                   </li>

@@ -162,6 +162,30 @@ describe("the staff console: a front desk's morning", () => {
     expect((await h.local.call("GET", `/appointments/${second.id}`)).body.status).toBe("cancelled");
   });
 
+  it("shows a booking made at another desk without a reload", async () => {
+    const day = await page.getByLabel("Date").inputValue();
+    const other = (
+      await h.local.call("POST", "/patients", {
+        firstName: "Robin",
+        lastName: "Vale",
+        email: `robin.vale.${randomUUID().slice(0, 8)}@example.com`,
+        emailConsent: true,
+      })
+    ).body.id as string;
+    const { slots } = (await h.local.call("GET", `/availability?service=consultation&from=${day}&to=${day}`))
+      .body as { slots: { start: string }[] };
+    await h.local.call("POST", "/appointments", {
+      patientId: other,
+      service: "consultation",
+      start: slots[0]!.start,
+    });
+    // The page reads the agenda again every 15 seconds while it is visible.
+    await page
+      .locator("section.lane")
+      .getByRole("button", { name: /Vale, Robin.*Consultation/ })
+      .waitFor({ timeout: 25_000 });
+  }, 40_000);
+
   it("sends the cancellation email, which the patient's record shows as sent", async () => {
     await h.local.stack.settle();
     const emails = await h.local.emailsTo(email);

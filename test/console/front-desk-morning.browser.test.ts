@@ -117,6 +117,19 @@ describe("the staff console: a front desk's morning", () => {
     await signIn(page, "staff");
     await go(`#/book/${patientId}`);
     const series = card("Treatment series");
+    // A first session at the edge of the 365-day horizon: the preview says why no plan fits, books nothing.
+    await series.getByLabel("From", { exact: true }).fill("2027-11-29");
+    await series.getByRole("button", { name: /^Mon, Nov 29/ }).click();
+    await series.getByRole("radio", { name: "10:00 AM" }).check();
+    await series
+      .getByRole("alert")
+      .getByText(/beyond the 365-day booking horizon/)
+      .waitFor();
+    expect(await series.getByText("Nothing is booked. Choose another first session.").count()).toBe(1);
+    expect(await series.getByRole("button", { name: "No plan to book" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "Book: a series that cannot be planned");
+
+    await series.getByLabel("From", { exact: true }).fill("2026-11-30");
     await series.getByRole("button", { name: /^Thu, Dec 3/ }).click();
     await series.getByRole("radio", { name: "10:00 AM" }).check();
     const plan = series.getByRole("table", { name: "Planned sessions (not booked yet)" });
@@ -138,7 +151,7 @@ describe("the staff console: a front desk's morning", () => {
     expect(await booked.allInnerTexts()).toEqual(planned);
     const sessions = (await appointments()).filter((a) => a.service === "iv-ketamine");
     expect(sessions.map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
-  });
+  }, 60_000);
 
   it("shows the session on its day and cancels it in two clicks", async () => {
     const second = (await appointments()).find((a) => a.sequence === 2)!;

@@ -87,6 +87,13 @@ export function SeriesBooking({ patient }: { patient: Patient }) {
 
   // useLoad keeps the last good answer through a refusal: a refused plan must not show the one before it.
   const sessions = start && !preview.error ? preview.data : undefined;
+  const buttonLabel = !start
+    ? "Choose the first session"
+    : preview.loading
+      ? "Planning…"
+      : sessions
+        ? `Book these ${sessions.length} sessions`
+        : "No plan to book";
   return (
     <form onSubmit={book} class="stack">
       <label>
@@ -141,11 +148,7 @@ export function SeriesBooking({ patient }: { patient: Patient }) {
           busyLabel="Booking…"
           disabled={!sessions || preview.loading || !!preview.error}
         >
-          {sessions && !preview.loading
-            ? `Book these ${sessions.length} sessions`
-            : start
-              ? "Planning…"
-              : "Choose the first session"}
+          {buttonLabel}
         </BusyButton>
       </div>
     </form>

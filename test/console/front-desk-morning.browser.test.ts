@@ -335,4 +335,23 @@ describe("the staff console: a front desk's morning", () => {
     // Focus goes back where it was, so the desk can go on to the next appointment.
     expect(await focusedName(keyboard)).toMatch(/Lee, Jordan Consultation/);
   });
+
+  it("marks a started appointment completed in one click from Today", async () => {
+    const consultation = (await appointments()).find(
+      (a) => a.service === "consultation" && a.status === "booked",
+    )!;
+    await h.local.call("POST", "/local/clock", { now: consultation.start }, "admin");
+    // A fresh window reads the moved clock at sign-in.
+    const desk = await h.openPage();
+    await signIn(desk, "staff");
+    const toMark = desk.getByRole("region", { name: /^Did they come\?/ });
+    await toMark.getByRole("button", { name: "Mark Lee, Jordan completed" }).click();
+    await toMark.waitFor({ state: "detached" });
+    expect((await h.local.call("GET", `/appointments/${consultation.id}`)).body.status).toBe("completed");
+    await desk
+      .locator("section.lane")
+      .getByRole("button", { name: /Lee, Jordan Consultation Completed/ })
+      .waitFor();
+    await expectAccessible(desk, "Today, after marking attendance");
+  });
 });

@@ -84,7 +84,9 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
           {agenda.data.closed && <p class="notice">The clinic is closed on this day.</p>}
           {canMark && (
             <ToMark
-              entries={entries.filter((e) => e.status === "booked" && e.start <= now)}
+              entries={entries
+                .filter((e) => e.status === "booked" && e.start <= now)
+                .sort((a, b) => a.start.localeCompare(b.start))}
               timezone={agenda.data.timezone}
               onChanged={() => void agenda.reload()}
             />

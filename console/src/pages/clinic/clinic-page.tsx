@@ -8,8 +8,9 @@ import { ProblemNote } from "../../ui/problem-note.js";
 import { useAction } from "../../ui/use-action.js";
 import { CloseDay } from "./close-day.js";
 import { ClosedDatesEditor } from "./closed-dates-editor.js";
+import { conflictsOf } from "./conflicts.js";
 import { HoursEditor } from "./hours-editor.js";
-import { conflictsOf, SettingsConflicts } from "./settings-conflicts.js";
+import { SettingsConflicts } from "./settings-conflicts.js";
 
 /** The lengths of the services that are not protocol sessions, with the API's limits (shared/domain/clinic.ts). */
 const SERVICE_MINUTES = [

@@ -1,31 +1,10 @@
-import { ApiError } from "../../api/api-error.js";
 import { useConsole } from "../../app-context.js";
 import { serviceWithPosition } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateTime } from "../../time/clinic-time.js";
 import { useLoad } from "../../ui/use-load.js";
 import { type AgendaEntry, loadAgenda } from "../today/agenda.js";
-
-/** One booked appointment that new settings would strand (`PUT /clinic` 409 `conflicts`). */
-export interface SettingsConflict {
-  appointmentId: string;
-  start: string;
-  reason: "time-zone" | "closed-date" | "outside-hours" | "capacity" | string;
-}
-
-const WHY: Record<string, string> = {
-  "closed-date": "falls on a date you are closing",
-  "outside-hours": "falls outside the new opening hours",
-  capacity: "needs a chair or office the new count takes away",
-  "time-zone": "was booked on the current time zone's clock",
-};
-
-/** The conflicts of a refused settings change, or none: the 409 carries them as an extension member. */
-export function conflictsOf(error: unknown): SettingsConflict[] {
-  if (!(error instanceof ApiError) || error.status !== 409) return [];
-  const { conflicts } = error.problem as { conflicts?: unknown };
-  return Array.isArray(conflicts) ? (conflicts as SettingsConflict[]) : [];
-}
+import { conflictWhy, type SettingsConflict } from "./conflicts.js";
 
 /** Days looked up for names; past this the list still shows every time and reason, without names. */
 const MAX_DAYS_NAMED = 14;
@@ -63,7 +42,7 @@ export function SettingsConflicts({ conflicts }: { conflicts: SettingsConflict[]
               </a>
               {entry &&
                 ` · ${entry.patient.lastName}, ${entry.patient.firstName} · ${serviceWithPosition(entry.service, entry.sequence, entry.sessionsInSeries)}`}{" "}
-              {WHY[c.reason] ?? c.reason.replaceAll("-", " ")}.
+              {conflictWhy(c.reason)}.
             </li>
           );
         })}

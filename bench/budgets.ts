@@ -47,4 +47,7 @@ export const LIMITS = {
   availabilityMs: 20,
   planSeriesMs: 20,
   remindersSeconds: 30,
+  /** Issue 15: the staff console's JavaScript, gzipped, and a fresh browser to a rendered Today of 60. */
+  consoleJsKb: 150,
+  consoleTodayMs: 1000,
 } as const;

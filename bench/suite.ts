@@ -2,8 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchStack, startBenchStack } from "./bench-stack.js";
-import { type BudgetCheck, LIMITS, verdict } from "./budgets.js";
+import { type BudgetCheck, formatNumber, LIMITS, verdict } from "./budgets.js";
 import { type ColdStartResult, measureColdStart } from "./cold-start.js";
+import { type ConsoleRenderResult, measureConsoleRender } from "./console-render.js";
 import { type DomainScaleResult, measureDomainScale } from "./domain-scale.js";
 import { type EmulatorFloorResult, measureEmulatorFloor } from "./emulator-floor.js";
 import { type LatencyResult, measureLatency } from "./latency.js";
@@ -32,6 +33,7 @@ interface Results {
   latency?: LatencyResult;
   emulatorFloor?: EmulatorFloorResult;
   requestCounts?: RequestCountResult;
+  console?: ConsoleRenderResult;
   /** DynamoDB requests the local stack sent during the throughput and latency runs. */
   stackDynamoRequests?: Record<string, number>;
   /** Stack processes still alive 5 s after stop(): must be empty. */
@@ -102,6 +104,10 @@ export async function runSuite(): Promise<boolean> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+  // Its own small stack and a Chromium, after the big stack has stopped: the browser needs the cores.
+  results.console = await phase("staff console: size and a Today of 60 appointments in Chromium", () =>
+    measureConsoleRender(),
+  );
   results.leftoverProcesses = await survivors(children);
 
   const verdicts = budgets(results).map(verdict);
@@ -145,6 +151,17 @@ export async function runSuite(): Promise<boolean> {
   }
   if (results.throughput) {
     sections.push("5. Reminder throughput (local stack)", throughputLines(results.throughput, byId));
+  }
+  if (results.console) {
+    const c = results.console;
+    sections.push(
+      `6. Staff console: gzipped assets, and headless Chromium to a rendered Today of ${c.appointments} appointments (median of ${c.runs} fresh browser contexts after one warm-up)`,
+      [
+        `JavaScript ${formatNumber(c.jsGzipKb)} KB, CSS ${formatNumber(c.cssGzipKb)} KB (gzip) — ${byId.get("console-js")?.text ?? ""}`,
+        `page load + sign-in to Today: median ${formatNumber(c.coldMedianMs)} ms, max ${formatNumber(c.coldMaxMs)} ms — ${byId.get("console-today")?.text ?? ""}`,
+        `from another page to Today: median ${formatNumber(c.inAppMedianMs)} ms, max ${formatNumber(c.inAppMaxMs)} ms`,
+      ].join("\n"),
+    );
   }
   const passed = verdicts.filter((v) => v.pass).length;
   sections.push(`Budgets: ${passed} of ${verdicts.length} pass`, budgetTable(verdicts));
@@ -284,6 +301,20 @@ function budgets(r: Results): BudgetCheck[] {
     measured: t && t.emailsInSes >= t.reminders ? t.allSentSeconds : Number.NaN,
     limit: LIMITS.remindersSeconds,
     unit: "s",
+  });
+  checks.push({
+    id: "console-js",
+    label: "staff console JavaScript (gzip)",
+    measured: r.console?.jsGzipKb ?? Number.NaN,
+    limit: LIMITS.consoleJsKb,
+    unit: "KB",
+  });
+  checks.push({
+    id: "console-today",
+    label: "staff console: load and sign-in to a Today of 60",
+    measured: r.console?.coldMedianMs ?? Number.NaN,
+    limit: LIMITS.consoleTodayMs,
+    unit: "ms",
   });
   return checks;
 }

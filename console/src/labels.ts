@@ -87,3 +87,7 @@ export const EMAIL_STATUS: Record<string, string> = {
 };
 
 export const RESOURCE_LABEL = { chair: "Chair", office: "Office" } as const;
+
+/** Whether the patient answered the email's Confirm link: the desk calls the ones who did not. */
+export const CONFIRMATION = { confirmed: "Confirmed", unconfirmed: "Not confirmed" } as const;
+export const CONFIRMATION_TONE = { confirmed: "good", unconfirmed: "neutral" } as const;

@@ -141,20 +141,17 @@ try {
   };
   await shoot("today", { width: 1280, height: 800 }, today);
   await shoot("today-tablet", { width: 1024, height: 768 }, today);
-  await shoot(
-    "book-series",
-    { width: 1280, height: 800 },
-    async (page) => {
-      await page.evaluate(`location.hash = "#/book/${lucia}"`);
-      const card = page.locator("section.card", {
-        has: page.getByRole("heading", { name: "Treatment series" }),
-      });
-      await card.getByRole("button", { name: /^Wed, Dec 2/ }).click();
-      await card.getByRole("radio", { name: "10:00 AM" }).check();
-      await card.getByRole("button", { name: /^Book the series from/ }).waitFor();
-    },
-    true,
-  );
+  // The series' plan before booking, scrolled so the first-session picker and every planned session show.
+  await shoot("series-preview", { width: 1280, height: 800 }, async (page) => {
+    await page.evaluate(`location.hash = "#/book/${lucia}"`);
+    const card = page.locator("section.card", {
+      has: page.getByRole("heading", { name: "Treatment series" }),
+    });
+    await card.getByRole("button", { name: /^Wed, Dec 2/ }).click();
+    await card.getByRole("radio", { name: "10:00 AM" }).check();
+    await card.getByRole("table", { name: /^Planned sessions/ }).waitFor();
+    await card.getByRole("button", { name: /^Book these \d+ sessions$/ }).scrollIntoViewIfNeeded();
+  });
   await shoot("patient", { width: 1280, height: 800 }, async (page) => {
     await page.evaluate(`location.hash = "#/patients/${ids[0]}"`);
     await page.getByRole("heading", { name: "Appointments and emails" }).waitFor();

@@ -112,21 +112,46 @@ describe("the staff console: a front desk's morning", () => {
     ]);
   });
 
-  it("books a six-session IV series from its first session", async () => {
+  it("plans a six-session IV series, shows every session before booking, and books that plan", async () => {
     await signOut(page);
     await signIn(page, "staff");
     await go(`#/book/${patientId}`);
     const series = card("Treatment series");
-    await series.getByRole("button", { name: /^Thu, Dec 3/ }).click();
+    // A first session at the edge of the 365-day horizon: the preview says why no plan fits, books nothing.
+    await series.getByLabel("From", { exact: true }).fill("2027-11-29");
+    await series.getByRole("button", { name: /^Mon, Nov 29/ }).click();
     await series.getByRole("radio", { name: "10:00 AM" }).check();
     await series
-      .getByRole("button", { name: /^Book the series from Thu, Dec 3, 2026, 10:00 AM EST/ })
-      .click();
+      .getByRole("alert")
+      .getByText(/beyond the 365-day booking horizon/)
+      .waitFor();
+    expect(await series.getByText("Nothing is booked. Choose another first session.").count()).toBe(1);
+    expect(await series.getByRole("button", { name: "No plan to book" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "Book: a series that cannot be planned");
+
+    await series.getByLabel("From", { exact: true }).fill("2026-11-30");
+    await series.getByRole("button", { name: /^Thu, Dec 3/ }).click();
+    await series.getByRole("radio", { name: "10:00 AM" }).check();
+    const plan = series.getByRole("table", { name: "Planned sessions (not booked yet)" });
+    await plan.waitFor();
+    const rows = plan.locator("tbody tr");
+    expect(await rows.count()).toBe(6);
+    expect(await rows.first().innerText()).toMatch(
+      /^1 of 6\s+Thu, Dec 3, 2026\s+10:00 AM – [^\t]+ EST\s+first$/,
+    );
+    const planned = await rows.allInnerTexts();
+    // A preview writes nothing.
+    expect((await appointments()).filter((a) => a.service === "iv-ketamine")).toEqual([]);
+    await expectAccessible(page, "Book: a series' plan");
+
+    await series.getByRole("button", { name: "Book these 6 sessions" }).click();
     await series.getByText(/6 sessions booked/).waitFor();
-    expect(await series.locator("ol.sessions li").count()).toBe(6);
+    const booked = series.getByRole("table", { name: "Booked sessions" }).locator("tbody tr");
+    // What was booked is what the desk saw and read to the patient.
+    expect(await booked.allInnerTexts()).toEqual(planned);
     const sessions = (await appointments()).filter((a) => a.service === "iv-ketamine");
     expect(sessions.map((s) => s.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
-  });
+  }, 60_000);
 
   it("shows the session on its day and cancels it in two clicks", async () => {
     const second = (await appointments()).find((a) => a.sequence === 2)!;
@@ -150,6 +175,30 @@ describe("the staff console: a front desk's morning", () => {
     expect((await h.local.call("GET", `/appointments/${second.id}`)).body.status).toBe("cancelled");
   });
 
+  it("shows a booking made at another desk without a reload", async () => {
+    const day = await page.getByLabel("Date").inputValue();
+    const other = (
+      await h.local.call("POST", "/patients", {
+        firstName: "Robin",
+        lastName: "Vale",
+        email: `robin.vale.${randomUUID().slice(0, 8)}@example.com`,
+        emailConsent: true,
+      })
+    ).body.id as string;
+    const { slots } = (await h.local.call("GET", `/availability?service=consultation&from=${day}&to=${day}`))
+      .body as { slots: { start: string }[] };
+    await h.local.call("POST", "/appointments", {
+      patientId: other,
+      service: "consultation",
+      start: slots[0]!.start,
+    });
+    // The page reads the agenda again every 15 seconds while it is visible.
+    await page
+      .locator("section.lane")
+      .getByRole("button", { name: /Vale, Robin.*Consultation/ })
+      .waitFor({ timeout: 25_000 });
+  }, 40_000);
+
   it("sends the cancellation email, which the patient's record shows as sent", async () => {
     await h.local.stack.settle();
     const emails = await h.local.emailsTo(email);
@@ -168,6 +217,24 @@ describe("the staff console: a front desk's morning", () => {
     await expectAccessible(page, "Patient");
   });
 
+  it("resends the cancellation notice when the patient says it never came", async () => {
+    const cancelled = page.locator("li.history-item", { hasText: "IV 2 of 6" });
+    await cancelled.getByRole("button", { name: "Resend cancellation notice" }).click();
+    await cancelled.getByText("Cancellation notice: a copy is on its way to the patient.").waitFor();
+    await cancelled.getByRole("row", { name: /Cancellation notice \(copy\)/ }).waitFor();
+    await h.local.stack.settle();
+    const notices = (await h.local.emailsTo(email)).filter((e) =>
+      /has been cancelled/.test(e.body.text ?? ""),
+    );
+    expect(notices).toHaveLength(2);
+    // Tokens live in memory only, so a reload would sign out: leave the record and come back instead.
+    await go("#/today");
+    await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+    await go(`#/patients/${patientId}`);
+    await cancelled.getByRole("row", { name: /Cancellation notice \(copy\)\s+Sent/ }).waitFor();
+    await expectAccessible(page, "Patient, after a resend");
+  });
+
   it("lets an administrator change the opening hours and add a closed date", async () => {
     await signOut(page);
     await signIn(page, "admin");
@@ -182,6 +249,41 @@ describe("the staff console: a front desk's morning", () => {
     const clinic = (await h.local.call("GET", "/clinic")).body;
     expect(clinic.hours.sat).toEqual([{ open: "09:00", close: "12:00" }]);
     expect(clinic.closedDates).toContain("2026-12-24");
+  });
+
+  it("refuses a closed date that would strand a booking, says which, then closes the day and cancels it", async () => {
+    const third = (await appointments()).find((a) => a.sequence === 3)!;
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
+      new Date(third.start),
+    );
+    await page.getByLabel("Close the clinic on").fill(day);
+    await page.getByRole("button", { name: "Add closed date" }).click();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
+    await refusal.getByText(/Lee, Jordan · IV 3 of 6 falls on a date you are closing\./).waitFor();
+    await expectAccessible(page, "Clinic settings: a refused change");
+    expect((await h.local.call("GET", "/clinic")).body.closedDates).not.toContain(day);
+
+    const closeDay = card("Close a day");
+    await closeDay.getByLabel("Day to close").fill(day);
+    await closeDay.getByLabel(/^Reason/).fill("Burst pipe");
+    await closeDay.getByText(/^1 booked appointment on .* will be cancelled/).waitFor();
+    await closeDay.getByRole("button", { name: "Close the clinic that day" }).click();
+    const done = closeDay.getByRole("status");
+    await done.getByText(/1 appointment was cancelled/).waitFor();
+    expect(await done.getByText(/Lee, Jordan · IV 3 of 6/).count()).toBe(1);
+    const after = (await h.local.call("GET", `/appointments/${third.id}`)).body;
+    expect(after).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "clinic-closure",
+      cancelReason: "Burst pipe",
+    });
+    expect((await h.local.call("GET", "/clinic")).body.closedDates).toContain(day);
+    // The form kept the new closed date: saving now changes nothing and reopens nothing.
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Settings saved.").waitFor();
+    expect((await h.local.call("GET", "/clinic")).body.closedDates).toContain(day);
+    await expectAccessible(page, "Clinic settings: a day closed");
   });
 
   it("shows the local clock and lets an administrator move it a day on, sending what fell due", async () => {
@@ -232,5 +334,24 @@ describe("the staff console: a front desk's morning", () => {
     await dialog.waitFor({ state: "detached" });
     // Focus goes back where it was, so the desk can go on to the next appointment.
     expect(await focusedName(keyboard)).toMatch(/Lee, Jordan Consultation/);
+  });
+
+  it("marks a started appointment completed in one click from Today", async () => {
+    const consultation = (await appointments()).find(
+      (a) => a.service === "consultation" && a.status === "booked",
+    )!;
+    await h.local.call("POST", "/local/clock", { now: consultation.start }, "admin");
+    // A fresh window reads the moved clock at sign-in.
+    const desk = await h.openPage();
+    await signIn(desk, "staff");
+    const toMark = desk.getByRole("region", { name: /^Did they come\?/ });
+    await toMark.getByRole("button", { name: "Mark Lee, Jordan completed" }).click();
+    await toMark.waitFor({ state: "detached" });
+    expect((await h.local.call("GET", `/appointments/${consultation.id}`)).body.status).toBe("completed");
+    await desk
+      .locator("section.lane")
+      .getByRole("button", { name: /Lee, Jordan Consultation Completed/ })
+      .waitFor();
+    await expectAccessible(desk, "Today, after marking attendance");
   });
 });

@@ -5,7 +5,13 @@ import { ProblemNote } from "./problem-note.js";
 import { useAction } from "./use-action.js";
 
 /** Whether the patient came: one click each, on Today and on the clinician's list. */
-export function AttendanceButtons(props: { appointmentId: string; disabled?: boolean; onDone: () => void }) {
+export function AttendanceButtons(props: {
+  appointmentId: string;
+  disabled?: boolean;
+  onDone: () => void;
+  /** Whose appointment, for the buttons' names where several rows have the same two buttons. */
+  about?: string;
+}) {
   const { api } = useConsole();
   const { busy, error, run } = useAction();
   const mark = async (status: "completed" | "no-show") => {
@@ -27,6 +33,7 @@ export function AttendanceButtons(props: { appointmentId: string; disabled?: boo
         busyLabel="Saving…"
         disabled={!!busy || props.disabled}
         onClick={() => void mark("completed")}
+        label={props.about && `Mark ${props.about} completed`}
       >
         Mark completed
       </BusyButton>
@@ -37,6 +44,7 @@ export function AttendanceButtons(props: { appointmentId: string; disabled?: boo
         busyLabel="Saving…"
         disabled={!!busy || props.disabled}
         onClick={() => void mark("no-show")}
+        label={props.about && `Mark ${props.about} as a no-show`}
       >
         Mark no-show
       </BusyButton>

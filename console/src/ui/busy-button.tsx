@@ -12,6 +12,8 @@ export function BusyButton(props: {
   type?: "submit" | "button";
   onClick?: () => void;
   disabled?: boolean;
+  /** The accessible name when the visible text alone is ambiguous ("Resend" in a table of emails). */
+  label?: string;
 }) {
   return (
     <button
@@ -19,6 +21,7 @@ export function BusyButton(props: {
       class={`button ${props.kind ?? "primary"}`}
       disabled={props.busy || props.disabled}
       aria-busy={props.busy}
+      aria-label={props.label && !props.busy ? props.label : undefined}
       onClick={props.onClick}
     >
       {props.busy ? props.busyLabel : props.children}

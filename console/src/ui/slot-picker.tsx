@@ -13,7 +13,13 @@ const DAYS_SHOWN = 7;
  * so arrow keys move between them and the choice is announced, and they read on the clinic's clock.
  */
 export function SlotPicker(props: {
+  /** Free starts for a new booking of this service... */
   service: ServiceId;
+  /**
+   * ...or the starts a reschedule of this booked appointment would accept: its own length, not blocked by
+   * itself, and for a series session within the protocol's spacing to its neighbours.
+   */
+  forAppointment?: string;
   /** The first day to show; defaults to today. */
   from?: string;
   selected: Slot | undefined;
@@ -25,11 +31,12 @@ export function SlotPicker(props: {
   const zone = clinic.timezone;
   const [from, setFrom] = useState(props.from ?? today);
   const to = addDays(from, DAYS_SHOWN - 1);
-  const slots = useLoad(
-    async () =>
-      ok(await api.GET("/availability", { params: { query: { service: props.service, from, to } } })).slots,
-    [props.service, from],
-  );
+  const slots = useLoad(async () => {
+    const query = props.forAppointment
+      ? { forAppointment: props.forAppointment, from, to }
+      : { service: props.service, from, to };
+    return ok(await api.GET("/availability", { params: { query } })).slots;
+  }, [props.service, props.forAppointment, from]);
   const byDay = new Map<string, Slot[]>();
   for (const slot of slots.data ?? []) {
     const day = clinicDateOf(slot.start, zone);

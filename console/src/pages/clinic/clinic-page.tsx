@@ -6,8 +6,11 @@ import { can } from "../../auth/claims.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useAction } from "../../ui/use-action.js";
+import { CloseDay } from "./close-day.js";
 import { ClosedDatesEditor } from "./closed-dates-editor.js";
+import { conflictsOf } from "./conflicts.js";
 import { HoursEditor } from "./hours-editor.js";
+import { SettingsConflicts } from "./settings-conflicts.js";
 
 /** The lengths of the services that are not protocol sessions, with the API's limits (shared/domain/clinic.ts). */
 const SERVICE_MINUTES = [
@@ -148,7 +151,11 @@ export function ClinicPage() {
               )}
             </div>
           </section>
-          <ProblemNote error={error} />
+          {conflictsOf(error).length > 0 ? (
+            <SettingsConflicts conflicts={conflictsOf(error)} />
+          ) : (
+            <ProblemNote error={error} />
+          )}
           {saved && (
             <p class="notice" role="status">
               Settings saved.
@@ -163,6 +170,22 @@ export function ClinicPage() {
           )}
         </fieldset>
       </form>
+      {isAdmin && (
+        <section class="card" aria-labelledby="clinic-close-day">
+          <h2 id="clinic-close-day">Close a day</h2>
+          <p class="hint">
+            For a day that already has bookings (a storm, a power cut). A closed date added above only stops
+            new bookings, and is refused while anything is booked that day.
+          </p>
+          <CloseDay
+            onClosed={(date) => {
+              // The form is a copy: keep the new closed date in it, or the next save would reopen the day.
+              setForm((f) => ({ ...f, closedDates: [...new Set([...f.closedDates, date])].sort() }));
+              void refresh();
+            }}
+          />
+        </section>
+      )}
     </section>
   );
 }

@@ -4,8 +4,8 @@ import { formatLongDate } from "../../time/clinic-time.js";
 
 /**
  * Dates the clinic is closed. Adding one here stops new bookings that day; it cancels nothing already
- * booked. Closing a day that has bookings (cancel them and tell each patient) is `POST /closures`, which
- * is still to come on the API; it will get its own button here.
+ * booked, so the API refuses it while that day has bookings (409, shown as a list). Closing a day that
+ * has bookings (cancel them and tell each patient) is "Close a day" (`POST /closures`).
  */
 export function ClosedDatesEditor({
   dates,

@@ -2,21 +2,22 @@ import type { Appointment } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import {
   APPOINTMENT_STATUS,
-  REMINDER_KIND,
-  REMINDER_STATUS,
-  reminderReason,
+  CONFIRMATION,
+  CONFIRMATION_TONE,
   serviceName,
   serviceWithPosition,
 } from "../../labels.js";
 import { hrefOf } from "../../router.js";
-import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
-import { APPOINTMENT_TONE, Badge, REMINDER_TONE } from "../../ui/badge.js";
+import { clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time.js";
+import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
+import { ReminderTable } from "../../ui/reminder-table.js";
 
 /**
  * Every appointment, newest first, each with every email it carries: what was sent and when, what was
- * not and why. This is where the desk answers "did they get our email?".
+ * not and why, with Resend. This is where the desk answers "did they get our email?".
  */
-export function AppointmentHistory({ appointments }: { appointments: Appointment[] }) {
+export function AppointmentHistory(props: { appointments: Appointment[]; onChanged: () => void }) {
+  const { appointments } = props;
   const { clinic, protocols } = useConsole();
   const zone = clinic.timezone;
   if (appointments.length === 0) return <p>No appointments yet.</p>;
@@ -33,9 +34,18 @@ export function AppointmentHistory({ appointments }: { appointments: Appointment
               </a>{" "}
               · {serviceWithPosition(a.service, a.sequence, sessionsOf(a))}
             </h3>
-            <Badge tone={APPOINTMENT_TONE[a.status]}>{APPOINTMENT_STATUS[a.status]}</Badge>
+            <span class="inline">
+              <Badge tone={APPOINTMENT_TONE[a.status]}>{APPOINTMENT_STATUS[a.status]}</Badge>
+              {a.status === "booked" && (
+                <Badge tone={CONFIRMATION_TONE[a.confirmation]}>{CONFIRMATION[a.confirmation]}</Badge>
+              )}
+            </span>
           </div>
-          {a.cancelReason && <p class="hint">Cancelled: {a.cancelReason}</p>}
+          {a.cancelReason && (
+            <p class="hint">
+              Cancelled{a.cancelledBy === "clinic-closure" ? " by a clinic closure" : ""}: {a.cancelReason}
+            </p>
+          )}
           {a.outcome && (
             <p class="hint">
               Outcome:{" "}
@@ -44,38 +54,7 @@ export function AppointmentHistory({ appointments }: { appointments: Appointment
                 : "not eligible"}
             </p>
           )}
-          {/* Resend (POST /appointments/{id}/reminders/{reminderId}/resend, still to come on the API) will be a
-              button in a fourth column; its copy then shows here as a reminder of its own, with resendOf. */}
-          {a.reminders.length > 0 && (
-            <table class="reminders">
-              <caption class="visually-hidden">Emails for this appointment</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">When</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...a.reminders]
-                  .sort((x, y) => x.dueAt.localeCompare(y.dueAt))
-                  .map((r) => (
-                    <tr key={r.id}>
-                      <td>{REMINDER_KIND[r.kind]}</td>
-                      <td>
-                        <Badge tone={REMINDER_TONE[r.status]}>{REMINDER_STATUS[r.status]}</Badge>
-                        {reminderReason(r.reason) && <span class="hint"> {reminderReason(r.reason)}</span>}
-                      </td>
-                      <td>
-                        {r.status === "sent" && r.sentAt
-                          ? `Sent ${formatDateTime(r.sentAt, zone)}`
-                          : `Due ${formatDateTime(r.dueAt, zone)}`}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          )}
+          <ReminderTable appointment={a} onChanged={props.onChanged} />
         </li>
       ))}
     </ol>

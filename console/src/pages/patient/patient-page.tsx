@@ -64,7 +64,7 @@ export function PatientPage({ id }: { id: string }) {
         <h2 id="history-title">Appointments and emails</h2>
         <ProblemNote error={appointments.error} />
         {appointments.data ? (
-          <AppointmentHistory appointments={appointments.data} />
+          <AppointmentHistory appointments={appointments.data} onChanged={() => void appointments.reload()} />
         ) : (
           <p class="hint">Loading appointments…</p>
         )}

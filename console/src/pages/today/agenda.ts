@@ -1,40 +1,16 @@
-import type { ServiceId } from "../../api/types.js";
+import { type ApiClient, ok } from "../../api/client.js";
+import type { components } from "../../api/schema.js";
 
 /**
- * The clinic's day as the Today page draws it: one lane per chair and per office, each appointment in
- * one lane. This is the shape of `GET /agenda` (API.md, "The clinic's day"), so that route can replace
- * the interim source in agenda-source.ts without touching the view.
+ * The clinic's day as `GET /agenda` gives it: one lane per chair and per office (empty ones included),
+ * each booked, completed or no-show appointment in exactly one lane, patients' names, series position
+ * and confirmation; cancelled appointments apart. The API assigns the lanes, so a session that has
+ * started keeps its chair however the day changes around it.
  */
-export interface Agenda {
-  date: string;
-  timezone: string;
-  closed: boolean;
-  hours: { open: string; close: string }[];
-  lanes: AgendaLane[];
-  cancelled: AgendaEntry[];
-}
+export type Agenda = components["schemas"]["Agenda"];
+export type AgendaEntry = components["schemas"]["AgendaEntry"];
+export type AgendaLane = Agenda["lanes"][number];
 
-export type Resource = "chair" | "office";
-
-export interface AgendaLane {
-  resource: Resource;
-  /** 1-based: Chair 1, Chair 2, ... */
-  number: number;
-  entries: AgendaEntry[];
-}
-
-export interface AgendaEntry {
-  appointmentId: string;
-  start: string;
-  end: string;
-  service: ServiceId;
-  status: "booked" | "cancelled" | "completed" | "no-show";
-  patient: { id: string; firstName: string; lastName: string };
-  seriesId?: string;
-  sequence?: number;
-  sessionsInSeries?: number;
-  /** Comes with the patients' confirm links (API.md); absent until then. */
-  confirmation?: "confirmed" | "unconfirmed";
-  /** Comes with staff scheduling (API.md, "Staff and clinical rules"); absent until then. */
-  staff?: { id: string; name: string; role: string }[];
+export async function loadAgenda(api: ApiClient, date: string): Promise<Agenda> {
+  return ok(await api.GET("/agenda", { params: { query: { date } } }));
 }

@@ -3,7 +3,13 @@ import { ok } from "../../api/client.js";
 import type { Slot } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { can } from "../../auth/claims.js";
-import { APPOINTMENT_STATUS, serviceName, serviceWithPosition } from "../../labels.js";
+import {
+  APPOINTMENT_STATUS,
+  CONFIRMATION,
+  CONFIRMATION_TONE,
+  serviceName,
+  serviceWithPosition,
+} from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
 import { AttendanceButtons } from "../../ui/attendance-buttons.js";
@@ -11,18 +17,20 @@ import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
 import { BusyButton } from "../../ui/busy-button.js";
 import { Modal } from "../../ui/modal.js";
 import { ProblemNote } from "../../ui/problem-note.js";
+import { ReminderTable } from "../../ui/reminder-table.js";
 import { SlotPicker } from "../../ui/slot-picker.js";
 import { useAction } from "../../ui/use-action.js";
+import { useLoad } from "../../ui/use-load.js";
 import type { AgendaEntry } from "./agenda.js";
 
 type Mode = "actions" | "cancel" | "reschedule";
 
 /**
  * One appointment's actions: attendance in one click; cancel and reschedule after a second look, because
- * each sends the patient an email.
+ * each sends the patient an email; its emails with Resend, for "I never got it" on the phone.
  */
 export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; onChanged: () => void }) {
-  const { api, clinic, protocols, claims, now } = useConsole();
+  const { api, clinic, protocols, claims, now, today } = useConsole();
   const { entry } = props;
   const zone = clinic.timezone;
   const [mode, setMode] = useState<Mode>("actions");
@@ -30,6 +38,10 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
   const [reason, setReason] = useState("");
   const [slot, setSlot] = useState<Slot>();
   const id = entry.appointmentId;
+  const appointment = useLoad(
+    async () => ok(await api.GET("/appointments/{id}", { params: { path: { id } } })),
+    [id],
+  );
 
   const change = async (what: "cancel" | "reschedule", action: () => Promise<unknown>) => {
     if (await run(what, action)) props.onChanged();
@@ -70,6 +82,12 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
         <dt>Status</dt>
         <dd>
           <Badge tone={APPOINTMENT_TONE[entry.status]}>{APPOINTMENT_STATUS[entry.status]}</Badge>
+          {entry.status === "booked" && (
+            <>
+              {" "}
+              <Badge tone={CONFIRMATION_TONE[entry.confirmation]}>{CONFIRMATION[entry.confirmation]}</Badge>
+            </>
+          )}
         </dd>
       </dl>
       <p>
@@ -129,12 +147,16 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
         <form onSubmit={reschedule} class="stack">
           <SlotPicker
             service={entry.service}
-            from={clinicDateOf(entry.start, zone)}
+            forAppointment={id}
+            from={clinicDateOf(entry.start, zone) < today ? today : clinicDateOf(entry.start, zone)}
             selected={slot}
             onSelect={setSlot}
             legend="New time"
           />
-          <p>The patient will get an email with the new time.</p>
+          <p>
+            The patient will get an email with the new time.
+            {entry.seriesId && " Only times that keep the series' spacing to its other sessions are offered."}
+          </p>
           <div class="actions">
             <BusyButton busy={busy === "reschedule"} busyLabel="Moving…" disabled={!slot}>
               {slot ? `Move to ${formatDateTime(slot.start, zone)}` : "Choose a new time"}
@@ -144,6 +166,18 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
             </button>
           </div>
         </form>
+      )}
+
+      {mode === "actions" && (
+        <section aria-labelledby="entry-emails" class="entry-emails">
+          <h3 id="entry-emails">Emails</h3>
+          <ProblemNote error={appointment.error} />
+          {appointment.data ? (
+            <ReminderTable appointment={appointment.data} onChanged={() => void appointment.reload()} />
+          ) : (
+            <p class="hint">Loading the emails…</p>
+          )}
+        </section>
       )}
     </Modal>
   );

@@ -1,4 +1,10 @@
-import { APPOINTMENT_STATUS, RESOURCE_LABEL, serviceWithPosition } from "../../labels.js";
+import {
+  APPOINTMENT_STATUS,
+  CONFIRMATION,
+  CONFIRMATION_TONE,
+  RESOURCE_LABEL,
+  serviceWithPosition,
+} from "../../labels.js";
 import {
   clockMinutes,
   formatClock,
@@ -9,8 +15,8 @@ import {
 import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
 import type { Agenda, AgendaEntry } from "./agenda.js";
 
-/** Height of one minute on the grid: an hour is 72px, so a 60-minute consultation shows three lines. */
-const PX_PER_MINUTE = 1.2;
+/** Height of one minute on the grid: an hour is 84px, so a 60-minute consultation shows all four lines. */
+const PX_PER_MINUTE = 1.4;
 const DEFAULT_DAY = { open: "08:00", close: "18:00" };
 
 /**
@@ -86,20 +92,19 @@ export function TimeGrid(props: {
                       <strong class="entry-name">
                         {e.patient.lastName}, {e.patient.firstName}
                       </strong>
-                      <span class="entry-service">
-                        {serviceWithPosition(e.service, e.sequence, e.sessionsInSeries)}
+                      <span class="entry-line">
+                        <span class="entry-service">
+                          {serviceWithPosition(e.service, e.sequence, e.sessionsInSeries)}
+                        </span>
+                        {e.status !== "booked" && (
+                          <Badge tone={APPOINTMENT_TONE[e.status]}>{APPOINTMENT_STATUS[e.status]}</Badge>
+                        )}
+                        {e.status === "booked" && (
+                          <Badge tone={CONFIRMATION_TONE[e.confirmation]}>
+                            {CONFIRMATION[e.confirmation]}
+                          </Badge>
+                        )}
                       </span>
-                      {e.staff && e.staff.length > 0 && (
-                        <span class="entry-staff">{e.staff.map((s) => s.name).join(", ")}</span>
-                      )}
-                      {e.status !== "booked" && (
-                        <Badge tone={APPOINTMENT_TONE[e.status]}>{APPOINTMENT_STATUS[e.status]}</Badge>
-                      )}
-                      {e.confirmation && (
-                        <Badge tone={e.confirmation === "confirmed" ? "good" : "neutral"}>
-                          {e.confirmation === "confirmed" ? "Confirmed" : "Not confirmed"}
-                        </Badge>
-                      )}
                     </button>
                   </li>
                 );

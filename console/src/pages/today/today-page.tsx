@@ -1,23 +1,25 @@
 import { useEffect, useState } from "preact/hooks";
 import { useConsole } from "../../app-context.js";
+import { can } from "../../auth/claims.js";
 import { navigate } from "../../router.js";
-import { addDays, formatLongDate } from "../../time/clinic-time.js";
+import { addDays, formatLongDate, zoneAbbreviation } from "../../time/clinic-time.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useLoad } from "../../ui/use-load.js";
-import type { AgendaEntry } from "./agenda.js";
-import { loadAgenda } from "./agenda-source.js";
+import { type AgendaEntry, loadAgenda } from "./agenda.js";
 import { CancelledList } from "./cancelled-list.js";
 import { EntryDialog } from "./entry-dialog.js";
 import { TimeGrid } from "./time-grid.js";
+import { ToMark } from "./to-mark.js";
 
 /** The agenda refreshes itself this often while the page is visible, so the desk sees others' changes. */
-const REFRESH_MS = 30_000;
+const REFRESH_MS = 15_000;
 
 /** The clinic's day: every chair and office on a time grid, with one-click actions on each appointment. */
 export function TodayPage({ date: asked }: { date: string | undefined }) {
-  const { api, clinic, protocols, today, now } = useConsole();
+  const { api, clinic, claims, today, now } = useConsole();
+  const canMark = can(claims.roles, "staff", "clinician");
   const date = asked ?? today;
-  const agenda = useLoad(() => loadAgenda(api, clinic, protocols, date), [date, clinic]);
+  const agenda = useLoad(() => loadAgenda(api, date), [date, clinic]);
   const [open, setOpen] = useState<AgendaEntry>();
 
   useEffect(() => {
@@ -38,6 +40,8 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
           <h1 id="today-title">{date === today ? "Today" : formatLongDate(date)}</h1>
           <p class="hint">
             {date === today && `${formatLongDate(date)} · `}
+            {`Times in ${zoneAbbreviation(clinic.timezone, `${date}T12:00:00Z`)}`}
+            {agenda.data && !agenda.data.closed ? " · " : ""}
             {agenda.data && !agenda.data.closed
               ? `${count("booked")} booked · ${count("completed")} completed · ${count("no-show")} no-show`
               : ""}
@@ -78,6 +82,15 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
       ) : (
         <>
           {agenda.data.closed && <p class="notice">The clinic is closed on this day.</p>}
+          {canMark && (
+            <ToMark
+              entries={entries
+                .filter((e) => e.status === "booked" && e.start <= now)
+                .sort((a, b) => a.start.localeCompare(b.start))}
+              timezone={agenda.data.timezone}
+              onChanged={() => void agenda.reload()}
+            />
+          )}
           <TimeGrid agenda={agenda.data} now={date === today ? now : undefined} onOpen={setOpen} />
           <CancelledList entries={agenda.data.cancelled} timezone={agenda.data.timezone} onOpen={setOpen} />
         </>

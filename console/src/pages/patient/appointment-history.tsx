@@ -12,6 +12,12 @@ import { clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-t
 import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
 import { ReminderTable } from "../../ui/reminder-table.js";
 
+/** Who cancelled, when not the staff: a closure, or the patient from their email's link. */
+const CANCELLED_BY = {
+  "clinic-closure": " by a clinic closure",
+  patient: " by the patient, from the email",
+} as const;
+
 /**
  * Every appointment, newest first, each with every email it carries: what was sent and when, what was
  * not and why, with Resend. This is where the desk answers "did they get our email?".
@@ -41,9 +47,10 @@ export function AppointmentHistory(props: { appointments: Appointment[]; onChang
               )}
             </span>
           </div>
-          {a.cancelReason && (
+          {(a.cancelReason || a.cancelledBy) && (
             <p class="hint">
-              Cancelled{a.cancelledBy === "clinic-closure" ? " by a clinic closure" : ""}: {a.cancelReason}
+              Cancelled{a.cancelledBy ? CANCELLED_BY[a.cancelledBy] : ""}
+              {a.cancelReason ? `: ${a.cancelReason}` : ""}
             </p>
           )}
           {a.outcome && (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { makeEmailEventsHandler } from "../../shared/handlers/email-events-handler.js";
 import type { Mailer, OutgoingEmail } from "../../shared/ports/mailer.js";
@@ -23,7 +24,8 @@ const MINUTE_MS = 60_000;
  * one the way a crash would.
  */
 async function world() {
-  const api = await apiHarness();
+  // No booking hold: the confirmation is due at booking, so schedule-sync hands it over at once.
+  const api = await apiHarness({ clinic: { ...DEFAULT_CLINIC, notificationDelayMinutes: 0 } });
   const emails: (OutgoingEmail & { messageId: string })[] = [];
   let accepted: ((email: OutgoingEmail & { messageId: string }) => void) | undefined;
   const mailer: Mailer = {
@@ -67,6 +69,10 @@ async function world() {
     runHandedOver,
     later,
     reminder,
+    /** Senders from now on live to record their sends again. */
+    stopHanging: () => {
+      accepted = undefined;
+    },
     /** From now on the sender dies right after SES accepts; resolves with the first email accepted. */
     hangSends: () =>
       new Promise<OutgoingEmail & { messageId: string }>((resolve) => {
@@ -198,6 +204,36 @@ describe("the reconciler makes every reminder converge, whatever crashed where",
     w.later(DUE_GRACE_MS + SEND_EVENT_GRACE_MS + MINUTE_MS);
     expect(await w.reconcile()).toMatchObject({ redriven: 0, failed: 0 });
     expect(w.emails).toHaveLength(1);
+  });
+
+  it("the one window that can still send twice, measured: a Send event later than the lease plus the grace", async () => {
+    const window = 50_000 + SEND_EVENT_GRACE_MS;
+    // When SES's Send event reaches email-events, after the accepted send whose sender died, and the
+    // emails the patient then has: the reconciler's last run before the event decides.
+    const cases = [
+      { eventAfterMs: 10_000, emails: 1 },
+      { eventAfterMs: window - 10_000, emails: 1 },
+      { eventAfterMs: window + 10_000, emails: 2 },
+    ];
+    const seen: { eventAfterMs: number; emails: number }[] = [];
+    for (const { eventAfterMs } of cases) {
+      const w = await world();
+      const booked = await bookConsultation(w.api);
+      await sync(w, booked, "confirmation");
+      const acceptedBySes = w.hangSends();
+      const [job] = w.handed.splice(0);
+      void sendReminder(w.deps, job!);
+      const email = await acceptedBySes;
+      w.stopHanging();
+      w.later(eventAfterMs);
+      await w.reconcile();
+      await w.runHandedOver();
+      await sesSendEvent(w, email.messageId, email.tags);
+      const sent = await w.reminder(booked.id, "confirmation");
+      expect(sent.status).toBe("sent");
+      seen.push({ eventAfterMs, emails: w.emails.length });
+    }
+    expect(seen).toEqual(cases);
   });
 
   it("a Send event whose claim the store lost (a crash took its last write) still records the send", async () => {

@@ -90,7 +90,7 @@ describe("a booked consultation's reminders under concurrent changes and sends",
   });
 
   it("a booking cancelled within its hold while its confirmation is being sent: no email at all, or the confirmation and then the cancellation", {
-    timeout: 300_000,
+    timeout: raceTimeout(40, 300_000),
   }, async () => {
     const world = await raceWorlds({ hold: true });
     await fc.assert(

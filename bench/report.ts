@@ -1,10 +1,10 @@
-import { formatNumber, type Verdict } from "./budgets.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
 import type { ThroughputResult } from "./reminder-throughput.js";
 import type { RequestCountResult } from "./request-counts.js";
+import { formatNumber, type Verdict } from "./verdict.js";
 
 /** A plain-text table with columns padded to their widest cell; numbers right-aligned. */
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -29,8 +29,8 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
     f.readyMs,
     f.importMs,
     f.ratio,
-    verdicts.get(`init-${f.name}`)?.text ?? "",
     f.ratioToSdkFloor,
+    verdicts.get(`init-${f.name}`)?.text ?? "",
     `${formatNumber(f.withSourceMaps.readyMs)} (${formatNumber(f.withSourceMaps.ratio)}x)`,
     f.topPackages
       .slice(0, 3)
@@ -44,8 +44,8 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
     r.empty.readyMs,
     r.empty.importMs,
     1,
-    "",
     "-",
+    "",
     `${formatNumber(r.empty.withSourceMapsReadyMs)} (1x)`,
     "",
   ]);
@@ -56,8 +56,8 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
     r.sdkFloor.readyMs,
     "-",
     r.sdkFloor.ratio,
-    "",
     1,
+    "",
     "",
     "",
   ]);
@@ -69,8 +69,8 @@ export function coldStartTable(r: ColdStartResult, verdicts: Map<string, Verdict
       "ready ms",
       "import ms",
       "x empty",
-      "≤ 2x",
       "x SDK floor",
+      "≤ 1.5x SDK floor",
       "+source maps ms",
       "largest packages (KB)",
     ],
@@ -116,7 +116,8 @@ export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): 
         l.perRequest.dynamoDbLocal.sqliteMs,
         l.perRequest.dynamoDbLocal.requestsMs,
         l.perRequest.dynamoDbLocal.jitMs,
-        verdicts.get(`latency-${op.name}-${l.concurrency}`)?.text ?? "",
+        verdicts.get(`cpu-${op.name}-${l.concurrency}`)?.text ?? "",
+        verdicts.get(`p95-${op.name}-${l.concurrency}`)?.text ?? "",
       ]);
     }
   }
@@ -136,6 +137,7 @@ export function latencyTable(r: LatencyResult, verdicts: Map<string, Verdict>): 
       "of it SQLite",
       "Jetty",
       "JIT",
+      "budget (API cpu)",
       "budget (p95)",
     ],
     rows,

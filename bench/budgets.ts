@@ -93,6 +93,16 @@ export const BUDGETS: Budget[] = [
       limit: 4,
     }),
   ),
+  ...["agenda of a day", "agenda of a month's last day"].map(
+    (operation): Budget => ({
+      id: `requests-${operation}`,
+      label: `${operation}: AWS requests`,
+      unit: "requests",
+      phase: "requestCounts",
+      measured: (r) => operationCount(r, operation)?.total,
+      limit: 2,
+    }),
+  ),
   {
     id: "scans",
     label: "Scans (whole run)",

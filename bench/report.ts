@@ -150,6 +150,10 @@ export function settleLine(r: LatencyResult): string {
   return `Before measuring: ${s.requests} requests (${failed}) in ${s.rounds} rounds (${formatNumber(s.seconds)} s) at 10 clients to settle DynamoDB Local's JIT: its compiler's share of the JVM's CPU went ${pct(s.jitShareFirst)} → ${pct(s.jitShareLast)}`;
 }
 
+export function harnessLine(r: LatencyResult): string {
+  return `"API cpu" is the bench process's CPU per request; of it, the load generator and Node's HTTP server take ${formatNumber(r.harnessCpuMs)} ms per request (measured against a server in the process that answers at once, 1 client)`;
+}
+
 const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : "n/a");
 
 export function emulatorFloorTable(r: EmulatorFloorResult, latency: LatencyResult | undefined): string {

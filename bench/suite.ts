@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchStack, startBenchStack } from "./bench-stack.js";
 import { checkBudgets } from "./budgets.js";
@@ -22,6 +22,8 @@ const log = (message: string) =>
  */
 export async function runSuite(): Promise<boolean> {
   const started = performance.now();
+  // Other work on the machine slows every figure, CPU time included: the report says how busy it was.
+  const loadAtStart = loadavg()[0]!;
   const results: Results = { errors: {} };
   const phases = selectedPhases();
   const ran = new Set<PhaseKey>();
@@ -70,8 +72,9 @@ export async function runSuite(): Promise<boolean> {
   const verdicts = checkBudgets(results, ran).map(verdict);
   const context = { verdicts: new Map(verdicts.map((v) => [v.id, v])), results };
   const seconds = round((performance.now() - started) / 1000);
+  const load = { atStart: round(loadAtStart, 2), atEnd: round(loadavg()[0]!, 2) };
   const sections: string[] = [
-    `Benchmarks: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB`,
+    `Benchmarks: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB; load average (1 min) ${load.atStart} at the start, ${load.atEnd} at the end`,
   ];
   let n = 0;
   for (const p of phases) {
@@ -102,6 +105,7 @@ export async function runSuite(): Promise<boolean> {
           cpus: cpus().length,
           cpuModel: cpus()[0]?.model,
           memoryGb: Math.round(totalmem() / 2 ** 30),
+          loadAverage: load,
         },
         seconds,
         budgets: verdicts,
@@ -120,7 +124,9 @@ async function step<T>(results: Results, name: string, run: () => Promise<T>): P
   const t = performance.now();
   try {
     const value = await run();
-    log(`${name} done in ${round((performance.now() - t) / 1000)} s`);
+    log(
+      `${name} done in ${round((performance.now() - t) / 1000)} s (load average ${loadavg()[0]!.toFixed(2)})`,
+    );
     return value;
   } catch (error) {
     results.errors[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);

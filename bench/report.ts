@@ -188,7 +188,7 @@ export function emulatorFloorTable(r: EmulatorFloorResult, latency: LatencyResul
       "table",
       "p50 ms",
       "p95 ms",
-      "whole request p95 (3.)",
+      "whole request p95 (API latency)",
       "writes/s",
       "SDK cpu ms",
       "DDB Local cpu ms",

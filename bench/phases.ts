@@ -49,9 +49,9 @@ export interface Phase<K extends PhaseKey = PhaseKey> {
 const phase = <K extends PhaseKey>(p: Phase<K>): Phase<K> => p;
 
 /**
- * Every phase, in the order they run and print. The quiet ones first: after the cold-start phase
- * (esbuild's service, 180 child processes) the domain's medians ran 12 → 22 ms on this machine, so the
- * domain goes before it. On the stack, the reminder burst goes first, on a fresh table; the request counts
+ * Every phase, in the order they print; the suite runs the quiet ones first, then the stack's, each in
+ * this order. After the cold-start phase (esbuild's service, 180 child processes) the domain's medians
+ * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes first, on a fresh table; the request counts
  * use a table of their own; the write-alone replay starts its own DynamoDB Locals, last.
  */
 export const PHASES: Phase[] = [

@@ -73,8 +73,9 @@ export async function runSuite(): Promise<boolean> {
   const context = { verdicts: new Map(verdicts.map((v) => [v.id, v])), results };
   const seconds = round((performance.now() - started) / 1000);
   const load = { atStart: round(loadAtStart, 2), atEnd: round(loadavg()[0]!, 2) };
+  const busy = Math.max(load.atStart, load.atEnd) > cpus().length;
   const sections: string[] = [
-    `Benchmarks: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB; load average (1 min) ${load.atStart} at the start, ${load.atEnd} at the end`,
+    `Benchmarks: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB; load average (1 min) ${load.atStart} at the start, ${load.atEnd} at the end${busy ? `\nThe machine was busier than its ${cpus().length} cores: every figure, CPU time and ratios included, is slower than on a quiet machine.` : ""}`,
   ];
   let n = 0;
   for (const p of phases) {

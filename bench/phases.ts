@@ -1,3 +1,4 @@
+import { measureAgendaRequests } from "./agenda-requests.js";
 import type { BenchStack } from "./bench-stack.js";
 import { measureColdStart } from "./cold-start.js";
 import { measureDomainScale } from "./domain-scale.js";
@@ -5,6 +6,7 @@ import { measureEmulatorFloor } from "./emulator-floor.js";
 import { measureLatency } from "./latency.js";
 import { measureReminderThroughput } from "./reminder-throughput.js";
 import {
+  agendaLines,
   coldStartTable,
   domainTable,
   emulatorFloorTable,
@@ -51,8 +53,9 @@ const phase = <K extends PhaseKey>(p: Phase<K>): Phase<K> => p;
 /**
  * Every phase, in the order they print; the suite runs the quiet ones first, then the stack's, each in
  * this order. After the cold-start phase (esbuild's service, 180 child processes) the domain's medians
- * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes first, on a fresh table; the request counts
- * use a table of their own; the write-alone replay starts its own DynamoDB Locals, last.
+ * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes
+ * first, on a fresh table; the request counts and the agenda each use a table
+ * of their own on the stack's DynamoDB Local; the write-alone replay starts its own DynamoDB Locals, last.
  */
 export const PHASES: Phase[] = [
   phase({
@@ -103,6 +106,16 @@ export const PHASES: Phase[] = [
     report: (r, { verdicts }) => [
       "AWS requests per operation (SDK middleware counts; min = fewest that can do it, see bench/README.md)",
       requestCountTable(r, verdicts),
+    ],
+  }),
+  phase({
+    key: "agenda",
+    name: "AWS requests of a day's agenda",
+    needs: "stack",
+    run: (bench) => measureAgendaRequests({ dynamodbEndpoint: bench.stack.dynamodbEndpoint }),
+    report: (r, { verdicts }) => [
+      "A day's agenda (GET /agenda's use case) on a full day, own table",
+      agendaLines(r, verdicts),
     ],
   }),
   phase({

@@ -1,3 +1,4 @@
+import type { AgendaRequestCount } from "./agenda-requests.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
@@ -240,6 +241,18 @@ export function throughputLines(r: ThroughputResult, verdicts: Map<string, Verdi
     `${r.reminders} reminders due at one instant: ${r.schedulesCreated} schedules created by the stream in ${formatNumber(r.schedulingSeconds)} s`,
     `after advance(): all sent in ${formatNumber(r.allSentSeconds)} s (${formatNumber(r.emailsPerSecond)} emails/s), pipeline settled in ${formatNumber(r.settledSeconds)} s — ${verdicts.get("reminders")?.text ?? ""}`,
     `emails in the SES emulator: ${r.emailsInSes}; sent ${r.sent}${notSent ? `; not sent: ${notSent}` : ""}; dead letters ${r.deadLetters}`,
+  ].join("\n");
+}
+
+const requestList = (requests: Record<string, number>) =>
+  Object.entries(requests)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(", ");
+
+export function agendaLines(r: AgendaRequestCount, verdicts: Map<string, Verdict>): string {
+  return [
+    `${r.date} in ${r.timezone} (the clinic-local day spans two UTC months): ${r.appointments} appointments of ${r.patients} patients, every chair and office full`,
+    `${r.total} AWS requests (${requestList(r.requests)}) — ${verdicts.get("agenda")?.text ?? ""}`,
   ].join("\n");
 }
 

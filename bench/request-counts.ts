@@ -4,7 +4,6 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
-import { DateTime } from "luxon";
 import { ensureTable } from "../local/create-table.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/dynamodb-local.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
@@ -20,7 +19,7 @@ import { randomIds } from "../shared/ports/id-source.js";
 import type { ReminderJob } from "../shared/ports/reminder-scheduler.js";
 import { AwsCounter, DYNAMODB_WRITES } from "./aws-counter.js";
 import type { BenchStack } from "./bench-stack.js";
-import { BENCH_CLINIC, BENCH_EPOCH, clinicDateAfter, clinicStart } from "./fixtures.js";
+import { BENCH_CLINIC, BENCH_EPOCH, clinicStart } from "./fixtures.js";
 
 export interface OperationCount {
   operation: string;
@@ -71,11 +70,6 @@ const MINIMUM: Record<string, [number, string]> = {
   "send reminder (series confirmation)": [
     4,
     "as a single reminder; the series item, with its sessions' summary, rides in the same BatchGetItem",
-  ],
-  "agenda of a day": [2, "read the clinic (its time zone), then one Query of the day's agenda partition"],
-  "agenda of a month's last day": [
-    2,
-    "as any day; partitions by UTC month split the clinic's evening (UTC-5: from 19:00) into the next one",
   ],
   "sync schedule: new reminder": [1, "CreateSchedule"],
   "sync schedule: moved reminder": [1, "UpdateSchedule (the old image says the schedule exists)"],
@@ -208,15 +202,6 @@ export async function measureRequestCounts(bench: BenchStack): Promise<RequestCo
     }),
   );
   await measure("cancel consultation", () => call("POST", `/appointments/${consultation.id}/cancel`, {}));
-
-  // The front desk's day: the one the series starts on, and the month's last (New York's evening is in
-  // the next UTC month), where a day's agenda can span two partitions.
-  const seriesDay = clinicDateAfter(now, 2);
-  await measure("agenda of a day", () => call("GET", `/appointments?from=${seriesDay}&to=${seriesDay}`));
-  const monthEnd = DateTime.fromJSDate(now, { zone: BENCH_CLINIC.timezone }).endOf("month").toISODate();
-  await measure("agenda of a month's last day", () =>
-    call("GET", `/appointments?from=${monthEnd}&to=${monthEnd}`),
-  );
 
   // The series' confirmation is due at booking time; send it before the clock moves.
   const first = series.sessions[0]!;

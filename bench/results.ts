@@ -1,3 +1,4 @@
+import type { AgendaRequestCount } from "./agenda-requests.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
@@ -16,6 +17,7 @@ export interface Results {
   latency?: LatencyResult;
   requestCounts?: RequestCountResult;
   emulatorFloor?: EmulatorFloorResult;
+  agenda?: AgendaRequestCount;
   /** DynamoDB requests the local stack sent during the stack phases (the whole run's Scan count). */
   stackDynamoRequests?: Record<string, number>;
   /** Stack processes still alive 5 s after stop(): must be empty. */

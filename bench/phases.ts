@@ -4,6 +4,7 @@ import { measureColdStart } from "./cold-start.js";
 import { measureDomainScale } from "./domain-scale.js";
 import { measureEmulatorFloor } from "./emulator-floor.js";
 import { measureLatency } from "./latency.js";
+import { measureReconcilerRequests } from "./reconciler-requests.js";
 import { measureReminderThroughput } from "./reminder-throughput.js";
 import {
   agendaLines,
@@ -13,6 +14,7 @@ import {
   harnessLine,
   latencyTable,
   memoryLines,
+  reconcilerTable,
   requestCountTable,
   settleLine,
   throughputLines,
@@ -54,7 +56,7 @@ const phase = <K extends PhaseKey>(p: Phase<K>): Phase<K> => p;
  * Every phase, in the order they print; the suite runs the quiet ones first, then the stack's, each in
  * this order. After the cold-start phase (esbuild's service, 180 child processes) the domain's medians
  * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes
- * first, on a fresh table; the request counts and the agenda each use a table
+ * first, on a fresh table; the request counts, the agenda and the reconciler each use a table
  * of their own on the stack's DynamoDB Local; the write-alone replay starts its own DynamoDB Locals, last.
  */
 export const PHASES: Phase[] = [
@@ -116,6 +118,16 @@ export const PHASES: Phase[] = [
     report: (r, { verdicts }) => [
       "A day's agenda (GET /agenda's use case) on a full day, own table",
       agendaLines(r, verdicts),
+    ],
+  }),
+  phase({
+    key: "reconciler",
+    name: "AWS requests of a reconciler run, 0 and 10,000 settled reminders",
+    needs: "stack",
+    run: (bench) => measureReconcilerRequests({ dynamodbEndpoint: bench.stack.dynamodbEndpoint }),
+    report: (r, { verdicts }) => [
+      "Reconciler: AWS requests of one run (its use case) on tables of 100 unsettled reminders, with and without 10,000 settled ones",
+      reconcilerTable(r, verdicts),
     ],
   }),
   phase({

@@ -3,6 +3,7 @@ import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
+import type { ReconcilerRequestCount } from "./reconciler-requests.js";
 import type { ThroughputResult } from "./reminder-throughput.js";
 import type { RequestCountResult } from "./request-counts.js";
 import { formatNumber, type Verdict } from "./verdict.js";
@@ -254,6 +255,22 @@ export function agendaLines(r: AgendaRequestCount, verdicts: Map<string, Verdict
     `${r.date} in ${r.timezone} (the clinic-local day spans two UTC months): ${r.appointments} appointments of ${r.patients} patients, every chair and office full`,
     `${r.total} AWS requests (${requestList(r.requests)}) — ${verdicts.get("agenda")?.text ?? ""}`,
   ].join("\n");
+}
+
+export function reconcilerTable(r: ReconcilerRequestCount, verdicts: Map<string, Verdict>): string {
+  return table(
+    ["settled", "unsettled", "resynced", "re-driven", "AWS requests", "budget", "requests sent", "seed s"],
+    r.runs.map((run) => [
+      run.settled,
+      run.unsettled,
+      run.report.resynced,
+      run.report.redriven,
+      run.total,
+      run.settled > 0 ? (verdicts.get("reconciler")?.text ?? "") : "(the limit)",
+      requestList(run.requests),
+      run.seedSeconds,
+    ]),
+  );
 }
 
 export function budgetTable(verdicts: Verdict[]): string {

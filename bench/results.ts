@@ -3,6 +3,7 @@ import type { ColdStartResult } from "./cold-start.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
+import type { ReconcilerRequestCount } from "./reconciler-requests.js";
 import type { ThroughputResult } from "./reminder-throughput.js";
 import type { RequestCountResult } from "./request-counts.js";
 
@@ -18,6 +19,7 @@ export interface Results {
   requestCounts?: RequestCountResult;
   emulatorFloor?: EmulatorFloorResult;
   agenda?: AgendaRequestCount;
+  reconciler?: ReconcilerRequestCount;
   /** DynamoDB requests the local stack sent during the stack phases (the whole run's Scan count). */
   stackDynamoRequests?: Record<string, number>;
   /** Stack processes still alive 5 s after stop(): must be empty. */

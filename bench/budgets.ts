@@ -139,6 +139,22 @@ export const BUDGETS: Budget[] = [
     },
     limit: 30,
   },
+  {
+    id: "console-js",
+    label: "console JavaScript (gzip)",
+    unit: "KB",
+    phase: "console",
+    measured: (r) => r.console?.jsGzipKb,
+    limit: 150,
+  },
+  {
+    id: "console-today",
+    label: "console: navigation to a rendered Today of 60 appointments (median)",
+    unit: "ms",
+    phase: "console",
+    measured: (r) => r.console?.todayMs.median,
+    limit: 1000,
+  },
 ];
 
 /** The budgets whose phase ran (or failed) in this run, as checks; a missing figure is NaN. */

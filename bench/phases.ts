@@ -1,6 +1,7 @@
 import { measureAgendaRequests } from "./agenda-requests.js";
 import type { BenchStack } from "./bench-stack.js";
 import { measureColdStart } from "./cold-start.js";
+import { measureConsole } from "./console-today.js";
 import { measureDomainScale } from "./domain-scale.js";
 import { measureEmulatorFloor } from "./emulator-floor.js";
 import { measureLatency } from "./latency.js";
@@ -9,6 +10,7 @@ import { measureReminderThroughput } from "./reminder-throughput.js";
 import {
   agendaLines,
   coldStartTable,
+  consoleLines,
   domainTable,
   emulatorFloorTable,
   harnessLine,
@@ -56,7 +58,7 @@ const phase = <K extends PhaseKey>(p: Phase<K>): Phase<K> => p;
  * Every phase, in the order they print; the suite runs the quiet ones first, then the stack's, each in
  * this order. After the cold-start phase (esbuild's service, 180 child processes) the domain's medians
  * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes
- * first, on a fresh table; the request counts, the agenda and the reconciler each use a table
+ * first, on a fresh table; the request counts, the agenda, the reconciler and the console each use a table
  * of their own on the stack's DynamoDB Local; the write-alone replay starts its own DynamoDB Locals, last.
  */
 export const PHASES: Phase[] = [
@@ -128,6 +130,16 @@ export const PHASES: Phase[] = [
     report: (r, { verdicts }) => [
       "Reconciler: AWS requests of one run (its use case) on tables of 100 unsettled reminders, with and without 10,000 settled ones",
       reconcilerTable(r, verdicts),
+    ],
+  }),
+  phase({
+    key: "console",
+    name: "the console: JavaScript size and time to a rendered Today",
+    needs: "stack",
+    run: (bench) => measureConsole(bench),
+    report: (r, { verdicts }) => [
+      `Staff console in headless Chromium ${r.chromium}: size of the build, and a fresh browser's navigation to Today with ${r.appointments} appointments`,
+      consoleLines(r, verdicts),
     ],
   }),
   phase({

@@ -1,5 +1,6 @@
 import type { AgendaRequestCount } from "./agenda-requests.js";
 import type { ColdStartResult } from "./cold-start.js";
+import type { ConsoleResult } from "./console-today.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
@@ -271,6 +272,13 @@ export function reconcilerTable(r: ReconcilerRequestCount, verdicts: Map<string,
       run.seedSeconds,
     ]),
   );
+}
+
+export function consoleLines(r: ConsoleResult, verdicts: Map<string, Verdict>): string {
+  return [
+    `JavaScript ${formatNumber(r.jsGzipKb)} KB gzipped (CSS ${formatNumber(r.cssGzipKb)} KB; build ${r.build === "built" ? "made by this run" : "already fresh"}) — ${verdicts.get("console-js")?.text ?? ""}`,
+    `${r.appointments} appointments in ${r.lanes} lanes; median of ${r.runs} fresh browser contexts after one unmeasured: navigation to the sign-in form ${formatNumber(r.signInFormMs.median)} ms (slowest ${formatNumber(r.signInFormMs.max)}), to Today with every appointment rendered, sign-in click included, ${formatNumber(r.todayMs.median)} ms (slowest ${formatNumber(r.todayMs.max)}), after ${r.apiRequests} API requests — ${verdicts.get("console-today")?.text ?? ""}`,
+  ].join("\n");
 }
 
 export function budgetTable(verdicts: Verdict[]): string {

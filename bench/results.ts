@@ -1,5 +1,6 @@
 import type { AgendaRequestCount } from "./agenda-requests.js";
 import type { ColdStartResult } from "./cold-start.js";
+import type { ConsoleResult } from "./console-today.js";
 import type { DomainScaleResult } from "./domain-scale.js";
 import type { EmulatorFloorResult } from "./emulator-floor.js";
 import type { LatencyResult } from "./latency.js";
@@ -20,6 +21,7 @@ export interface Results {
   emulatorFloor?: EmulatorFloorResult;
   agenda?: AgendaRequestCount;
   reconciler?: ReconcilerRequestCount;
+  console?: ConsoleResult;
   /** DynamoDB requests the local stack sent during the stack phases (the whole run's Scan count). */
   stackDynamoRequests?: Record<string, number>;
   /** Stack processes still alive 5 s after stop(): must be empty. */

@@ -122,7 +122,7 @@ export const BUDGETS: Budget[] = [
   },
   {
     id: "domain-planSeries",
-    label: "plan a 12-session series",
+    label: "plan a 12-session series, 5,000 appointments",
     unit: "ms",
     phase: "domain",
     measured: (r) => (r.domain?.planSeries.ok ? r.domain.planSeries.medianMs : undefined),

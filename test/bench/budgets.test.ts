@@ -31,4 +31,14 @@ describe("the benchmark's budget table", () => {
     expect(verdict(checks.find((c) => c.id === "bundle-admin-api")!).pass).toBe(true);
     expect(verdict({ ...init, limit: Number.NaN }).text).toBe("MISS (not measured)");
   });
+
+  it("holds the reconciler with settled reminders to its own run without them", () => {
+    const run = (settled: number, total: number) => ({ settled, total, requests: {} });
+    const results = (withSettled: number) =>
+      ({ errors: {}, reconciler: { runs: [run(0, 202), run(10_000, withSettled)] } }) as unknown as Results;
+    const check = (withSettled: number) =>
+      verdict(checkBudgets(results(withSettled), new Set(["reconciler"]))[0]!);
+    expect(check(202).text).toBe("PASS");
+    expect(check(203).text).toBe("MISS by 1 requests (+0%)");
+  });
 });

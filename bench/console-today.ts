@@ -7,7 +7,6 @@ import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import type { ServiceId } from "../shared/domain/types.js";
 import { randomIds } from "../shared/ports/id-source.js";
 import { bookAppointment } from "../shared/use-cases/book-appointment.js";
-import type { BenchStack } from "./bench-stack.js";
 import { patientRecord } from "./fixtures.js";
 import { median, round } from "./stats.js";
 
@@ -50,9 +49,13 @@ declare const document: { querySelectorAll(selector: string): { length: number }
  * to it, signs in locally (one click, POST /local/sign-in) and waits for Today with all 60 appointments
  * in their lanes. The time is read in the page (performance.now(), from the navigation's start) on the
  * first animation frame where all 60 entries are in the DOM. The console is served by a local stack of
- * its own (API in this process, on its own table and clock) on the bench's DynamoDB Local; one Chromium.
+ * its own (API in this process, on its own table and clock) on the DynamoDB Local and SES emulator given;
+ * one Chromium.
  */
-export async function measureConsole(bench: BenchStack): Promise<ConsoleResult> {
+export async function measureConsole(services: {
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+}): Promise<ConsoleResult> {
   const build = await ensureConsoleBuilt();
   const size = consoleBundleSize();
   const stack = await startLocalStack({
@@ -65,7 +68,7 @@ export async function measureConsole(bench: BenchStack): Promise<ConsoleResult> 
     // 07:00 in New York on the day: every session is still ahead.
     initialTime: DateTime.fromISO(`${DAY}T07:00`, { zone: CLINIC.timezone }).toJSDate(),
     jwtSecret: "bench-console",
-    external: { dynamodbEndpoint: bench.stack.dynamodbEndpoint, sesEndpoint: bench.stack.sesUrl },
+    external: services,
   });
   try {
     const deps = { store: stack.store, clock: stack.clock, ids: randomIds, clinicDefaults: CLINIC };

@@ -58,8 +58,9 @@ const phase = <K extends PhaseKey>(p: Phase<K>): Phase<K> => p;
  * Every phase, in the order they print; the suite runs the quiet ones first, then the stack's, each in
  * this order. After the cold-start phase (esbuild's service, 180 child processes) the domain's medians
  * ran 12 → 22 ms on this machine, so the domain goes before it. On the stack, the reminder burst goes
- * first, on a fresh table; the request counts, the agenda, the reconciler and the console each use a table
- * of their own on the stack's DynamoDB Local; the write-alone replay starts its own DynamoDB Locals, last.
+ * first, on a fresh table; the request counts use a table of their own; the agenda, the reconciler and the
+ * console each get a DynamoDB Local of their own (BenchStack.onFreshDynamoDbLocal says why), as the
+ * write-alone replay, last, does.
  */
 export const PHASES: Phase[] = [
   phase({
@@ -116,7 +117,8 @@ export const PHASES: Phase[] = [
     key: "agenda",
     name: "AWS requests of a day's agenda",
     needs: "stack",
-    run: (bench) => measureAgendaRequests({ dynamodbEndpoint: bench.stack.dynamodbEndpoint }),
+    run: (bench) =>
+      bench.onFreshDynamoDbLocal((dynamodbEndpoint) => measureAgendaRequests({ dynamodbEndpoint })),
     report: (r, { verdicts }) => [
       "A day's agenda (GET /agenda's use case) on a full day, own table",
       agendaLines(r, verdicts),
@@ -126,7 +128,8 @@ export const PHASES: Phase[] = [
     key: "reconciler",
     name: "AWS requests of a reconciler run, 0 and 10,000 settled reminders",
     needs: "stack",
-    run: (bench) => measureReconcilerRequests({ dynamodbEndpoint: bench.stack.dynamodbEndpoint }),
+    run: (bench) =>
+      bench.onFreshDynamoDbLocal((dynamodbEndpoint) => measureReconcilerRequests({ dynamodbEndpoint })),
     report: (r, { verdicts }) => [
       "Reconciler: AWS requests of one run (its use case) on tables of 100 unsettled reminders, with and without 10,000 settled ones",
       reconcilerTable(r, verdicts),
@@ -136,7 +139,10 @@ export const PHASES: Phase[] = [
     key: "console",
     name: "the console: JavaScript size and time to a rendered Today",
     needs: "stack",
-    run: (bench) => measureConsole(bench),
+    run: (bench) =>
+      bench.onFreshDynamoDbLocal((dynamodbEndpoint) =>
+        measureConsole({ dynamodbEndpoint, sesEndpoint: bench.stack.sesUrl }),
+      ),
     report: (r, { verdicts }) => [
       `Staff console in headless Chromium ${r.chromium}: size of the build, and a fresh browser's navigation to Today with ${r.appointments} appointments`,
       consoleLines(r, verdicts),

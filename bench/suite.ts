@@ -39,6 +39,7 @@ export async function runSuite(): Promise<boolean> {
   const onStack = phases.filter((p) => p.needs === "stack");
   let bench: BenchStack | undefined;
   let children: { pid: number; command: string }[] = [];
+  let freshChildren: { pid: number; command: string }[] = [];
   const stop = async () => {
     const b = bench;
     bench = undefined;
@@ -55,6 +56,7 @@ export async function runSuite(): Promise<boolean> {
     if (onStack.length > 0) {
       bench = await step(results, "start the local stack", () => startBenchStack());
       children = stackChildren();
+      freshChildren = bench?.freshChildren ?? [];
       // Without a stack its phases cannot run; they still count as run, so their budgets say "not measured".
       for (const p of onStack) {
         if (bench) await run(p, bench);
@@ -67,7 +69,7 @@ export async function runSuite(): Promise<boolean> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-  results.leftoverProcesses = await survivors(children);
+  results.leftoverProcesses = await survivors([...children, ...freshChildren]);
 
   const verdicts = checkBudgets(results, ran).map(verdict);
   const context = { verdicts: new Map(verdicts.map((v) => [v.id, v])), results };

@@ -4,6 +4,7 @@ import { type LocalStack, startLocalStack } from "../local/local-stack.js";
 import { startSesEmulator } from "../local/ses-emulator.js";
 import { AwsCounter } from "./aws-counter.js";
 import { BENCH_CLINIC, BENCH_EPOCH } from "./fixtures.js";
+import { stackChildren } from "./memory.js";
 
 export interface BenchStack {
   stack: LocalStack;
@@ -12,6 +13,17 @@ export interface BenchStack {
   /** The same requests, never reset: the whole run's Scan count comes from here. */
   allDynamo: AwsCounter;
   apiUrl: string;
+  /**
+   * Runs `use` on a DynamoDB Local of its own, started for it and stopped when it settles (or by
+   * `stack.stop()` if a signal comes first). For the phases that write tables of their own after the heavy
+   * ones: by then the stack's JVM spends most of each write in its stream bookkeeping (DynamoDB Local's
+   * `getStreamDescription`, on SQLite's one thread), grown by every stream record the earlier phases left,
+   * so the agenda's 40 bookings took 84 s there against 12 s on a fresh one, and the reconciler's 10,000
+   * settled reminders did not finish in 8 minutes.
+   */
+  onFreshDynamoDbLocal<T>(use: (endpoint: string) => Promise<T>): Promise<T>;
+  /** The processes `onFreshDynamoDbLocal` started, for the suite's check that none is left running. */
+  freshChildren: { pid: number; command: string }[];
 }
 
 /**
@@ -56,9 +68,25 @@ export async function startBenchStack(): Promise<BenchStack> {
     await stopServices();
     throw error;
   }
+  const fresh = new Set<() => Promise<void>>();
+  const freshChildren: BenchStack["freshChildren"] = [];
+  const onFreshDynamoDbLocal = async <T>(use: (endpoint: string) => Promise<T>): Promise<T> => {
+    const before = new Set(stackChildren().map((c) => c.pid));
+    const local = await startDynamoDbLocal({ port: await freePort(), jit: "throughput" });
+    freshChildren.push(...stackChildren().filter((c) => !before.has(c.pid)));
+    const stop = () => local.stop();
+    fresh.add(stop);
+    try {
+      return await use(local.endpoint);
+    } finally {
+      fresh.delete(stop);
+      await stop();
+    }
+  };
   const stack: LocalStack = {
     ...localStack,
     stop: async () => {
+      await Promise.allSettled([...fresh].map((stop) => stop()));
       await localStack.stop();
       await stopServices();
     },
@@ -69,7 +97,14 @@ export async function startBenchStack(): Promise<BenchStack> {
     const allDynamo = new AwsCounter();
     allDynamo.instrument(stack.doc, "DynamoDB");
     // Loopback by address: no name lookup per connection, and never an IPv6/IPv4 mismatch on "localhost".
-    return { stack, dynamo, allDynamo, apiUrl: stack.apiUrl.replace("//localhost:", "//127.0.0.1:") };
+    return {
+      stack,
+      dynamo,
+      allDynamo,
+      apiUrl: stack.apiUrl.replace("//localhost:", "//127.0.0.1:"),
+      onFreshDynamoDbLocal,
+      freshChildren,
+    };
   } catch (error) {
     await stack.stop();
     throw error;

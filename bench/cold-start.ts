@@ -16,7 +16,14 @@ import { median, round } from "./stats.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
-export const FUNCTION_NAMES = ["admin-api", "schedule-sync", "send-reminder", "email-events"] as const;
+/** Every Lambda function infra/stateless-stack.ts deploys, by its entry file in functions/. */
+export const FUNCTION_NAMES = [
+  "admin-api",
+  "schedule-sync",
+  "send-reminder",
+  "email-events",
+  "reconciler",
+] as const;
 const EMPTY = "empty-handler";
 /**
  * Not a budget, a reference point: an empty handler that builds one DynamoDB client, bundled the same way.

@@ -84,7 +84,8 @@ export async function measureEmulatorFloor(bench: BenchStack): Promise<EmulatorF
 /**
  * Books one consultation and one 12-session series through the API on days no earlier run used, so
  * every capacity day is new: the transaction is then conditional Puts, which replay with fresh keys, and
- * version-checked Updates of the patient, which replay on a copy seeded for each write.
+ * version-checked Updates of the patient and a check of the clinic settings, which replay on copies
+ * seeded for each write.
  */
 async function captureBookingWrites(
   bench: BenchStack,
@@ -131,8 +132,8 @@ async function captureBookingWrites(
   if (captured.length !== 2 || !consultation || !series)
     throw new Error(`expected 2 transactions, captured ${captured.length}`);
   for (const actions of captured) {
-    const other = actions.find((a) => !a.Put && !a.Update);
-    if (other) throw new Error(`only Puts and Updates replay: ${Object.keys(other).join()}`);
+    const other = actions.find((a) => !a.Put && !a.Update && !a.ConditionCheck);
+    if (other) throw new Error(`only Puts, Updates and ConditionChecks replay: ${Object.keys(other).join()}`);
   }
   return [
     { operation: "book consultation", actions: consultation },
@@ -197,16 +198,20 @@ const fresh = (key: Record<string, unknown>, n: string) => ({
 
 /** The template's actions on the replay table, each item under a partition key of its own per copy. */
 function withFreshKeys(actions: Actions, tableName: string, n: string): Actions {
-  return actions.map(({ Put, Update }) =>
-    Put
-      ? { Put: { ...Put, TableName: tableName, Item: fresh(Put.Item!, n) } }
-      : { Update: { ...Update!, TableName: tableName, Key: fresh(Update!.Key!, n) } },
-  );
+  return actions.map(({ Put, Update, ConditionCheck }) => {
+    if (Put) return { Put: { ...Put, TableName: tableName, Item: fresh(Put.Item!, n) } };
+    if (Update) return { Update: { ...Update, TableName: tableName, Key: fresh(Update.Key!, n) } };
+    return {
+      ConditionCheck: { ...ConditionCheck!, TableName: tableName, Key: fresh(ConditionCheck!.Key!, n) },
+    };
+  });
 }
 
 /**
- * For copies 0..count-1 of template t, the items its Updates expect: keys and the version they check
- * (`#v = :prev`), as the patient item a booking updates. Written in batches of 25, not measured.
+ * For copies 0..count-1 of template t, the items its Updates and ConditionChecks expect: keys and the
+ * version they check (`#v = :prev` on the patient a booking updates, `#v = :v` on the clinic settings it
+ * was decided on; a check that the settings were never saved passes on a fresh key). Written in batches
+ * of 25, not measured.
  */
 async function seedUpdated(
   doc: DynamoDBDocumentClient,
@@ -215,9 +220,11 @@ async function seedUpdated(
   t: number,
   count: number,
 ): Promise<void> {
-  const stubs = actions.flatMap(({ Update }) =>
-    Update ? [{ key: Update.Key!, version: Update.ExpressionAttributeValues?.[":prev"] }] : [],
-  );
+  const stubs = actions.flatMap(({ Update, ConditionCheck }) => {
+    if (Update) return [{ key: Update.Key!, version: Update.ExpressionAttributeValues?.[":prev"] }];
+    const checked = ConditionCheck?.ExpressionAttributeValues?.[":v"];
+    return ConditionCheck && checked !== undefined ? [{ key: ConditionCheck.Key!, version: checked }] : [];
+  });
   if (stubs.length === 0) return;
   const items = Array.from({ length: count }, (_, n) =>
     stubs.map(({ key, version }) => ({ ...fresh(key, `${t}-${n}`), version })),

@@ -1,6 +1,7 @@
 import { signLocalToken } from "../shared/http/local-token.js";
 import type { BenchStack } from "./bench-stack.js";
 import { clinicDateAfter, clinicStart, forEachLimit, patientRecord } from "./fixtures.js";
+import { measureHarnessFloor } from "./harness-floor.js";
 import { cpuBetween, type JvmCpu, sampleJvm } from "./jvm-threads.js";
 import { type HttpCall, type LoadResult, runLoad } from "./load-generator.js";
 import { mb, ownCpuMs, RssSampler, stackChildren } from "./memory.js";
@@ -88,6 +89,8 @@ export interface OperationLatency {
 
 export interface LatencyResult {
   settle: SettleResult;
+  /** CPU ms per request the bench process spends without any API code (harness-floor.ts), 1 client. */
+  harnessCpuMs: number;
   operations: OperationLatency[];
   memory: {
     note: string;
@@ -236,6 +239,17 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     jitShareLast: round(shares[shares.length - 1] ?? Number.NaN, 2),
   };
 
+  // A consultation's request, sent to a server that answers at once: what "API cpu" holds besides the API.
+  const consultationShaped: HttpCall = {
+    method: "POST",
+    path: "/appointments",
+    body: { patientId: seriesPatients[0], service: "consultation", start: consultationStart(now, 0) },
+  };
+  const harnessCpuMs = await measureHarnessFloor(
+    Array.from({ length: 300 }, () => consultationShaped),
+    token,
+  );
+
   const operations: OperationLatency[] = [];
   // Bookings first, availability last: it then reads a calendar the runs before have filled.
   for (const name of Object.keys(REQUESTS) as OperationName[]) {
@@ -250,13 +264,16 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
     });
     const levels: OperationLatency["levels"] = [];
     for (const concurrency of CONCURRENCY_LEVELS) {
+      // The requests are made before the CPU is read: building them (luxon computing each start time)
+      // is the benchmark's work, not the API's, and cost 0.2-0.3 ms per booking.
+      const calls = Array.from({ length: REQUESTS[name][concurrency] }, makers[name]);
       bench.dynamo.reset();
       const cpuBefore = ownCpuMs();
       const jvmBefore = jvmCpu();
       const result = await runLoad({
         baseUrl: bench.apiUrl,
         token,
-        calls: Array.from({ length: REQUESTS[name][concurrency] }, makers[name]),
+        calls,
         concurrency,
         ...(onOk ? { onOk } : {}),
       });
@@ -283,6 +300,7 @@ export async function measureLatency(bench: BenchStack): Promise<LatencyResult> 
   const peak = sampler.stop();
   return {
     settle,
+    harnessCpuMs,
     operations,
     memory: {
       note: "The local API server runs inside the bench process (startLocalStack serves Hono in-process), so its RSS is the bench process's: sampled every 25 ms during the latency runs; the load generator shares the process.",

@@ -43,6 +43,10 @@ export async function ensureConsoleBuilt(
   );
   const outDir = `${distDir}.build-${process.pid}-${Date.now()}`;
   const { build } = await import("vite");
+  // Vite builds for whatever NODE_ENV says, and vitest sets "test": a build made by a test run would be a
+  // larger, unoptimised one that npm start then serves as fresh. The console is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   try {
     await build({
       configFile: join(sourceDir, "vite.config.ts"),
@@ -57,6 +61,8 @@ export async function ensureConsoleBuilt(
       if (!existsSync(join(distDir, "index.html"))) throw error;
     }
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(outDir, { recursive: true, force: true });
   }
   return "built";

@@ -67,6 +67,8 @@ export const scheduleSyncEnv = tableEnv.extend({
   SCHEDULE_DLQ_ARN: z.string().startsWith("arn:").optional(),
 });
 
+export type ScheduleSyncEnv = z.output<typeof scheduleSyncEnv>;
+
 /** The reconciler re-syncs schedules and re-drives sends, like schedule-sync, and reads the table. */
 export const reconcilerEnv = scheduleSyncEnv;
 

@@ -1,0 +1,23 @@
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
+import type { ScheduleSyncEnv } from "../../config/env.js";
+import { withoutSdkLogging } from "../aws/without-sdk-logging.js";
+import { lambdaSendNow } from "../lambda/async-invoker.js";
+import { EventBridgeReminderScheduler } from "./eventbridge-reminder-scheduler.js";
+
+/**
+ * The reminder scheduler schedule-sync and the reconciler share: one at() schedule per pending reminder in
+ * the stack's group, and send-reminder invoked at once (Lambda's async invoke) for what is already due.
+ */
+export function reminderSchedulerFromEnv(env: ScheduleSyncEnv): EventBridgeReminderScheduler {
+  return new EventBridgeReminderScheduler(
+    withoutSdkLogging(new SchedulerClient({})),
+    {
+      groupName: env.SCHEDULE_GROUP_NAME,
+      targetArn: env.SEND_REMINDER_FUNCTION_ARN,
+      roleArn: env.SCHEDULER_ROLE_ARN,
+      ...(env.SCHEDULE_DLQ_ARN ? { deadLetterArn: env.SCHEDULE_DLQ_ARN } : {}),
+    },
+    lambdaSendNow(withoutSdkLogging(new LambdaClient({})), env.SEND_REMINDER_FUNCTION_ARN),
+  );
+}

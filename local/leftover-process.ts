@@ -25,7 +25,9 @@ export async function reapLeftover(file: string, marker: string): Promise<number
   } catch {
     return undefined; // gone meanwhile
   }
-  await waitUntil(async () => !isOurs(pid, marker), {
+  // Its command line empties as soon as it starts to exit, before it has let go of its files and
+  // sockets: wait until the kernel calls it a zombie (or it is gone), not merely until it is not "ours".
+  await waitUntil(async () => hasExited(pid), {
     timeoutMs: 10_000,
     what: `leftover process ${pid} to exit`,
   });
@@ -41,5 +43,18 @@ function isOurs(pid: number, marker: string): boolean {
     return readFileSync(cmdline, "utf8").split("\0").includes(marker);
   } catch {
     return false;
+  }
+}
+
+/** Gone, or a zombie its parent has not reaped yet: either way it holds no port and no file. */
+export function hasExited(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return true;
+  try {
+    // The state letter follows the command name in parentheses; Z zombie, X dead.
+    const state = readFileSync(stat, "utf8").split(") ")[1]?.[0];
+    return state === "Z" || state === "X";
+  } catch {
+    return true;
   }
 }

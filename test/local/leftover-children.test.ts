@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { assertPortFree } from "../../local/free-port.js";
-import { reapLeftover, writePidFile } from "../../local/leftover-process.js";
+import { hasExited, reapLeftover, writePidFile } from "../../local/leftover-process.js";
 import { waitUntil } from "../../local/wait-until.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -13,16 +13,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Gone, or a zombie its new parent has not reaped yet: either way it holds no port. */
-function running(pid: number): boolean {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return false;
-  try {
-    return readFileSync(stat, "utf8").split(") ")[1]?.[0] !== "Z";
-  } catch {
-    return false;
-  }
-}
+const running = (pid: number) => !hasExited(pid);
 
 function killLater(pid: number) {
   cleanups.push(async () => {

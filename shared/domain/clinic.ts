@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ONE_PRESCRIBER, ONE_THERAPIST, staffNeedsSchema } from "./staff-needs.js";
 import { clockMinutes, isCalendarDate, isClockTime, isIanaZone } from "./time-zone.js";
 import { PROTOCOL_IDS } from "./types.js";
 
@@ -50,6 +51,10 @@ export const protocolOverrideSchema = z.strictObject({
   boosterAfterDays: z.int().min(1).max(365).optional(),
   fastingSolidHours: z.number().min(0).max(24).optional(),
   clearLiquidsUntilHours: z.number().min(0).max(24).optional(),
+  /** Who each session (and each booster) of the protocol needs; replaces the protocol's list. */
+  staff: staffNeedsSchema.optional(),
+  /** Book an integration session (office and therapist) 1 to 3 days after each dosing session. */
+  integrationSessions: z.boolean().optional(),
 });
 export type ProtocolOverride = z.infer<typeof protocolOverrideSchema>;
 
@@ -98,6 +103,20 @@ export const clinicSchema = z.strictObject({
    * called off (or moved) at once sends nothing about it.
    */
   notificationDelayMinutes: z.int().min(0).max(60).default(2),
+  /** Who the sessions outside a protocol need (a protocol's own sessions: its `staff`). */
+  serviceStaff: z
+    .strictObject({
+      consultation: staffNeedsSchema.default([ONE_PRESCRIBER]),
+      integration: staffNeedsSchema.default([ONE_THERAPIST]),
+    })
+    .default({ consultation: [ONE_PRESCRIBER], integration: [ONE_THERAPIST] }),
+  /**
+   * A booster or a new series more than this many days after the patient's last dosing session needs a
+   * consultation outcome recorded since that session.
+   */
+  lapseDays: z.int().min(1).max(730).default(90),
+  /** The clinic's own address: the daily digest of monitoring forms goes there. Never a patient's. */
+  email: z.email().max(254).optional(),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;
@@ -135,4 +154,6 @@ export const DEFAULT_CLINIC: Clinic = {
   bookingHorizonDays: 365,
   cancellationNoticeHours: 24,
   notificationDelayMinutes: 2,
+  serviceStaff: { consultation: [ONE_PRESCRIBER], integration: [ONE_THERAPIST] },
+  lapseDays: 90,
 };

@@ -1,5 +1,6 @@
 import type { Clinic } from "./clinic.js";
 import { type Protocol, protocolSchema } from "./protocol.js";
+import { NURSE_FOR_THREE, ONE_THERAPIST, PRESCRIBER_ON_SITE } from "./staff-needs.js";
 import type { ProtocolId } from "./types.js";
 
 const DAY = 24;
@@ -28,8 +29,12 @@ const IV: Protocol = {
   transport: { driverRequired: true, noDrivingUntil: "next-day" },
   booster: { afterDays: 28 },
   remsRequired: false,
+  staff: [NURSE_FOR_THREE],
   instructions: { bring, notes: ivNotes },
 };
+
+/** One integration session 1 to 3 days after each dosing session: where KAP's therapy work is done. */
+const INTEGRATION_DAYS = { minDaysAfter: 1, maxDaysAfter: 3 };
 
 /** The catalogue as shipped: the numbers of API.md. */
 export const DEFAULT_PROTOCOLS: Readonly<Record<ProtocolId, Protocol>> = {
@@ -56,6 +61,8 @@ export const DEFAULT_PROTOCOLS: Readonly<Record<ProtocolId, Protocol>> = {
     transport: { driverRequired: false, noDrivingUntil: "next-day-after-sleep" },
     booster: { afterDays: 14 },
     remsRequired: true,
+    // REMS: a prescriber on site for the whole session, and a healthcare provider monitoring (as IV).
+    staff: [PRESCRIBER_ON_SITE, NURSE_FOR_THREE],
     instructions: {
       bring,
       notes: [
@@ -78,6 +85,8 @@ export const DEFAULT_PROTOCOLS: Readonly<Record<ProtocolId, Protocol>> = {
     transport: { driverRequired: true, noDrivingUntil: "next-day" },
     booster: { afterDays: 30 },
     remsRequired: false,
+    staff: [ONE_THERAPIST],
+    integration: INTEGRATION_DAYS,
     instructions: {
       bring: [...bring, "Your journal, if you keep one for your therapy"],
       notes: ["Plan a quiet rest of the day; your integration session follows the dosing session."],
@@ -121,5 +130,12 @@ function applyOverride(base: Protocol, o: Clinic["protocolOverrides"][ProtocolId
       liquidsHours: o.clearLiquidsUntilHours ?? base.fasting.liquidsHours,
     },
     booster: { afterDays: o.boosterAfterDays ?? base.booster.afterDays },
+    staff: o.staff ?? base.staff,
+    integration:
+      o.integrationSessions === undefined
+        ? base.integration
+        : o.integrationSessions
+          ? (base.integration ?? INTEGRATION_DAYS)
+          : undefined,
   });
 }

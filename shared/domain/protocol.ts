@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { staffNeedsSchema } from "./staff-needs.js";
 import { PROTOCOL_IDS } from "./types.js";
 
 /**
@@ -61,6 +62,19 @@ export const protocolSchema = z.strictObject({
   }),
   /** Esketamine: the patient must be enrolled in the REMS programme. */
   remsRequired: z.boolean(),
+  /** Who each session (and each booster) needs, for its whole duration, when the clinic has entered staff. */
+  staff: staffNeedsSchema,
+  /**
+   * A series also books one integration session (an office and a therapist) this many clinic-local days
+   * after each dosing session, in the same all-or-nothing plan. Absent: no integration sessions.
+   */
+  integration: z
+    .strictObject({ minDaysAfter: z.int().min(1).max(14), maxDaysAfter: z.int().min(1).max(14) })
+    .refine((i) => i.minDaysAfter <= i.maxDaysAfter, {
+      message: "minDaysAfter must not be after maxDaysAfter",
+      path: ["maxDaysAfter"],
+    })
+    .optional(),
   /** Pre-session instruction text, shown in preparation emails. */
   instructions: z.strictObject({
     bring: z.array(z.string()),

@@ -678,6 +678,8 @@ export interface components {
                     boosterAfterDays?: number;
                     fastingSolidHours?: number;
                     clearLiquidsUntilHours?: number;
+                    staff?: components["schemas"]["StaffNeed"][];
+                    integrationSessions?: boolean;
                 };
             };
             /** @default 365 */
@@ -686,6 +688,46 @@ export interface components {
             cancellationNoticeHours: number;
             /** @default 2 */
             notificationDelayMinutes: number;
+            /**
+             * @default {
+             *       "consultation": [
+             *         {
+             *           "role": "prescriber",
+             *           "sessionsAtOnce": 1
+             *         }
+             *       ],
+             *       "integration": [
+             *         {
+             *           "role": "therapist",
+             *           "sessionsAtOnce": 1
+             *         }
+             *       ]
+             *     }
+             */
+            serviceStaff: {
+                /**
+                 * @default [
+                 *       {
+                 *         "role": "prescriber",
+                 *         "sessionsAtOnce": 1
+                 *       }
+                 *     ]
+                 */
+                consultation: components["schemas"]["StaffNeed"][];
+                /**
+                 * @default [
+                 *       {
+                 *         "role": "therapist",
+                 *         "sessionsAtOnce": 1
+                 *       }
+                 *     ]
+                 */
+                integration: components["schemas"]["StaffNeed"][];
+            };
+            /** @default 90 */
+            lapseDays: number;
+            /** Format: email */
+            email?: string;
         };
         ClinicInput: {
             name: string;
@@ -761,6 +803,8 @@ export interface components {
                     boosterAfterDays?: number;
                     fastingSolidHours?: number;
                     clearLiquidsUntilHours?: number;
+                    staff?: components["schemas"]["StaffNeed"][];
+                    integrationSessions?: boolean;
                 };
             };
             /** @default 365 */
@@ -769,6 +813,46 @@ export interface components {
             cancellationNoticeHours?: number;
             /** @default 2 */
             notificationDelayMinutes?: number;
+            /**
+             * @default {
+             *       "consultation": [
+             *         {
+             *           "role": "prescriber",
+             *           "sessionsAtOnce": 1
+             *         }
+             *       ],
+             *       "integration": [
+             *         {
+             *           "role": "therapist",
+             *           "sessionsAtOnce": 1
+             *         }
+             *       ]
+             *     }
+             */
+            serviceStaff?: {
+                /**
+                 * @default [
+                 *       {
+                 *         "role": "prescriber",
+                 *         "sessionsAtOnce": 1
+                 *       }
+                 *     ]
+                 */
+                consultation?: components["schemas"]["StaffNeed"][];
+                /**
+                 * @default [
+                 *       {
+                 *         "role": "therapist",
+                 *         "sessionsAtOnce": 1
+                 *       }
+                 *     ]
+                 */
+                integration?: components["schemas"]["StaffNeed"][];
+            };
+            /** @default 90 */
+            lapseDays?: number;
+            /** Format: email */
+            email?: string;
         };
         Closure: {
             date: string;
@@ -848,6 +932,11 @@ export interface components {
                 afterDays: number;
             };
             remsRequired: boolean;
+            staff: components["schemas"]["StaffNeed"][];
+            integration?: {
+                minDaysAfter: number;
+                maxDaysAfter: number;
+            };
             instructions: {
                 bring: string[];
                 notes: string[];
@@ -891,6 +980,11 @@ export interface components {
         };
         /** @enum {string} */
         ServiceId: "consultation" | "integration" | "booster" | "iv-ketamine" | "im-ketamine" | "esketamine" | "kap";
+        StaffNeed: {
+            /** @enum {string} */
+            role: "prescriber" | "nurse" | "therapist";
+            sessionsAtOnce: number | "on-site";
+        };
         /** Format: date-time */
         UtcInstant: string;
     };

@@ -1,0 +1,246 @@
+import type { DateTime, IANAZone } from "luxon";
+import { DateTime as LuxonDateTime } from "luxon";
+import { formatDate } from "./booking-calendar.js";
+import { SlotCounts } from "./capacity.js";
+import type { Clinic } from "./clinic.js";
+import { addDays, type DayHours, openingHours } from "./opening-hours.js";
+import type { Protocol } from "./protocol.js";
+import { MINUTE_MS, parseInstant, zoneOf } from "./slot-grid.js";
+import { type StaffHold, type StaffMember, workingHours } from "./staff.js";
+import type { StaffNeed, StaffRole } from "./staff-needs.js";
+import type { Interval, ServiceId } from "./types.js";
+
+/** A booking as far as people are concerned: whom it holds, from the capacity days of chairs and offices. */
+export interface StaffedBooking extends Interval {
+  appointmentId: string;
+  staff?: readonly StaffHold[];
+}
+
+export type StaffCheck = { ok: true; holds: StaffHold[] } | { ok: false; message: string };
+
+/**
+ * One person's whole attention, in units every `sessionsAtOnce` from 1 to 12 divides: shares then add up
+ * exactly (three thirds are one whole, never 0.9999999).
+ */
+const WHOLE = 27_720;
+
+function shareOf(sessionsAtOnce: StaffNeed["sessionsAtOnce"]): number {
+  return sessionsAtOnce === "on-site" ? 0 : WHOLE / sessionsAtOnce;
+}
+
+/**
+ * Who a service needs, as this clinic runs it: consultations and integration sessions by the clinic's
+ * `serviceStaff`, a protocol session or a booster by its protocol's `staff`.
+ */
+export function staffNeeds(
+  clinic: Pick<Clinic, "serviceStaff">,
+  service: ServiceId,
+  protocol?: Pick<Protocol, "staff">,
+): readonly StaffNeed[] {
+  if (service === "consultation" || service === "integration") return clinic.serviceStaff[service];
+  return protocol?.staff ?? [];
+}
+
+/**
+ * The people of one clinic as of the bookings read: who works when (their hours, or the clinic's, on the
+ * clinic's open days), and how much of each person's attention every 15-minute slot already takes. Shared
+ * by booking, rescheduling, availability and the series planner, so they can never disagree about who is
+ * free. A clinic that has entered nobody is not staffed: rooms alone decide, as before staff existed.
+ */
+export class StaffCalendar {
+  private readonly zone: IANAZone;
+  private readonly closedDates: ReadonlySet<string>;
+  private readonly loads = new Map<string, SlotCounts>();
+  private readonly days = new Map<string, DayHours>();
+
+  constructor(
+    readonly clinic: Clinic,
+    readonly roster: readonly StaffMember[],
+    booked: readonly StaffedBooking[],
+    /** Bookings outside it are never asked about, so they are not counted. */
+    private readonly range?: { fromMs: number; toMs: number },
+  ) {
+    this.zone = zoneOf(clinic.timezone);
+    this.closedDates = new Set(clinic.closedDates);
+    for (const b of booked) {
+      if (!b.staff?.length) continue;
+      const startMs = parseInstant(b.start, clinic.timezone);
+      const endMs = parseInstant(b.end, clinic.timezone);
+      for (const hold of b.staff) this.load(hold.id).add(startMs, endMs, shareOf(hold.sessionsAtOnce));
+    }
+  }
+
+  /** Staffing applies once the clinic has entered anyone; until then rooms alone decide. */
+  get applies(): boolean {
+    return this.roster.length > 0;
+  }
+
+  /**
+   * Fills every need of a session over [startMs, startMs + minutes), each with a different person who is
+   * active, has the role, works the whole session and has room for its share then. People in `prefer`
+   * come first (the same therapist through a series), then the roster's order, which fills one nurse's
+   * chairs before the next nurse's. Nothing is needed when the clinic is not staffed.
+   */
+  staff(
+    needs: readonly StaffNeed[],
+    startMs: number,
+    minutes: number,
+    prefer: readonly string[] = [],
+  ): StaffCheck {
+    if (!this.applies || needs.length === 0) return { ok: true, holds: [] };
+    const endMs = startMs + minutes * MINUTE_MS;
+    const rank = (m: StaffMember) => {
+      const i = prefer.indexOf(m.id);
+      return i === -1 ? prefer.length : i;
+    };
+    const candidates = needs.map((need) =>
+      this.roster
+        .filter((m) => this.canTake(m, need, startMs, endMs))
+        .sort((a, b) => rank(a) - rank(b)),
+    );
+    const missing = needs.findIndex((_, i) => candidates[i]!.length === 0);
+    if (missing !== -1) return { ok: false, message: this.whyNobody(needs[missing]!, startMs, endMs) };
+    const chosen = pick(candidates, 0, new Set());
+    if (!chosen) {
+      const roles = [...new Set(needs.map((n) => n.role))].map((r) => `a ${r}`).join(" and ");
+      return {
+        ok: false,
+        message: `${capitalise(roles)} must be different people, and not enough of them are free ${this.span(startMs, endMs)}.`,
+      };
+    }
+    return {
+      ok: true,
+      holds: chosen.map((m, i) => ({
+        id: m.id,
+        role: needs[i]!.role,
+        sessionsAtOnce: needs[i]!.sessionsAtOnce,
+      })),
+    };
+  }
+
+  /** Count a session the planner just placed, so later sessions see its people as taken. */
+  occupy(holds: readonly StaffHold[], startMs: number, minutes: number): void {
+    const endMs = startMs + minutes * MINUTE_MS;
+    for (const hold of holds) this.load(hold.id).add(startMs, endMs, shareOf(hold.sessionsAtOnce));
+  }
+
+  /**
+   * What a front desk needs to hear when a whole window had no one: the days in it the clinic is open but
+   * nobody with a needed role works at all ("No prescriber works on Wed 2 Dec, Thu 3 Dec."), else "".
+   */
+  missingRoles(needs: readonly StaffNeed[], fromMs: number, toMs: number): string {
+    if (!this.applies || needs.length === 0 || !(fromMs <= toMs)) return "";
+    const byRole = new Map<StaffRole, string[]>();
+    const last = this.localDate(toMs);
+    for (let date = this.localDate(fromMs); date <= last; date = addDays(date, 1)) {
+      const open = openingHours(this.clinic, this.closedDates, date);
+      if (!open.open) continue;
+      for (const role of new Set(needs.map((n) => n.role))) {
+        const someone = this.roster.some(
+          (m) =>
+            m.active &&
+            m.roles.includes(role) &&
+            open.windows.some((w) => this.windows(m, date).some((x) => x.startMs < w.endMs && w.startMs < x.endMs)),
+        );
+        if (!someone) byRole.set(role, [...(byRole.get(role) ?? []), date]);
+      }
+    }
+    return [...byRole]
+      .map(([role, dates]) => ` No ${role} works on ${dates.map(shortDate).join(", ")}.`)
+      .join("");
+  }
+
+  /** "a prescriber and a nurse": for messages that say what a slot lacked. */
+  describeNeeds(needs: readonly StaffNeed[]): string {
+    if (!this.applies || needs.length === 0) return "";
+    return ` with ${needs.map((n) => `a ${n.role}`).join(" and ")}`;
+  }
+
+  private canTake(m: StaffMember, need: StaffNeed, startMs: number, endMs: number): boolean {
+    return (
+      m.active &&
+      m.roles.includes(need.role) &&
+      this.works(m, startMs, endMs) &&
+      this.load(m.id).fits(startMs, endMs, WHOLE, shareOf(need.sessionsAtOnce))
+    );
+  }
+
+  /** The whole session inside one of the person's working intervals that day. */
+  private works(m: StaffMember, startMs: number, endMs: number): boolean {
+    return this.windows(m, this.localDate(startMs)).some((w) => w.startMs <= startMs && endMs <= w.endMs);
+  }
+
+  private windows(m: StaffMember, date: string) {
+    const key = `${m.id} ${date}`;
+    let day = this.days.get(key);
+    if (!day) {
+      day = openingHours(
+        { hours: workingHours(this.clinic, m), timezone: this.clinic.timezone },
+        this.closedDates,
+        date,
+      );
+      this.days.set(key, day);
+    }
+    return day.open ? day.windows : [];
+  }
+
+  private whyNobody(need: StaffNeed, startMs: number, endMs: number): string {
+    const withRole = this.roster.filter((m) => m.active && m.roles.includes(need.role));
+    if (withRole.length === 0) return `The clinic has no active ${need.role} on its staff list.`;
+    const working = withRole.filter((m) => this.works(m, startMs, endMs));
+    if (working.length === 0) return `No ${need.role} works ${this.span(startMs, endMs)}.`;
+    const busy =
+      need.sessionsAtOnce === 1
+        ? "already with another session then"
+        : `already covering as many sessions as they can then (${need.sessionsAtOnce} at once)`;
+    return `Every ${need.role} working ${this.span(startMs, endMs)} is ${busy}.`;
+  }
+
+  private load(id: string): SlotCounts {
+    let load = this.loads.get(id);
+    if (!load) {
+      load = new SlotCounts(this.range?.fromMs, this.range?.toMs);
+      this.loads.set(id, load);
+    }
+    return load;
+  }
+
+  private local(ms: number): DateTime {
+    return LuxonDateTime.fromMillis(ms, { zone: this.zone });
+  }
+
+  private localDate(ms: number): string {
+    return this.local(ms).toISODate()!;
+  }
+
+  /** "09:00-11:00 on Wed 2 Dec 2026", clinic time. */
+  private span(startMs: number, endMs: number): string {
+    const clock = (ms: number) => this.local(ms).toFormat("HH:mm");
+    return `${clock(startMs)}-${clock(endMs)} on ${formatDate(this.localDate(startMs))}`;
+  }
+}
+
+/** Distinct people for the needs, first choices first: a small search (a session needs at most four). */
+function pick(
+  candidates: readonly StaffMember[][],
+  i: number,
+  taken: Set<string>,
+): StaffMember[] | undefined {
+  if (i === candidates.length) return [];
+  for (const m of candidates[i]!) {
+    if (taken.has(m.id)) continue;
+    taken.add(m.id);
+    const rest = pick(candidates, i + 1, taken);
+    taken.delete(m.id);
+    if (rest) return [m, ...rest];
+  }
+  return undefined;
+}
+
+function shortDate(date: string): string {
+  return LuxonDateTime.fromISO(date, { zone: "utc" }).setLocale("en").toFormat("ccc d LLL");
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

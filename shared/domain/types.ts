@@ -1,3 +1,5 @@
+import type { StaffAssignment, StaffHold } from "./staff.js";
+
 /**
  * The nouns of the domain, shared by the API, the reminder pipeline and the email renderer.
  * Instants are ISO-8601 strings in UTC; dates are `YYYY-MM-DD` read in the clinic's zone.
@@ -52,9 +54,11 @@ export interface Interval {
   end: string;
 }
 
-/** An existing booking, as far as capacity is concerned. */
+/** An existing booking, as far as capacity is concerned: its room and, in a staffed clinic, its people. */
 export interface Booking extends Interval {
   resource: Resource;
+  /** The people it holds (absent when rooms alone decided). */
+  holds?: readonly StaffHold[];
 }
 
 export interface Reminder {
@@ -103,6 +107,11 @@ export interface Appointment extends Interval {
   date?: string;
   confirmation: Confirmation;
   seriesId?: string;
+  /**
+   * Who staffs it, named as the roster had them when it was booked or moved; absent in a clinic that had
+   * entered no staff then (rooms alone decided).
+   */
+  staff?: StaffAssignment[];
   /** 1-based position in its series. */
   sequence?: number;
   reminders: Reminder[];

@@ -95,9 +95,9 @@ async function dosingDateChange(
   before: Appointment,
   after: Appointment,
 ): Promise<Pick<ChangeSet, "updatePatient">> {
-  if (!isDosingService(after.service) || before.status === after.status) return {};
-  const corrected = before.status === "completed";
-  if (after.status !== "completed" && !corrected) return {};
+  if (!isDosingService(after.service)) return {};
+  // A repeated `completed` mark is read too: it files a dose marked before the patient kept the date.
+  if (after.status !== "completed" && before.status !== "completed") return {};
   const patient = await deps.store.getPatient(after.patientId);
   if (!patient) throw new NotFound("patient");
   const clinic = await loadClinic(deps);

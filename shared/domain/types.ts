@@ -141,6 +141,13 @@ export interface Patient {
   lastSeriesProtocolId?: ProtocolId;
   /** Set when the patient used the unsubscribe link of a booster invitation. */
   boosterOptOut?: boolean;
+  /**
+   * The clinic-local date of the patient's latest dosing session (protocol session or booster) recorded
+   * `completed` by attendance: where the lapse rule (domain/lapse.ts) counts from. Only moves forward.
+   */
+  lastDosingOn?: string;
+  /** When the latest consultation outcome set `eligibleProtocols`: a new one lifts a lapse. */
+  eligibilityRecordedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

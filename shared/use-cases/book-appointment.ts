@@ -38,7 +38,7 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         datesFor: (c) => [clinicDate(c, start)],
       });
       if (!patient) throw new NotFound("patient");
-      const resolved = resolveService(clinic, patient, input.service);
+      const resolved = resolveService(clinic, patient, input.service, start);
       const now = nowIso(deps);
       const holds = assertSlot({
         clinic,

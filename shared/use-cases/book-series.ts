@@ -34,7 +34,7 @@ async function planSeriesBooking(deps: Deps, input: BookSeriesInput) {
   });
   const { clinic, patient, days } = reads;
   if (!patient) throw new NotFound("patient");
-  const { protocol } = resolveService(clinic, patient, input.protocolId);
+  const { protocol } = resolveService(clinic, patient, input.protocolId, firstStart);
   if (!protocol) throw new Error("a protocol service always resolves to a protocol");
   const now = nowIso(deps);
   const slots = requireSeries({

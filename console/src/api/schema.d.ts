@@ -876,6 +876,10 @@ export interface components {
             eligibleProtocols: components["schemas"]["ProtocolId"][];
             lastSeriesProtocolId?: components["schemas"]["ProtocolId"];
             boosterOptOut?: boolean;
+            /** @description The clinic-local date of the latest protocol session or booster recorded `completed`: more than the clinic's `lapseDays` before a new booster or series, that booking needs a new consultation outcome first. Kept by attendance; not settable. */
+            readonly lastDosingOn?: string;
+            /** @description When the latest consultation outcome set `eligibleProtocols`; one recorded after `lastDosingOn` lifts a lapse. Kept by outcomes; not settable. */
+            readonly eligibilityRecordedAt?: components["schemas"]["UtcInstant"];
             version: number;
             createdAt: components["schemas"]["UtcInstant"];
             updatedAt: components["schemas"]["UtcInstant"];

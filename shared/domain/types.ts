@@ -158,7 +158,13 @@ export interface Series {
   patientId: string;
   protocolId: ProtocolId;
   status: SeriesStatus;
+  /** The numbered (dosing) sessions, in order. */
   sessions: Appointment[];
+  /**
+   * Sessions booked with the series that are not numbered dosing sessions: KAP's integration sessions, by
+   * start. Absent when the protocol books none.
+   */
+  integrationSessions?: Appointment[];
   cancelReason?: string;
   createdAt: string;
 }

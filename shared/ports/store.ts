@@ -28,6 +28,14 @@ export interface SeriesRecord {
   version: number;
 }
 
+/** A series with its numbered sessions by sequence, and the sessions booked with it that have no number. */
+export interface SeriesWithSessions {
+  series: SeriesRecord;
+  sessions: Appointment[];
+  /** KAP's integration sessions: part of the series, not of its spacing, summary or numbering. */
+  integrations: Appointment[];
+}
+
 /**
  * One session of a series as the series record summarises it, so a reminder can list the whole series
  * without reading every session. `version` is the session's own version when the summary was written.
@@ -231,7 +239,7 @@ export interface Store {
   /** What a day's agenda shows beside its appointments, in one read: the clinic, the patients, the series' sizes. */
   getAgendaReads(patientIds: string[], seriesIds: string[]): Promise<AgendaReads>;
 
-  getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined>;
+  getSeries(id: string): Promise<SeriesWithSessions | undefined>;
 
   getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]>;
 
@@ -249,7 +257,7 @@ export interface Store {
    * `seriesId` the summary of that series' sessions.
    */
   getSendContext(appointmentId: string, patientId: string, seriesId?: string): Promise<SendContext>;
-  /** A series' sessions (without their reminders' history), by sequence. */
+  /** A series' numbered sessions (without their reminders' history), by sequence; not its integration sessions. */
   listSeriesSessions(seriesId: string): Promise<Appointment[]>;
   /** Records what became of a claimed reminder. A send is recorded even if the reminder changed meanwhile. */
   settleReminder(settlement: ReminderSettlement): Promise<void>;

@@ -960,12 +960,18 @@ export interface components {
             /** @enum {string} */
             status: "active" | "completed" | "cancelled";
             sessions: components["schemas"]["Appointment"][];
+            integrationSessions?: components["schemas"]["Appointment"][];
             cancelReason?: string;
             createdAt: components["schemas"]["UtcInstant"];
         };
         SeriesPreview: {
             sessions: {
                 sequence: number;
+                start: components["schemas"]["UtcInstant"];
+                end: components["schemas"]["UtcInstant"];
+            }[];
+            integrationSessions?: {
+                after: number;
                 start: components["schemas"]["UtcInstant"];
                 end: components["schemas"]["UtcInstant"];
             }[];

@@ -29,6 +29,7 @@ import {
   type ReminderSettlement,
   type SendContext,
   type SeriesRecord,
+  type SeriesWithSessions,
   type Store,
   type UnsettledReminder,
 } from "../../ports/store.js";
@@ -340,10 +341,15 @@ export class DynamoDbStore implements Store {
     };
   }
 
-  async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
+  async getSeries(id: string): Promise<SeriesWithSessions | undefined> {
     const item = await this.get(keys.series(id));
     if (!item) return undefined;
-    return { series: itemToSeries(item), sessions: await this.listSeriesSessions(id) };
+    const all = await this.listAllOfSeries(id);
+    return {
+      series: itemToSeries(item),
+      sessions: all.filter((a) => a.sequence !== undefined),
+      integrations: all.filter((a) => a.sequence === undefined),
+    };
   }
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
@@ -430,6 +436,11 @@ export class DynamoDbStore implements Store {
   }
 
   async listSeriesSessions(seriesId: string): Promise<Appointment[]> {
+    return (await this.listAllOfSeries(seriesId)).filter((a) => a.sequence !== undefined);
+  }
+
+  /** The series' numbered sessions by sequence, and its unnumbered (integration) sessions, in one query. */
+  private async listAllOfSeries(seriesId: string): Promise<Appointment[]> {
     const items = await this.queryPartition(TABLE_KEYS.bySeries, keys.seriesPartition(seriesId));
     return itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   }

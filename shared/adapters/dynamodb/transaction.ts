@@ -229,7 +229,8 @@ function seriesSessionsOf(changes: ChangeSet): Map<string, Appointment[]> {
   const bySeries = new Map<string, Appointment[]>();
   const creating = changes.createSeries?.id;
   for (const a of [...(changes.createAppointments ?? []), ...(changes.updateAppointments ?? [])]) {
-    if (a.seriesId === undefined) continue;
+    // Integration sessions belong to a series without a number: they are not in its summary.
+    if (a.seriesId === undefined || a.sequence === undefined) continue;
     if (a.seriesId !== creating && changes.createAppointments?.includes(a)) {
       // The summary's list of session ids is fixed at booking; a session added later would be missing
       // from every email that lists the series. Refuse rather than send an incomplete list.

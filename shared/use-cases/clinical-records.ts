@@ -1,5 +1,6 @@
+import { attendanceRefusal, isRemsSession, remsFormAfterAttendance } from "../domain/rems-form.js";
 import type { Appointment, Patient, ProtocolId } from "../domain/types.js";
-import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
+import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 
 export interface OutcomeInput {
@@ -62,6 +63,8 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
 /**
  * Records whether the patient came. Only for an appointment that has started and was not cancelled; a
  * mistaken mark can be corrected. Reminders stay as they are: a series' booster invitation still follows.
+ * A completed esketamine session owes a REMS monitoring form from then on, written with the mark (a
+ * correction to no-show drops it again; once the form is recorded, the session stays completed).
  */
 export async function recordAttendance(deps: Deps, id: string, status: "completed" | "no-show") {
   return retryOnStaleWrite(deps, async () => {
@@ -70,8 +73,18 @@ export async function recordAttendance(deps: Deps, id: string, status: "complete
     const now = nowIso(deps);
     if (current.status === "cancelled") throw new Conflict("This appointment was cancelled.", "wrong-state");
     if (current.start > now) throw new Conflict("This appointment has not started yet.", "not-started");
+    const refusal = attendanceRefusal(current, status);
+    if (refusal) throw new Conflict(refusal.message, refusal.code);
     const next: Appointment = { ...current, status, version: current.version + 1, updatedAt: now };
-    await deps.store.commit({ updateAppointments: [next] });
+    // The clinic's zone dates the form; only an esketamine session needs it.
+    const forms = isRemsSession(next)
+      ? remsFormAfterAttendance(next, (await loadClinic(deps)).timezone)
+      : undefined;
+    await deps.store.commit({
+      updateAppointments: [next],
+      ...(forms && "owes" in forms ? { saveRemsForms: [forms.owes] } : {}),
+      ...(forms && "owesNone" in forms ? { dropRemsForms: [forms.owesNone] } : {}),
+    });
     return next;
   });
 }

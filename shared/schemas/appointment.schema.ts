@@ -11,6 +11,7 @@ import {
   serviceIdSchema,
   utcInstantSchema,
 } from "./common.schema.js";
+import { remsFormRecordSchema } from "./rems-form.schema.js";
 import { staffAssignmentSchema } from "./staff.schema.js";
 
 export const createAppointmentBodySchema = z.strictObject({
@@ -118,6 +119,8 @@ export const appointmentSchema = z
     staff: z.array(staffAssignmentSchema).optional(),
     reminders: z.array(reminderSchema),
     outcome: consultationOutcomeSchema.optional(),
+    /** A completed esketamine session's monitoring form, once a clinician recorded it. */
+    remsForm: remsFormRecordSchema.optional(),
     cancelReason: z.string().optional(),
     /** Set when the clinic called it off by closing the day (POST /closures), or the patient from an email's link. */
     cancelledBy: z.enum(["clinic-closure", "patient"]).optional(),

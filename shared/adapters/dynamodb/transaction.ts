@@ -15,6 +15,7 @@ import {
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
 import { CLAIM_OR_LEASE_OVER } from "./reminder-item.js";
+import { remsFormToItem } from "./rems-form-item.js";
 
 type Action = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -91,6 +92,13 @@ export function buildTransaction(
     add(`appointment ${a.id}`, {
       Put: { TableName: tableName, Item: appointmentToItem(a), ...atVersion(a.version) },
     });
+  }
+  // Unguarded: a form is only ever written with its appointment, whose write above is guarded.
+  for (const form of changes.saveRemsForms ?? []) {
+    add(`rems form ${form.appointmentId}`, { Put: { TableName: tableName, Item: remsFormToItem(form) } });
+  }
+  for (const id of changes.dropRemsForms ?? []) {
+    add(`rems form ${id}`, { Delete: { TableName: tableName, Key: keys.remsForm(id) } });
   }
   for (const { appointment, reminder } of changes.createReminders ?? []) {
     add(`reminder ${reminder.id}`, {

@@ -64,8 +64,30 @@ describe("the staff console: who staffs each session", () => {
     await expectAccessible(page, "Today, with staff on the sessions");
   });
 
-  it("refuses to deactivate the booked nurse and lists, from the keyboard, the sessions it would strand", async () => {
+  it("refuses hours that leave the nurse's Thursday session uncovered, then saves hours that cover it", async () => {
     await page.getByRole("link", { name: "Staff", exact: true }).click();
+    await page.getByRole("button", { name: "Change Sam Ortiz" }).click();
+    const form = page.getByRole("dialog", { name: "Change Sam Ortiz" });
+    await form.getByLabel("Hours of their own").check();
+    await form.getByRole("button", { name: /^Remove Thursday/ }).click();
+    await form.getByRole("button", { name: "Save changes" }).click();
+    const refusal = form.getByRole("alert").filter({ hasText: "Nothing was changed" });
+    await refusal.getByText(/IV 1 of 6: it falls outside their new working hours\.$/).waitFor();
+    expect(await refusal.getByRole("listitem").count()).toBe(1);
+    await expectAccessible(page, "Staff: a refused change of hours");
+
+    await form.getByRole("button", { name: "Add hours on Thursday" }).click();
+    await form.getByLabel("Thursday finishes").fill("13:00");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Sam Ortiz: changes saved.").waitFor();
+    expect(await page.getByRole("row", { name: /Sam Ortiz/ }).innerText()).toContain(
+      "Mon–Wed 8:00 AM–6:00 PM · Thu 9:00 AM–1:00 PM · Fri 8:00 AM–6:00 PM · Sat 9:00 AM–1:00 PM",
+    );
+    const nurse = (await h.local.call("GET", "/staff")).body.staff[0];
+    expect(nurse.hours.thu).toEqual([{ open: "09:00", close: "13:00" }]);
+  });
+
+  it("refuses to deactivate the booked nurse and lists, from the keyboard, the sessions it would strand", async () => {
     await page.getByRole("row", { name: /Sam Ortiz/ }).waitFor();
     await tabTo(page, /^Deactivate Sam Ortiz$/);
     await page.keyboard.press("Enter");

@@ -6,6 +6,7 @@ import {
   CONFIRMATION_TONE,
   serviceName,
   serviceWithPosition,
+  staffWords,
 } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time.js";
@@ -47,6 +48,9 @@ export function AppointmentHistory(props: { appointments: Appointment[]; onChang
               )}
             </span>
           </div>
+          {a.status !== "cancelled" && a.staff && a.staff.length > 0 && (
+            <p class="hint">With {staffWords(a.staff)}</p>
+          )}
           {(a.cancelReason || a.cancelledBy) && (
             <p class="hint">
               Cancelled{a.cancelledBy ? CANCELLED_BY[a.cancelledBy] : ""}

@@ -24,7 +24,14 @@ export type CreateAppointmentBody = z.infer<typeof createAppointmentBodySchema>;
 export const cancelAppointmentBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 export type CancelAppointmentBody = z.infer<typeof cancelAppointmentBodySchema>;
 
-export const rescheduleAppointmentBodySchema = z.strictObject({ start: instantSchema });
+export const rescheduleAppointmentBodySchema = z.strictObject({
+  start: instantSchema,
+  /**
+   * People not to assign (staff ids): hands the session to someone else free then, for instance before a
+   * nurse is made inactive. The same `start` moves nobody's time, only the people.
+   */
+  withoutStaff: z.array(idSchema).max(10).optional(),
+});
 export type RescheduleAppointmentBody = z.infer<typeof rescheduleAppointmentBodySchema>;
 
 /** A consultation's outcome: eligibility names the protocols, ineligibility names none. */

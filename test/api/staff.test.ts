@@ -164,7 +164,7 @@ describe("sessions need their people", () => {
     }
   });
 
-  it("a reschedule keeps the same person where free; a deactivation that would strand a session is refused with it", async () => {
+  it("a reschedule keeps the same person where free; a deactivation that would strand a session is refused until it is handed on", async () => {
     const api = await apiHarness();
     const patientId = await eligiblePatient(api, ["im-ketamine"]);
     const first = await addStaff(api, { name: "Sam Ortiz", roles: ["nurse"] });
@@ -195,11 +195,24 @@ describe("sessions need their people", () => {
     ]);
     expect((await api.call("GET", "/staff")).body.staff[0].active).toBe(true);
 
-    // Once the session no longer needs Sam, Sam may go; the next booking gets Ria.
-    expect((await api.call("POST", `/appointments/${booked.body.id}/cancel`, {})).status).toBe(200);
+    // Handing the session to Ria at the same time frees Sam, and tells the patient nothing.
+    const handed = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [first.id],
+    });
+    expect(handed.status).toBe(200);
+    expect(handed.body.staff).toEqual([{ id: second.id, name: "Ria Chen", role: "nurse" }]);
+    expect(handed.body.reminders.filter((r: { kind: string }) => r.kind === "reschedule")).toHaveLength(1);
     const done = await api.call("PATCH", `/staff/${first.id}`, { active: false }, { role: "admin" });
     expect(done.status).toBe(200);
     expect(done.body.active).toBe(false);
+    // Without Ria too, nobody is left to staff it.
+    const nobody = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [second.id],
+    });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.code).toBe("staff-unavailable");
     const next = await api.call("POST", "/appointments", {
       patientId,
       service: "im-ketamine",

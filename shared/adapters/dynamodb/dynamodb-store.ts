@@ -32,7 +32,6 @@ import {
   type ReminderRef,
   type ReminderSettlement,
   type SendContext,
-  type SeriesRecord,
   type SeriesWithSessions,
   type Store,
   type UnsettledReminder,

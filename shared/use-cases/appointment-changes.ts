@@ -194,7 +194,8 @@ export async function rescheduleAppointment(
     const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
 
     // In a staffed clinic, the same people where they are free at the new time, unless told otherwise.
-    const roster = reads.staff.filter((m) => !without.has(m.id));
+    // Whether the clinic is staffed is the whole roster's to say: leaving everyone out is "nobody free".
+    const staffing = staffingFor(clinic, reads.staff, current.service, protocol);
     const holds = assertSlot({
       clinic,
       resource: current.resource,
@@ -202,7 +203,9 @@ export async function rescheduleAppointment(
       minutes,
       bookings: bookingsOf(days, new Set([current.id])),
       now,
-      staffing: staffingFor(clinic, roster, current.service, protocol),
+      ...(staffing
+        ? { staffing: { ...staffing, roster: staffing.roster.filter((m) => !without.has(m.id)) } }
+        : {}),
       prefer: (current.staff ?? []).map((s) => s.id).filter((id) => !without.has(id)),
     });
     let seriesTotal: number | undefined;

@@ -206,13 +206,22 @@ describe("sessions need their people", () => {
     const done = await api.call("PATCH", `/staff/${first.id}`, { active: false }, { role: "admin" });
     expect(done.status).toBe(200);
     expect(done.body.active).toBe(false);
-    // Without Ria too, nobody is left to staff it.
+    // Without Ria too, nobody is left to staff it: refused, not booked with nobody.
     const nobody = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
       start: "2026-12-03T14:00:00-05:00",
       withoutStaff: [second.id],
     });
     expect(nobody.status).toBe(409);
     expect(nobody.body.code).toBe("staff-unavailable");
+    // Sam is inactive now, so Ria is the whole active roster: handing it away from her is refused too.
+    const alone = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [second.id, first.id],
+    });
+    expect(alone.status).toBe(409);
+    expect((await api.call("GET", `/appointments/${booked.body.id}`)).body.staff).toEqual([
+      { id: second.id, name: "Ria Chen", role: "nurse" },
+    ]);
     const next = await api.call("POST", "/appointments", {
       patientId,
       service: "im-ketamine",

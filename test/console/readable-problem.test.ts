@@ -61,6 +61,42 @@ describe("errors in words a front desk can act on", () => {
   });
 });
 
+describe("a REMS form's refusals, in the console's words", () => {
+  const refused = (code: string, detail: string) =>
+    readableProblem(new ApiError(409, { detail, code } as never));
+
+  it("says which sessions have a form, and that there is nothing to record otherwise", () => {
+    expect(refused("not-a-rems-session", "Only an esketamine session …")).toEqual({
+      summary: "Only an esketamine session (or an esketamine booster) has a REMS monitoring form.",
+      details: [],
+      next: "There is nothing to record for this session.",
+    });
+  });
+
+  it("says to mark the session completed first", () => {
+    const problem = refused("not-completed", "This session is booked; only a completed session …");
+    expect(problem.summary).toBe("This session is not marked completed, so it owes no REMS monitoring form.");
+    expect(problem.next).toMatch(/mark the session completed \(on Today or the Clinician page\)/);
+  });
+
+  it("says a recorded form stands, without the API's UTC instant", () => {
+    const problem = refused(
+      "rems-form-recorded",
+      "This session's monitoring form was recorded already (submitted 2026-12-08T14:05:00.000Z).",
+    );
+    expect(problem.summary).toBe("This session's REMS monitoring form is already recorded.");
+    expect(problem.next).toMatch(
+      /^A recorded form stands as it was filed, and its session stays completed\./,
+    );
+    expect(JSON.stringify(problem)).not.toContain("2026-12-08T14:05");
+  });
+
+  it("names the submitted time as the field at fault when the API refuses it", () => {
+    const error = new ApiError(400, { errors: [{ path: "submittedAt", message: "must have an offset" }] });
+    expect(readableProblem(error).details).toEqual(["Submitted: must have an offset"]);
+  });
+});
+
 describe("one search box for name, phone or email", () => {
   it("tells them apart the way a front desk types them", () => {
     expect(patientQuery("jordan.lee@example.com")).toEqual({ email: "jordan.lee@example.com" });

@@ -5,7 +5,8 @@ import { type ConsoleHarness, consoleHarness, expectAccessible, signIn, signOut,
 /**
  * Staff in the console, in a real Chromium against the real local stack: an administrator enters a nurse
  * on the Staff page, Today shows the nurse on the sessions they staff, and deactivating the nurse while
- * they are booked is refused with those sessions listed. The local clock starts on Monday 2026-11-30.
+ * they are booked is refused with those sessions listed, until they are handed to another nurse. The local
+ * clock starts on Monday 2026-11-30.
  */
 describe("the staff console: who staffs each session", () => {
   let h: ConsoleHarness;
@@ -97,7 +98,7 @@ describe("the staff console: who staffs each session", () => {
     const first = stranded.getByRole("listitem").first();
     // Names come from the days' agendas after the refusal: wait for them.
     await first.getByRole("link", { name: "Okafor, Jamie" }).waitFor();
-    expect(await first.innerText()).toBe(
+    expect(await first.locator("span").first().innerText()).toBe(
       "Thu, Dec 3, 2026, 10:00 AM EST · Okafor, Jamie · IV 1 of 6: they are its nurse.",
     );
     expect(await stranded.getByRole("listitem").count()).toBe(6);
@@ -108,13 +109,60 @@ describe("the staff console: who staffs each session", () => {
       `#/patients/${patientId}`,
     );
     await refusal
-      .getByText("Reschedule or cancel these first (each link opens its day on Today), then try again.")
+      .getByText(/^Hand each to someone else free at the same time \(the patient is told nothing\)/)
       .waitFor();
     await expectAccessible(page, "Staff: a refused deactivation");
     const nurse = (await h.local.call("GET", "/staff")).body.staff.find(
       (s: { id: string }) => s.id === nurseId,
     );
     expect(nurse.active).toBe(true);
+  });
+
+  it("hands the stranded sessions to another nurse, saying who took each, then deactivates the first", async () => {
+    const refusal = page.getByRole("alert").filter({ hasText: "Nothing was changed" });
+    const first = refusal.getByRole("listitem").first();
+    // A second nurse who works Mondays only: nobody can take Thursday's session, and the row says so.
+    const mondays = {
+      mon: [{ open: "08:00", close: "18:00" }],
+      tue: [],
+      wed: [],
+      thu: [],
+      fri: [],
+      sat: [],
+      sun: [],
+    };
+    const ria = await h.local.call(
+      "POST",
+      "/staff",
+      { name: "Ria Chen", roles: ["nurse"], hours: mondays },
+      "admin",
+    );
+    expect(ria.status).toBe(201);
+    await first.getByRole("button", { name: "Hand to someone else: Thu, Dec 3, 2026, 10:00 AM EST" }).click();
+    await first
+      .getByText("Not handed on: nobody else is free then. Reschedule or cancel it on Today.")
+      .waitFor();
+
+    // Once she keeps the clinic's hours, she can take them all.
+    const clinicHours = await h.local.call("PATCH", `/staff/${ria.body.id}`, { hours: null }, "admin");
+    expect(clinicHours.status).toBe(200);
+    await refusal.getByRole("button", { name: "Hand all on" }).click();
+    await refusal.getByText("All 6 sessions handed on: try the change again.").waitFor();
+    expect(await refusal.getByText("Handed to Nurse Ria Chen.").count()).toBe(6);
+    await expectAccessible(page, "Staff: sessions handed on");
+
+    await refusal.getByRole("button", { name: "Try again: deactivate Sam Ortiz" }).click();
+    await page.getByText("Sam Ortiz is now inactive: no new bookings are given to them.").waitFor();
+    expect(await page.getByRole("row", { name: /Sam Ortiz/ }).innerText()).toMatch(/Inactive/);
+    // Only the people changed: every session keeps its time, and the patient was told nothing.
+    const { appointments } = (await h.local.call("GET", `/patients/${patientId}/appointments`)).body as {
+      appointments: { service: string; start: string; staff?: { name: string }[] }[];
+    };
+    const sessions = appointments.filter((a) => a.service === "iv-ketamine");
+    expect(sessions[0]!.start).toBe(FIRST_SESSION);
+    expect(sessions.map((a) => a.staff?.map((s) => s.name))).toEqual(Array(6).fill(["Ria Chen"]));
+    const reminders = await h.local.remindersOf(patientId);
+    expect(reminders.filter((r: { kind: string }) => r.kind === "reschedule")).toEqual([]);
   });
 
   it("shows the front desk the list without the administrator's controls, and each session's staff on the record", async () => {
@@ -127,7 +175,7 @@ describe("the staff console: who staffs each session", () => {
 
     await page.evaluate(`location.hash = "#/patients/${patientId}"`);
     const first = page.locator("li.history-item", { hasText: "IV 1 of 6" });
-    await first.getByText("With Nurse Sam Ortiz").waitFor();
+    await first.getByText("With Nurse Ria Chen").waitFor();
     // The consultation was booked before anyone was entered: no one is named on it.
     const consultation = page.locator("li.history-item", { hasText: "Consultation" });
     expect(await consultation.getByText(/^With /).count()).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../console/src/api/api-error.js";
 import type { WeeklyHours } from "../../console/src/api/types.js";
 import { staffNeedWords, staffWords } from "../../console/src/labels.js";
+import { handOnProgress, handOnWords } from "../../console/src/pages/staff/hand-on-words.js";
 import { hoursWords } from "../../console/src/pages/staff/hours-words.js";
 import { rosterConflictsOf, rosterConflictWhy } from "../../console/src/pages/staff/roster-conflicts.js";
 import { missingRoles, serviceNeeds } from "../../console/src/pages/staff/service-needs.js";
@@ -129,5 +130,52 @@ describe("which sessions cannot be booked for want of a role", () => {
 
   it("finds nothing missing in a clinic with no staff entered: rooms alone decide there", () => {
     expect(missingRoles([], services)).toEqual([]);
+  });
+});
+
+describe("handing a stranded session to someone else", () => {
+  const sam = { staffId: "n1", role: "nurse" as const };
+  const handed = (staff: { id: string; name: string; role: "nurse" | "prescriber" }[]) =>
+    ({ handed: true, staff }) as const;
+
+  it("names who took the person's place", () => {
+    const now = handed([
+      { id: "p1", name: "Dr Lee", role: "prescriber" },
+      { id: "n2", name: "Ria Chen", role: "nurse" },
+    ]);
+    expect(handOnWords(now, sam)).toBe("Handed to Nurse Ria Chen.");
+    // Without the person's role known, the session's people as they are now.
+    expect(handOnWords(now, { staffId: "n1" })).toBe(
+      "Handed on: now with Prescriber Dr Lee · Nurse Ria Chen.",
+    );
+  });
+
+  it("says so plainly when nobody took the person's place", () => {
+    expect(handOnWords(handed([]), sam)).toBe(
+      "Taken off it, but nobody took their place as its nurse: check the session on Today.",
+    );
+    expect(handOnWords(handed([]), { staffId: "n1" })).toBe(
+      "Taken off it, but the session now has nobody: check it on Today.",
+    );
+  });
+
+  it("says why not, and what to do, when nobody else is free", () => {
+    const error = new ApiError(409, { detail: "Every nurse working …", code: "staff-unavailable" } as never);
+    expect(handOnWords({ handed: false, error }, sam)).toBe(
+      "Not handed on: nobody else is free then. Reschedule or cancel it on Today.",
+    );
+    const started = new ApiError(409, {
+      detail: "This appointment has already started.",
+      code: "wrong-state",
+    } as never);
+    expect(handOnWords({ handed: false, error: started }, sam)).toBe(
+      "Not handed on: This appointment has already started.",
+    );
+  });
+
+  it("counts the sessions handed on, and says to try again once all are", () => {
+    expect(handOnProgress(2, 6)).toBe("2 of 6 sessions handed on.");
+    expect(handOnProgress(6, 6)).toBe("All 6 sessions handed on: try the change again.");
+    expect(handOnProgress(1, 1)).toBe("The session handed on: try the change again.");
   });
 });

@@ -41,6 +41,26 @@ const NEXT_STEP: Record<string, string> = {
   lapsed: "Book a consultation first. Once a clinician records its outcome, this booking can be made again.",
 };
 
+/**
+ * Refusals said in the console's own words, where the API's sentence is not one for the desk: a REMS form's
+ * refusals carry raw UTC instants and name states by code, and `rems-form-recorded` also answers a mark of
+ * attendance on a session whose form is filed, so these words fit both.
+ */
+const OWN_WORDS: Record<string, { summary: string; next: string }> = {
+  "not-a-rems-session": {
+    summary: "Only an esketamine session (or an esketamine booster) has a REMS monitoring form.",
+    next: "There is nothing to record for this session.",
+  },
+  "not-completed": {
+    summary: "This session is not marked completed, so it owes no REMS monitoring form.",
+    next: "Once the patient has come, mark the session completed (on Today or the Clinician page); its form can be recorded then.",
+  },
+  "rems-form-recorded": {
+    summary: "This session's REMS monitoring form is already recorded.",
+    next: "A recorded form stands as it was filed, and its session stays completed. The patient's record shows when it was submitted; a correction goes to the REMS program.",
+  },
+};
+
 const FIELD_LABELS: Record<string, string> = {
   firstName: "First name",
   lastName: "Last name",
@@ -61,6 +81,8 @@ const FIELD_LABELS: Record<string, string> = {
   bookingHorizonDays: "Booking horizon",
   arrivalMinutesBefore: "Arrival before start",
   roles: "Roles",
+  submittedAt: "Submitted",
+  reference: "Reference",
 };
 
 /** "hours.mon.0.close" → "Hours › mon › 1 › close"; known fields by their label. */
@@ -99,6 +121,8 @@ export function readableProblem(error: unknown): ReadableProblem {
       return { summary: error.problem.detail ?? "This record no longer exists.", details };
     case 409:
     case 422: {
+      const own = error.code ? OWN_WORDS[error.code] : undefined;
+      if (own && error.status === 409) return { ...own, details };
       const next = error.code ? NEXT_STEP[error.code] : undefined;
       const summary = error.problem.detail ?? "This cannot be done as asked.";
       return next ? { summary, details, next } : { summary, details };

@@ -19,3 +19,5 @@ export type StaffAssignment = Schemas["StaffAssignment"];
 export type StaffNeed = Schemas["StaffNeed"];
 export type WeeklyHours = Schemas["WeeklyHours"];
 export type Slot = { start: string; end: string };
+export type RemsForm = Schemas["RemsMonitoringForm"];
+export type RemsFormStatus = Schemas["RemsFormStatus"];

@@ -32,7 +32,7 @@ export function StaffPage() {
   /** Whose (de)activation is running. */
   const [busy, setBusy] = useState<string>();
   /** The last refused (de)activation and why; a later action of any kind replaces it. */
-  const [refusal, setRefusal] = useState<{ member: StaffMember; error: unknown }>();
+  const [refusal, setRefusal] = useState<{ member: StaffMember; active: boolean; error: unknown }>();
 
   const setActive = async (member: StaffMember, active: boolean) => {
     setDone(undefined);
@@ -47,7 +47,7 @@ export function StaffPage() {
       );
       await staff.reload();
     } catch (error) {
-      setRefusal({ member, error });
+      setRefusal({ member, active, error });
     } finally {
       setBusy(undefined);
     }
@@ -89,7 +89,14 @@ export function StaffPage() {
         </p>
       )}
       {refusal && conflicts.length > 0 ? (
-        <StaffConflicts who={refusal.member.name} conflicts={conflicts} />
+        <StaffConflicts
+          who={refusal.member.name}
+          conflicts={conflicts}
+          retry={{
+            label: `Try again: ${refusal.active ? "reactivate" : "deactivate"} ${refusal.member.name}`,
+            onRetry: () => void setActive(refusal.member, refusal.active),
+          }}
+        />
       ) : (
         <ProblemNote error={refusal?.error} />
       )}

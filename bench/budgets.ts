@@ -129,6 +129,22 @@ export const BUDGETS: Budget[] = [
     limit: 20,
   },
   {
+    id: "domain-freeStarts-staffed",
+    label: "availability, 31 days, 5,000 appointments, 20 staff",
+    unit: "ms",
+    phase: "domain",
+    measured: (r) => r.domain?.staffed.freeStarts.medianMs,
+    limit: 20,
+  },
+  {
+    id: "domain-planSeries-staffed",
+    label: "plan a 12-session series, 5,000 appointments, 20 staff",
+    unit: "ms",
+    phase: "domain",
+    measured: (r) => (r.domain?.staffed.planSeries.ok ? r.domain.staffed.planSeries.medianMs : undefined),
+    limit: 20,
+  },
+  {
     id: "reminders",
     label: "1,000 due reminders sent locally",
     unit: "s",

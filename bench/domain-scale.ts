@@ -3,6 +3,9 @@ import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { addDays, openingHours } from "../shared/domain/opening-hours.js";
 import { planSeries } from "../shared/domain/planner.js";
 import { clinicProtocol } from "../shared/domain/protocol-catalogue.js";
+import type { StaffMember } from "../shared/domain/staff.js";
+import { NURSE_FOR_THREE, PRESCRIBER_ON_SITE } from "../shared/domain/staff-needs.js";
+import { StaffCalendar, staffingFor } from "../shared/domain/staffing.js";
 import type { Booking } from "../shared/domain/types.js";
 import { median, percentile, round, seededRandom, since, timeRuns } from "./stats.js";
 
@@ -18,15 +21,62 @@ export interface DomainScaleResult {
   calendarDays: number;
   runs: number;
   freeStarts: { days: number; freeStarts: number; firstRunMs: number; medianMs: number; p95Ms: number };
-  planSeries: {
-    protocol: string;
-    sessions: number;
-    ok: boolean;
-    firstRunMs: number;
-    medianMs: number;
-    p95Ms: number;
-    failure?: string;
+  planSeries: PlanTiming;
+  /** The same with 20 people on the roster and every booking holding its nurse (and prescriber). */
+  staffed: {
+    staff: number;
+    freeStarts: { freeStarts: number; firstRunMs: number; medianMs: number; p95Ms: number };
+    planSeries: PlanTiming;
   };
+}
+
+interface PlanTiming {
+  protocol: string;
+  sessions: number;
+  ok: boolean;
+  firstRunMs: number;
+  medianMs: number;
+  p95Ms: number;
+  failure?: string;
+}
+
+/** 4 prescribers, 12 nurses, 4 therapists; a quarter of them on hours of their own (mornings or afternoons). */
+function roster(): StaffMember[] {
+  const roles = [
+    ...Array<StaffMember["roles"]>(4).fill(["prescriber"]),
+    ...Array<StaffMember["roles"]>(12).fill(["nurse"]),
+    ...Array<StaffMember["roles"]>(4).fill(["therapist"]),
+  ];
+  const half = (open: string, close: string) => ({
+    mon: [{ open, close }],
+    tue: [{ open, close }],
+    wed: [{ open, close }],
+    thu: [{ open, close }],
+    fri: [{ open, close }],
+    sat: [],
+    sun: [],
+  });
+  return roles.map((r, i) => ({
+    id: `staff-${i}`,
+    name: `Staff ${i}`,
+    roles: r,
+    ...(i % 4 === 1 ? { hours: i % 8 === 1 ? half("08:00", "13:00") : half("13:00", "18:00") } : {}),
+    active: true,
+  }));
+}
+
+/** Gives each booking its nurse (and every fourth a prescriber on site), as the API would have, where free. */
+function staffBookings(clinic: Clinic, people: StaffMember[], bookings: Booking[]): Booking[] {
+  const calendar = new StaffCalendar(clinic, people, []);
+  return bookings.map((b, i) => {
+    const startMs = Date.parse(b.start);
+    const minutes = (Date.parse(b.end) - startMs) / 60_000;
+    const needs = i % 4 === 0 ? [PRESCRIBER_ON_SITE, NURSE_FOR_THREE] : [NURSE_FOR_THREE];
+    const found = calendar.staff(needs, startMs, minutes);
+    if (!found.ok) return b;
+    calendar.occupy(found.holds, startMs, minutes);
+    return { ...b, holds: found.holds };
+  });
 }
 
 /**
@@ -102,6 +152,40 @@ export function measureDomainScale(options: { bookings?: number; runs?: number }
   const planFirst = since(start);
   const planTimes = timeRuns(plan, runs, 5);
 
+  // Staffed: the same calendar with its people, and esketamine's needs (a prescriber on site, a nurse).
+  const people = roster();
+  const staffedBookings = staffBookings(CLINIC, people, bookings);
+  const staffing = staffingFor(CLINIC, people, protocol.id, protocol);
+  const staffedAvailable = () =>
+    freeStarts({
+      clinic: CLINIC,
+      resource: "chair",
+      minutes: protocol.sessionMinutes,
+      fromDate: FIRST_DATE,
+      toDate,
+      bookings: staffedBookings,
+      now: NOW,
+      ...(staffing ? { staffing } : {}),
+    });
+  start = performance.now();
+  const staffedSlots = staffedAvailable();
+  const staffedFreeFirst = since(start);
+  const staffedFreeTimes = timeRuns(staffedAvailable, runs, 5);
+  const staffedFirstStart = staffedSlots[0]?.start ?? firstStart;
+  const staffedPlan = () =>
+    planSeries({
+      clinic: CLINIC,
+      protocol,
+      firstStart: staffedFirstStart,
+      bookings: staffedBookings,
+      now: NOW,
+      roster: people,
+    });
+  start = performance.now();
+  const staffedPlanned = staffedPlan();
+  const staffedPlanFirst = since(start);
+  const staffedPlanTimes = timeRuns(staffedPlan, runs, 5);
+
   return {
     bookings: bookings.length,
     bookingsInQueryWindow: inWindow,
@@ -122,6 +206,24 @@ export function measureDomainScale(options: { bookings?: number; runs?: number }
       medianMs: round(median(planTimes), 2),
       p95Ms: round(percentile(planTimes, 95), 2),
       ...(planned.ok ? {} : { failure: `${planned.code}: ${planned.message}` }),
+    },
+    staffed: {
+      staff: people.length,
+      freeStarts: {
+        freeStarts: staffedSlots.length,
+        firstRunMs: round(staffedFreeFirst, 2),
+        medianMs: round(median(staffedFreeTimes), 2),
+        p95Ms: round(percentile(staffedFreeTimes, 95), 2),
+      },
+      planSeries: {
+        protocol: protocol.id,
+        sessions: protocol.sessions,
+        ok: staffedPlanned.ok,
+        firstRunMs: round(staffedPlanFirst, 2),
+        medianMs: round(median(staffedPlanTimes), 2),
+        p95Ms: round(percentile(staffedPlanTimes, 95), 2),
+        ...(staffedPlanned.ok ? {} : { failure: `${staffedPlanned.code}: ${staffedPlanned.message}` }),
+      },
     },
   };
 }

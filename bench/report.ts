@@ -231,6 +231,22 @@ export function domainTable(r: DomainScaleResult, verdicts: Map<string, Verdict>
         r.planSeries.p95Ms,
         verdicts.get("domain-planSeries")?.text ?? "",
       ],
+      [
+        "freeStarts, staffed",
+        `as above, ${r.staffed.staff} staff, esketamine's people; ${r.staffed.freeStarts.freeStarts} free`,
+        r.staffed.freeStarts.firstRunMs,
+        r.staffed.freeStarts.medianMs,
+        r.staffed.freeStarts.p95Ms,
+        verdicts.get("domain-freeStarts-staffed")?.text ?? "",
+      ],
+      [
+        "planSeries, staffed",
+        `as above, ${r.staffed.staff} staff${r.staffed.planSeries.ok ? "" : ` FAILED: ${r.staffed.planSeries.failure}`}`,
+        r.staffed.planSeries.firstRunMs,
+        r.staffed.planSeries.medianMs,
+        r.staffed.planSeries.p95Ms,
+        verdicts.get("domain-planSeries-staffed")?.text ?? "",
+      ],
     ],
   );
 }

@@ -3,6 +3,7 @@ import { DateTime as LuxonDateTime } from "luxon";
 import { capacityOf, SlotCounts } from "./capacity.js";
 import type { Clinic } from "./clinic.js";
 import type { RuleCode } from "./errors.js";
+import { certainlyOutside, utcDayBounds } from "./instant-range.js";
 import { addDays, type DayHours, openingHours } from "./opening-hours.js";
 import { ceilToLocalGrid, isOnLocalGrid, MINUTE_MS, parseInstant, SLOT_MS, zoneOf } from "./slot-grid.js";
 import type { StaffHold } from "./staff.js";
@@ -70,8 +71,9 @@ export class BookingCalendar {
     this.horizonDate = addDays(this.localDate(this.nowMs), clinic.bookingHorizonDays);
     this.closedDates = new Set(clinic.closedDates);
     this.counts = new SlotCounts(range?.fromMs, range?.toMs);
+    const bounds = range ? utcDayBounds(range) : undefined;
     for (const b of bookings) {
-      if (b.resource !== resource) continue;
+      if (b.resource !== resource || (bounds && certainlyOutside(b, bounds))) continue;
       this.counts.add(parseInstant(b.start, clinic.timezone), parseInstant(b.end, clinic.timezone));
     }
   }
@@ -156,7 +158,15 @@ export class BookingCalendar {
     }
     if (!this.staffing) return OK;
     const people = this.staffing.calendar.staff(this.staffing.needs, startMs, minutes, prefer);
-    return people.ok ? { ok: true, staff: people.holds } : fail("staff", people.message);
+    if (people.ok) return { ok: true, staff: people.holds };
+    // Read lazily: availability only asks whether, a booking also why.
+    return {
+      ok: false,
+      code: "staff",
+      get message() {
+        return people.message;
+      },
+    };
   }
 
   /** " with a prescriber and a nurse" in a staffed clinic, for a message about a window with no room. */

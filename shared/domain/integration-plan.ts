@@ -31,6 +31,8 @@ export function planIntegrations(args: {
   dosingMinutes: number;
   bookings: readonly Booking[];
   now: string;
+  /** The span the series' bookings were read for (see planSeries). */
+  range?: { fromMs: number; toMs: number };
   /** The clinic's people as the dosing plan left them (its sessions already counted); absent: rooms alone. */
   people?: StaffCalendar;
 }): IntegrationPlan {
@@ -40,7 +42,7 @@ export function planIntegrations(args: {
   const minutes = clinic.serviceMinutes.integration;
   const needs = clinic.serviceStaff.integration;
   const staffing = args.people && needs.length > 0 ? { calendar: args.people, needs } : undefined;
-  const offices = new BookingCalendar(clinic, "office", args.bookings, args.now, undefined, staffing);
+  const offices = new BookingCalendar(clinic, "office", args.bookings, args.now, args.range, staffing);
   const dosingSpans = args.dosing.map((d) => ({
     startMs: d.startMs,
     endMs: d.startMs + args.dosingMinutes * MINUTE_MS,

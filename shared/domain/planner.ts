@@ -4,6 +4,7 @@ import { CapacityTaken, type RuleCode, RuleViolation } from "./errors.js";
 import { type PlannedIntegration, planIntegrations } from "./integration-plan.js";
 import { addDays, daysBetween, localInstantMs } from "./opening-hours.js";
 import type { Protocol, SpacingPhase } from "./protocol.js";
+import { planningSpanDays } from "./series-span.js";
 import { serviceResource } from "./services.js";
 import { HOUR_MS, MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
 import type { StaffHold, StaffMember } from "./staff.js";
@@ -24,6 +25,8 @@ export type SeriesPlan =
       integrations?: PlannedIntegration[];
     }
   | { ok: false; code: RuleCode | "capacity" | "staff"; sessionNumber: number; message: string };
+
+const DAY_MS = 24 * HOUR_MS;
 
 /** How far past the previous session to look when no rule bounds a session. */
 const OPEN_SEARCH_DAYS = 35;
@@ -60,8 +63,17 @@ export function planSeries(args: {
   const { clinic, protocol } = args;
   const total = protocol.sessions;
   const minutes = protocol.sessionMinutes;
+  const firstMs = parseInstant(args.firstStart, clinic.timezone);
+  // Nothing the plan can reach lies outside its span (the days a booking reads for it): bookings beyond it
+  // are neither parsed nor counted.
+  const spanDays = planningSpanDays(protocol) + (protocol.integration?.maxDaysAfter ?? 0) + 1;
+  const range = Number.isNaN(firstMs)
+    ? undefined
+    : { fromMs: firstMs - DAY_MS, toMs: firstMs + spanDays * DAY_MS };
   // One count of people for the dosing sessions and their integration sessions alike.
-  const people = args.roster?.length ? new StaffCalendar(clinic, args.roster, args.bookings) : undefined;
+  const people = args.roster?.length
+    ? new StaffCalendar(clinic, args.roster, args.bookings, range)
+    : undefined;
   const needs = staffNeeds(clinic, protocol.id, protocol);
   const staffing = people && needs.length > 0 ? { calendar: people, needs } : undefined;
   const calendar = new BookingCalendar(
@@ -69,10 +81,9 @@ export function planSeries(args: {
     serviceResource(protocol.id),
     args.bookings,
     args.now,
-    undefined,
+    range,
     staffing,
   );
-  const firstMs = parseInstant(args.firstStart, clinic.timezone);
   const firstCheck = calendar.check(firstMs, minutes);
   if (!firstCheck.ok) {
     return {
@@ -125,6 +136,7 @@ export function planSeries(args: {
     dosingMinutes: minutes,
     bookings: args.bookings,
     now: args.now,
+    ...(range ? { range } : {}),
     ...(people ? { people } : {}),
   });
   if (!integrations.ok) {

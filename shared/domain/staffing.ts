@@ -3,6 +3,7 @@ import { DateTime as LuxonDateTime } from "luxon";
 import { formatDate } from "./booking-calendar.js";
 import { SlotCounts } from "./capacity.js";
 import type { Clinic } from "./clinic.js";
+import { certainlyOutside, utcDayBounds } from "./instant-range.js";
 import { addDays, type DayHours, openingHours } from "./opening-hours.js";
 import type { Protocol } from "./protocol.js";
 import { MINUTE_MS, parseInstant, zoneOf } from "./slot-grid.js";
@@ -94,8 +95,9 @@ export class StaffCalendar {
   ) {
     this.zone = zoneOf(clinic.timezone);
     this.closedDates = new Set(clinic.closedDates);
+    const bounds = range ? utcDayBounds(range) : undefined;
     for (const b of booked) {
-      if (!b.holds?.length) continue;
+      if (!b.holds?.length || (bounds && certainlyOutside(b, bounds))) continue;
       const startMs = parseInstant(b.start, clinic.timezone);
       const endMs = parseInstant(b.end, clinic.timezone);
       for (const hold of b.holds) this.load(hold.id).add(startMs, endMs, shareOf(hold.sessionsAtOnce));
@@ -116,22 +118,27 @@ export class StaffCalendar {
   ): StaffCheck {
     if (needs.length === 0) return { ok: true, holds: [] };
     const endMs = startMs + minutes * MINUTE_MS;
+    const date = this.localDate(startMs);
     const rank = (m: StaffMember) => {
       const i = prefer.indexOf(m.id);
       return i === -1 ? prefer.length : i;
     };
     const candidates = needs.map((need) =>
-      this.roster.filter((m) => this.canTake(m, need, startMs, endMs)).sort((a, b) => rank(a) - rank(b)),
+      this.roster
+        .filter((m) => this.canTake(m, need, date, startMs, endMs))
+        .sort((a, b) => rank(a) - rank(b)),
     );
+    // Messages are put into words only when read: availability asks about hundreds of starts and
+    // wants only yes or no.
     const missing = needs.findIndex((_, i) => candidates[i]!.length === 0);
-    if (missing !== -1) return { ok: false, message: this.whyNobody(needs[missing]!, startMs, endMs) };
+    if (missing !== -1) return refusal(() => this.whyNobody(needs[missing]!, startMs, endMs));
     const chosen = pick(candidates, 0, new Set());
     if (!chosen) {
       const roles = [...new Set(needs.map((n) => n.role))].map((r) => `a ${r}`).join(" and ");
-      return {
-        ok: false,
-        message: `${capitalise(roles)} must be different people, and not enough of them are free ${this.span(startMs, endMs)}.`,
-      };
+      return refusal(
+        () =>
+          `${capitalise(roles)} must be different people, and not enough of them are free ${this.span(startMs, endMs)}.`,
+      );
     }
     return {
       ok: true,
@@ -183,18 +190,18 @@ export class StaffCalendar {
     return ` with ${needs.map((n) => `a ${n.role}`).join(" and ")}`;
   }
 
-  private canTake(m: StaffMember, need: StaffNeed, startMs: number, endMs: number): boolean {
+  private canTake(m: StaffMember, need: StaffNeed, date: string, startMs: number, endMs: number): boolean {
     return (
       m.active &&
       m.roles.includes(need.role) &&
-      this.works(m, startMs, endMs) &&
+      this.works(m, date, startMs, endMs) &&
       this.load(m.id).fits(startMs, endMs, WHOLE, shareOf(need.sessionsAtOnce))
     );
   }
 
-  /** The whole session inside one of the person's working intervals that day. */
-  private works(m: StaffMember, startMs: number, endMs: number): boolean {
-    return this.windows(m, this.localDate(startMs)).some((w) => w.startMs <= startMs && endMs <= w.endMs);
+  /** The whole session inside one of the person's working intervals on `date`, the session's local date. */
+  private works(m: StaffMember, date: string, startMs: number, endMs: number): boolean {
+    return this.windows(m, date).some((w) => w.startMs <= startMs && endMs <= w.endMs);
   }
 
   private windows(m: StaffMember, date: string) {
@@ -214,7 +221,8 @@ export class StaffCalendar {
   private whyNobody(need: StaffNeed, startMs: number, endMs: number): string {
     const withRole = this.roster.filter((m) => m.active && m.roles.includes(need.role));
     if (withRole.length === 0) return `The clinic has no active ${need.role} on its staff list.`;
-    const working = withRole.filter((m) => this.works(m, startMs, endMs));
+    const date = this.localDate(startMs);
+    const working = withRole.filter((m) => this.works(m, date, startMs, endMs));
     if (working.length === 0) return `No ${need.role} works ${this.span(startMs, endMs)}.`;
     const busy =
       need.sessionsAtOnce === 1
@@ -266,6 +274,18 @@ function pick(
 
 function shortDate(date: string): string {
   return LuxonDateTime.fromISO(date, { zone: "utc" }).setLocale("en").toFormat("ccc d LLL");
+}
+
+/** A refusal whose words are made on first read, and kept. */
+function refusal(words: () => string): StaffCheck {
+  let message: string | undefined;
+  return {
+    ok: false,
+    get message() {
+      message ??= words();
+      return message;
+    },
+  };
 }
 
 function capitalise(text: string): string {

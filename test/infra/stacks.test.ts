@@ -296,6 +296,16 @@ describe("stateless stack: functions", () => {
       expect(json(envOf(name).PATIENT_LINK_SECRET_ARN), name).toContain("PatientLinkKeys");
     for (const name of ["schedule-sync", "email-events", "reconciler"])
       expect(envOf(name).PATIENT_LINK_SECRET_ARN, name).toBeUndefined();
+    // Both read it through the Parameters and Secrets extension layer (no Secrets Manager client in the
+    // bundle), with the extension's cache off: the function's own cache re-reads at once after a rotation.
+    for (const name of ["send-reminder", "admin-api"]) {
+      const [, fn] = fnNamed(name);
+      // The layer's ARN by region, for arm64 (the stack is region-agnostic: a mapping picks it at deploy).
+      expect(json(props(fn).Layers), name).toMatch(/Paramsandsecrets.*arm64/);
+      expect(envOf(name).PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, name).toBe("false");
+    }
+    for (const name of ["schedule-sync", "email-events", "reconciler"])
+      expect(props(fnNamed(name)[1]).Layers, name).toBeUndefined();
     expect(envOf("send-reminder").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
     expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
       name: "Harbor Wellness Clinic",

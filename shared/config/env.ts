@@ -6,7 +6,8 @@ import { clinicSchema, DEFAULT_CLINIC } from "../domain/clinic.js";
  * variable is missing or wrong: a misconfigured deploy fails loudly on its first invocation.
  */
 export function readEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
-  const parsed = schema.safeParse(env);
+  // Parsed once: zod's compiled fast path would cost more to generate than it could ever save here.
+  const parsed = schema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
@@ -38,7 +39,7 @@ export const tableEnv = z.object({
  * (name, zone, phone, address, chairs, offices...); the rest, such as opening hours, take the built-in defaults.
  */
 const clinicDefaults = json(clinicSchema.partial()).transform((given) =>
-  clinicSchema.parse({ ...DEFAULT_CLINIC, ...given }),
+  clinicSchema.parse({ ...DEFAULT_CLINIC, ...given }, { jitless: true }),
 );
 
 /** The Secrets Manager secret that signs patients' links; absent, emails carry no Confirm or Cancel links. */
@@ -80,4 +81,8 @@ export const sendReminderEnv = tableEnv.extend({
   ...linkKeysEnv,
 });
 
-export const emailEventsEnv = adminApiEnv;
+/**
+ * email-events only marks addresses and settles sends: it needs the table, not the clinic (infra gives it
+ * no CLINIC_DEFAULTS), so its cold start does not parse one.
+ */
+export const emailEventsEnv = tableEnv;

@@ -2,6 +2,7 @@ import { assignLanes } from "./agenda-lanes.js";
 import { capacityOf } from "./capacity.js";
 import type { Clinic } from "./clinic.js";
 import { weekdayOf } from "./opening-hours.js";
+import type { StaffAssignment } from "./staff.js";
 import type { Appointment, Patient, Resource } from "./types.js";
 
 /** Who an entry is for: enough to greet them, nothing more. */
@@ -20,6 +21,8 @@ export interface AgendaEntry {
   /** How many sessions the series was booked with; absent for a series stored before it kept that count. */
   sessionsInSeries?: number;
   confirmation: Appointment["confirmation"];
+  /** Who staffs it, named as the roster names them today. */
+  staff?: StaffAssignment[];
 }
 
 /** One chair or office and what it holds that day, in order of start. */
@@ -46,6 +49,8 @@ export interface Agenda {
 export interface AgendaFacts {
   patients: ReadonlyMap<string, AgendaPatient>;
   seriesSizes: ReadonlyMap<string, number>;
+  /** The roster, so an entry names its people as they are called now (absent: as booked). */
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 const RESOURCES: Resource[] = ["chair", "office"];
@@ -103,5 +108,8 @@ function agendaEntry(a: Omit<Appointment, "reminders">, facts: AgendaFacts): Age
     ...(a.sequence !== undefined ? { sequence: a.sequence } : {}),
     ...(size !== undefined ? { sessionsInSeries: size } : {}),
     confirmation: a.confirmation,
+    ...(a.staff?.length
+      ? { staff: a.staff.map((s) => ({ ...s, name: facts.staffNames?.get(s.id) ?? s.name })) }
+      : {}),
   };
 }

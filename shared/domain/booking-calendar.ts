@@ -5,11 +5,27 @@ import type { Clinic } from "./clinic.js";
 import type { RuleCode } from "./errors.js";
 import { addDays, type DayHours, openingHours } from "./opening-hours.js";
 import { ceilToLocalGrid, isOnLocalGrid, MINUTE_MS, parseInstant, SLOT_MS, zoneOf } from "./slot-grid.js";
+import type { StaffHold } from "./staff.js";
+import type { StaffNeed } from "./staff-needs.js";
+import type { StaffCalendar } from "./staffing.js";
 import type { Booking, Resource } from "./types.js";
 
-export type SlotCheck = { ok: true } | { ok: false; code: RuleCode | "capacity"; message: string };
+/**
+ * A bookable slot and the people it would hold (none in a clinic that has entered no staff), or the first
+ * rule it breaks: `capacity` when every room is taken, `staff` when a room is free but nobody who must be
+ * there is.
+ */
+export type SlotCheck =
+  | { ok: true; staff?: StaffHold[] }
+  | { ok: false; code: RuleCode | "capacity" | "staff"; message: string };
 
 const OK: SlotCheck = { ok: true };
+
+/** Who the sessions of this calendar need, from the clinic's people as booked (staffing.ts). */
+export interface CalendarStaffing {
+  calendar: StaffCalendar;
+  needs: readonly StaffNeed[];
+}
 
 /** A start the calendar offers: on the grid, inside one opening window of `date`. */
 export interface Candidate {
@@ -43,6 +59,8 @@ export class BookingCalendar {
     bookings: readonly Booking[],
     now: string,
     range?: { fromMs: number; toMs: number },
+    /** Absent, or a clinic with nobody on its roster: rooms alone decide. */
+    private readonly staffing?: CalendarStaffing,
   ) {
     this.zone = zoneOf(clinic.timezone);
     this.capacity = capacityOf(clinic, resource);
@@ -75,13 +93,17 @@ export class BookingCalendar {
     return day;
   }
 
-  /** Count a session the planner just placed, so later sessions see it. */
-  occupy(startMs: number, minutes: number): void {
+  /** Count a session the planner just placed, and the people it holds, so later sessions see them. */
+  occupy(startMs: number, minutes: number, staff: readonly StaffHold[] = []): void {
     this.counts.add(startMs, startMs + minutes * MINUTE_MS);
+    this.staffing?.calendar.occupy(staff, startMs, minutes);
   }
 
-  /** Every rule, in the order a front desk would want to hear about them. */
-  check(startMs: number, minutes: number): SlotCheck {
+  /**
+   * Every rule, in the order a front desk would want to hear about them. `prefer`: people to keep where
+   * they are free (the nurse of the session before, the moved session's own).
+   */
+  check(startMs: number, minutes: number, prefer: readonly string[] = []): SlotCheck {
     if (Number.isNaN(startMs)) return fail("not-on-grid", "The start is not a valid date and time.");
     if (!isOnLocalGrid(startMs, this.zone)) {
       return fail(
@@ -115,11 +137,11 @@ export class BookingCalendar {
         `${this.clock(startMs)}-${this.clock(endMs)} is outside opening hours on ${formatDate(date)} (open ${open}).`,
       );
     }
-    return this.free(startMs, minutes);
+    return this.free(startMs, minutes, prefer);
   }
 
   /** The rules left once a start is known to be on the grid inside an opening window of a bookable date. */
-  free(startMs: number, minutes: number): SlotCheck {
+  free(startMs: number, minutes: number, prefer: readonly string[] = []): SlotCheck {
     const tooSoon = this.tooSoon(startMs);
     if (tooSoon) return tooSoon;
     if (this.capacity === 0) {
@@ -132,7 +154,19 @@ export class BookingCalendar {
         `Every ${this.resourceName(1)} is taken at some point between ${this.clock(startMs)} and ${this.clock(endMs)} on ${formatDate(this.localDate(startMs))}.`,
       );
     }
-    return OK;
+    if (!this.staffing) return OK;
+    const people = this.staffing.calendar.staff(this.staffing.needs, startMs, minutes, prefer);
+    return people.ok ? { ok: true, staff: people.holds } : fail("staff", people.message);
+  }
+
+  /** " with a prescriber and a nurse" in a staffed clinic, for a message about a window with no room. */
+  get neededPeople(): string {
+    return this.staffing ? this.staffing.calendar.describeNeeds(this.staffing.needs) : "";
+  }
+
+  /** What a window lacked in people ("No prescriber works on Wed 2 Dec."), or "". */
+  missingPeople(fromMs: number, toMs: number): string {
+    return this.staffing ? this.staffing.calendar.missingRoles(this.staffing.needs, fromMs, toMs) : "";
   }
 
   /** A start that has passed, or whose arrival time has. */
@@ -182,7 +216,7 @@ export class BookingCalendar {
   }
 }
 
-function fail(code: RuleCode | "capacity", message: string): SlotCheck {
+function fail(code: RuleCode | "capacity" | "staff", message: string): SlotCheck {
   return { ok: false, code, message };
 }
 

@@ -4,6 +4,8 @@ import type { Clinic } from "./clinic.js";
 import { CapacityTaken, RuleViolation } from "./errors.js";
 import { addDays, localInstantMs } from "./opening-hours.js";
 import { MINUTE_MS, parseInstant, toUtcIso, zoneOf } from "./slot-grid.js";
+import type { StaffHold } from "./staff.js";
+import { calendarStaffing, type StaffingInput } from "./staffing.js";
 import type { Booking, Interval, Resource } from "./types.js";
 
 export type { SlotCheck } from "./booking-calendar.js";
@@ -19,20 +21,30 @@ export function checkSlot(args: {
   resource: Resource;
   start: string;
   minutes: number;
+  /** Every booking of chairs and offices those days: rooms count their own, people count all. */
   bookings: readonly Booking[];
   now: string;
+  /** Who the session needs, in a clinic that has entered staff. */
+  staffing?: StaffingInput;
+  /** People to keep where they are free (the moved session's own). */
+  prefer?: readonly string[];
 }): SlotCheck {
   const startMs = parseInstant(args.start, args.clinic.timezone);
   const range = { fromMs: startMs, toMs: startMs + args.minutes * MINUTE_MS };
-  const calendar = new BookingCalendar(args.clinic, args.resource, args.bookings, args.now, range);
-  return calendar.check(startMs, args.minutes);
+  const staffing = calendarStaffing(args.clinic, args.staffing, args.bookings, range);
+  const calendar = new BookingCalendar(args.clinic, args.resource, args.bookings, args.now, range, staffing);
+  return calendar.check(startMs, args.minutes, args.prefer);
 }
 
-/** `checkSlot` for a use case: a refused rule throws `RuleViolation` (422), a full slot `CapacityTaken` (409). */
-export function assertSlot(args: Parameters<typeof checkSlot>[0]): void {
+/**
+ * `checkSlot` for a use case: the people the session holds, or `RuleViolation` (422) for a refused rule,
+ * `CapacityTaken` (409) for a full slot or nobody free to staff it.
+ */
+export function assertSlot(args: Parameters<typeof checkSlot>[0]): StaffHold[] {
   const check = checkSlot(args);
-  if (check.ok) return;
-  if (check.code === "capacity") throw new CapacityTaken(check.message, "start");
+  if (check.ok) return check.staff ?? [];
+  if (check.code === "capacity" || check.code === "staff")
+    throw new CapacityTaken(check.message, "start", check.code);
   throw new RuleViolation(check.code, check.message, "start");
 }
 
@@ -45,13 +57,15 @@ export function freeStarts(args: {
   toDate: string;
   bookings: readonly Booking[];
   now: string;
+  staffing?: StaffingInput;
 }): Interval[] {
   const { clinic, minutes } = args;
   if (args.toDate < args.fromDate) return [];
   const fromMs = localInstantMs(args.fromDate, "00:00", clinic.timezone);
   const toMs = localInstantMs(addDays(args.toDate, 1), "00:00", clinic.timezone) - 1;
   const range = { fromMs, toMs: toMs + minutes * MINUTE_MS };
-  const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range);
+  const staffing = calendarStaffing(clinic, args.staffing, args.bookings, range);
+  const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range, staffing);
   const out: Interval[] = [];
   for (const c of calendar.candidates(Math.max(fromMs, calendar.earliestStartMs), toMs, minutes)) {
     if (calendar.free(c.startMs, minutes).ok) {

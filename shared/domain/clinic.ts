@@ -33,15 +33,17 @@ const dayHoursSchema = z
     { message: "intervals of one day must not overlap" },
   );
 
-export const weeklyHoursSchema = z.strictObject({
-  mon: dayHoursSchema,
-  tue: dayHoursSchema,
-  wed: dayHoursSchema,
-  thu: dayHoursSchema,
-  fri: dayHoursSchema,
-  sat: dayHoursSchema,
-  sun: dayHoursSchema,
-});
+export const weeklyHoursSchema = z
+  .strictObject({
+    mon: dayHoursSchema,
+    tue: dayHoursSchema,
+    wed: dayHoursSchema,
+    thu: dayHoursSchema,
+    fri: dayHoursSchema,
+    sat: dayHoursSchema,
+    sun: dayHoursSchema,
+  })
+  .meta({ id: "WeeklyHours" });
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
 /** Numbers a clinic may tune on a protocol; ids and clinical texts stay as shipped. */

@@ -1,5 +1,6 @@
 import type { Clinic } from "./clinic.js";
 import { RuleViolation } from "./errors.js";
+import { assertNotLapsed } from "./lapse.js";
 import type { Protocol } from "./protocol.js";
 import { clinicProtocol } from "./protocol-catalogue.js";
 import { isProtocolId, serviceMinutes, serviceResource } from "./services.js";
@@ -33,8 +34,18 @@ export function eligibilityProblem(
  * What a service needs and whether this patient may have it: a protocol session needs eligibility from a
  * consultation outcome (esketamine also REMS enrollment); a booster continues the patient's last series.
  * Throws the 422 (`not-eligible`) naming the field to change.
+ *
+ * With `start`, the booking of a new dosing session that would begin then (a booster, a new series, or a
+ * single protocol session outside a series, which starts treatment again just as a booster does) also
+ * answers to the lapse rule (domain/lapse.ts): 422 `lapsed`. Leave it out only where no dosing session is
+ * booked anew (a session already in a plan, say).
  */
-export function resolveService(clinic: Clinic, patient: Patient, service: ServiceId): ResolvedService {
+export function resolveService(
+  clinic: Clinic,
+  patient: Patient,
+  service: ServiceId,
+  start?: string,
+): ResolvedService {
   const resource = serviceResource(service);
   const minutes = serviceMinutes(clinic, service);
   let protocolId: ProtocolId | undefined;
@@ -54,5 +65,6 @@ export function resolveService(clinic: Clinic, patient: Patient, service: Servic
   const problem = eligibilityProblem(patient, protocolId, protocol.remsRequired);
   if (problem)
     throw new RuleViolation("not-eligible", problem, service === "booster" ? "service" : "patientId");
+  if (start !== undefined) assertNotLapsed(clinic, patient, start);
   return { service, resource, minutes, protocol };
 }

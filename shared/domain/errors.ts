@@ -25,10 +25,11 @@ export class RuleViolation extends Error {
 /** Capacity is taken: the API answers 409. Retrying later or picking another slot may succeed. */
 export class CapacityTaken extends Error {
   override readonly name = "CapacityTaken";
-  readonly code = "capacity";
   constructor(
     message = "That time is no longer free: every chair or office is taken.",
     readonly field?: string,
+    /** `capacity` for rooms; `staff` when the room is free but nobody who must be there is. */
+    readonly code: "capacity" | "staff" = "capacity",
   ) {
     super(message);
   }

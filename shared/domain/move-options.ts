@@ -1,6 +1,7 @@
 import { freeStarts } from "./calendar.js";
 import type { Clinic } from "./clinic.js";
 import { type SessionPlace, spacingProblem } from "./series-spacing.js";
+import type { StaffingInput } from "./staffing.js";
 import type { Appointment, Booking, Interval } from "./types.js";
 
 /** The appointment being moved, as far as where it may go is concerned. */
@@ -23,6 +24,8 @@ export function moveOptions(args: {
   /** The series' sessions, for a series session. */
   seriesSessions?: readonly SessionPlace[];
   now: string;
+  /** Who the session needs, in a staffed clinic. */
+  staffing?: StaffingInput;
 }): Interval[] {
   const { clinic, appointment } = args;
   const minutes = (Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000;
@@ -34,6 +37,7 @@ export function moveOptions(args: {
     toDate: args.toDate,
     bookings: args.bookings.filter((b) => b.appointmentId !== appointment.id),
     now: args.now,
+    ...(args.staffing ? { staffing: args.staffing } : {}),
   });
   const sessions = args.seriesSessions;
   if (appointment.seriesId === undefined || !sessions) return free;

@@ -5,11 +5,19 @@ import { addDays, daysBetween, localInstantMs } from "./opening-hours.js";
 import type { Protocol, SpacingPhase } from "./protocol.js";
 import { serviceResource } from "./services.js";
 import { HOUR_MS, MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
+import type { StaffHold, StaffMember } from "./staff.js";
+import { calendarStaffing, staffNeeds } from "./staffing.js";
 import type { Booking, Interval } from "./types.js";
 
+/** A planned session and, in a staffed clinic, the people it holds. */
+export interface PlannedSession extends Interval {
+  /** Absent where rooms alone decided. */
+  staff?: StaffHold[];
+}
+
 export type SeriesPlan =
-  | { ok: true; sessions: Interval[] }
-  | { ok: false; code: RuleCode | "capacity"; sessionNumber: number; message: string };
+  | { ok: true; sessions: PlannedSession[] }
+  | { ok: false; code: RuleCode | "capacity" | "staff"; sessionNumber: number; message: string };
 
 /** How far past the previous session to look when no rule bounds a session. */
 const OPEN_SEARCH_DAYS = 35;
@@ -37,13 +45,28 @@ export function planSeries(args: {
   clinic: Clinic;
   protocol: Protocol;
   firstStart: string;
+  /** Every booking of chairs and offices the series could reach. */
   bookings: readonly Booking[];
   now: string;
+  /** The clinic's people; empty or absent: rooms alone decide. */
+  roster?: readonly StaffMember[];
 }): SeriesPlan {
   const { clinic, protocol } = args;
   const total = protocol.sessions;
   const minutes = protocol.sessionMinutes;
-  const calendar = new BookingCalendar(clinic, serviceResource(protocol.id), args.bookings, args.now);
+  const staffing = calendarStaffing(
+    clinic,
+    args.roster && { roster: args.roster, needs: staffNeeds(clinic, protocol.id, protocol) },
+    args.bookings,
+  );
+  const calendar = new BookingCalendar(
+    clinic,
+    serviceResource(protocol.id),
+    args.bookings,
+    args.now,
+    undefined,
+    staffing,
+  );
   const firstMs = parseInstant(args.firstStart, clinic.timezone);
   const firstCheck = calendar.check(firstMs, minutes);
   if (!firstCheck.ok) {
@@ -54,7 +77,7 @@ export function planSeries(args: {
       message: `Session 1 of ${total} cannot be booked: ${firstCheck.message}`,
     };
   }
-  calendar.occupy(firstMs, minutes);
+  calendar.occupy(firstMs, minutes, firstCheck.staff);
 
   const first = calendar.local(firstMs);
   const series: SeriesFrame = {
@@ -65,34 +88,51 @@ export function planSeries(args: {
         ? Number.POSITIVE_INFINITY
         : first.plus({ days: protocol.spacing.windowDays }).toMillis(),
   };
-  const starts = [firstMs];
+  const placed: Placed[] = [{ ms: firstMs, staff: firstCheck.staff ?? [] }];
   const weeks = new WeekCounter(protocol.spacing.phases);
 
   for (let n = 2; n <= total; n++) {
-    const prevMs = starts[n - 2]!;
-    const { phase, week } = weeks.next(calendar.localDate(prevMs), series.firstDate);
-    const w = sessionWindow({ calendar, protocol, series, phase, week, prevMs, n });
-    const placed = place(calendar, w, minutes);
-    if (placed === undefined) return failure(calendar, w, n, total);
-    // The series holds its chairs from here on, as a booking would.
-    calendar.occupy(placed, minutes);
-    starts.push(placed);
+    const prev = placed[n - 2]!;
+    const { phase, week } = weeks.next(calendar.localDate(prev.ms), series.firstDate);
+    const w = sessionWindow({ calendar, protocol, series, phase, week, prevMs: prev.ms, n });
+    // The same people through the series where they are free: continuity of care.
+    const next = place(
+      calendar,
+      w,
+      minutes,
+      prev.staff.map((h) => h.id),
+    );
+    if (next === undefined) return failure(calendar, w, n, total);
+    // The series holds its chairs and people from here on, as a booking would.
+    calendar.occupy(next.ms, minutes, next.staff);
+    placed.push(next);
   }
   return {
     ok: true,
-    sessions: starts.map((s) => ({ start: toUtcIso(s), end: toUtcIso(s + minutes * MINUTE_MS) })),
+    sessions: placed.map((p) => ({
+      start: toUtcIso(p.ms),
+      end: toUtcIso(p.ms + minutes * MINUTE_MS),
+      ...(p.staff.length > 0 ? { staff: p.staff } : {}),
+    })),
   };
+}
+
+/** A session placed: its start and the people it holds. */
+interface Placed {
+  ms: number;
+  staff: StaffHold[];
 }
 
 /**
  * `planSeries` for a use case: the sessions, or a `RuleViolation` (422) / `CapacityTaken` (409) naming the
  * session. Only a refusal of session 1 is the start's fault; a later session's names no field.
  */
-export function requireSeries(args: Parameters<typeof planSeries>[0]): Interval[] {
+export function requireSeries(args: Parameters<typeof planSeries>[0]): PlannedSession[] {
   const plan = planSeries(args);
   if (plan.ok) return plan.sessions;
   const field = plan.sessionNumber === 1 ? "start" : undefined;
-  if (plan.code === "capacity") throw new CapacityTaken(plan.message, field);
+  if (plan.code === "capacity" || plan.code === "staff")
+    throw new CapacityTaken(plan.message, field, plan.code);
   throw new RuleViolation(plan.code, plan.message, field);
 }
 
@@ -207,19 +247,30 @@ function keptTimeOfDay(calendar: BookingCalendar, w: SessionWindow, minutes: num
 }
 
 /**
- * The time of day kept where the clinic is open then and a chair is free; otherwise the nearest later free
- * slot from there; and only if nothing is free after it, the nearest free slot from the preferred day.
+ * The time of day kept where the clinic is open then and a chair (and, in a staffed clinic, the people the
+ * session needs) is free; otherwise the nearest later free slot from there; and only if nothing is free
+ * after it, the nearest free slot from the preferred day.
  */
-function place(calendar: BookingCalendar, w: SessionWindow, minutes: number): number | undefined {
+function place(
+  calendar: BookingCalendar,
+  w: SessionWindow,
+  minutes: number,
+  prefer: readonly string[],
+): Placed | undefined {
+  const at = (ms: number, check: ReturnType<BookingCalendar["check"]>) =>
+    check.ok ? { ms, staff: check.staff ?? [] } : undefined;
   const kept = keptTimeOfDay(calendar, w, minutes);
   if (kept !== undefined) {
-    if (calendar.check(kept, minutes).ok) return kept;
+    const here = at(kept, calendar.check(kept, minutes, prefer));
+    if (here) return here;
     for (const c of calendar.candidates(kept, w.latestMs, minutes)) {
-      if (calendar.free(c.startMs, minutes).ok) return c.startMs;
+      const found = at(c.startMs, calendar.free(c.startMs, minutes, prefer));
+      if (found) return found;
     }
   }
   for (const c of calendar.candidates(searchFrom(w), w.latestMs, minutes)) {
-    if (calendar.free(c.startMs, minutes).ok) return c.startMs;
+    const found = at(c.startMs, calendar.free(c.startMs, minutes, prefer));
+    if (found) return found;
   }
   return undefined;
 }
@@ -251,7 +302,7 @@ function failure(calendar: BookingCalendar, w: SessionWindow, n: number, total: 
     ok: false,
     code: "spacing-impossible",
     sessionNumber: n,
-    message: `${head}: no free ${calendar.resourceName(1)} ${window} (${w.limits.join(", ")}).`,
+    message: `${head}: no free ${calendar.resourceName(1)}${calendar.neededPeople} ${window} (${w.limits.join(", ")}).${calendar.missingPeople(from, w.latestMs)}`,
   };
 }
 

@@ -41,10 +41,23 @@ export function workingHours(clinic: Pick<Clinic, "hours">, member: StaffMember)
 }
 
 /** The appointment's view of its holds: each with the person's name as the roster has it. */
-export function assignmentsOf(holds: readonly StaffHold[], roster: readonly StaffMember[]): StaffAssignment[] {
+export function assignmentsOf(
+  holds: readonly StaffHold[],
+  roster: readonly StaffMember[],
+): StaffAssignment[] {
   return holds.map((h) => ({
     id: h.id,
     name: roster.find((m) => m.id === h.id)?.name ?? "",
     role: h.role,
   }));
+}
+
+/** A session with the people it holds named on it; none held (rooms alone decided): no `staff` field. */
+export function withStaff<T extends { staff?: StaffAssignment[] }>(
+  session: T,
+  holds: readonly StaffHold[],
+  roster: readonly StaffMember[],
+): T {
+  const { staff: _previous, ...rest } = session;
+  return (holds.length > 0 ? { ...rest, staff: assignmentsOf(holds, roster) } : rest) as T;
 }

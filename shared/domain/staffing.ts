@@ -12,8 +12,38 @@ import type { Interval, ServiceId } from "./types.js";
 
 /** A booking as far as people are concerned: whom it holds, from the capacity days of chairs and offices. */
 export interface StaffedBooking extends Interval {
-  appointmentId: string;
-  staff?: readonly StaffHold[];
+  holds?: readonly StaffHold[];
+}
+
+/** Who a session needs and who may fill it, as a use case hands them to the calendar. */
+export interface StaffingInput {
+  roster: readonly StaffMember[];
+  needs: readonly StaffNeed[];
+}
+
+/** Who may staff a session of `service` in this clinic; undefined while the roster is empty. */
+export function staffingFor(
+  clinic: Pick<Clinic, "serviceStaff">,
+  roster: readonly StaffMember[],
+  service: ServiceId,
+  protocol?: Pick<Protocol, "staff">,
+): StaffingInput | undefined {
+  return roster.length > 0 ? { roster, needs: staffNeeds(clinic, service, protocol) } : undefined;
+}
+
+/**
+ * The staffing a booking calendar checks, from the bookings of chairs and offices alike (a therapist's
+ * office hour and their chair session are one person's time); none when the clinic has entered nobody or
+ * the session needs nobody, so rooms alone decide as before staff existed.
+ */
+export function calendarStaffing(
+  clinic: Clinic,
+  input: StaffingInput | undefined,
+  bookings: readonly StaffedBooking[],
+  range?: { fromMs: number; toMs: number },
+): { calendar: StaffCalendar; needs: readonly StaffNeed[] } | undefined {
+  if (!input || input.roster.length === 0 || input.needs.length === 0) return undefined;
+  return { calendar: new StaffCalendar(clinic, input.roster, bookings, range), needs: input.needs };
 }
 
 export type StaffCheck = { ok: true; holds: StaffHold[] } | { ok: false; message: string };
@@ -63,10 +93,10 @@ export class StaffCalendar {
     this.zone = zoneOf(clinic.timezone);
     this.closedDates = new Set(clinic.closedDates);
     for (const b of booked) {
-      if (!b.staff?.length) continue;
+      if (!b.holds?.length) continue;
       const startMs = parseInstant(b.start, clinic.timezone);
       const endMs = parseInstant(b.end, clinic.timezone);
-      for (const hold of b.staff) this.load(hold.id).add(startMs, endMs, shareOf(hold.sessionsAtOnce));
+      for (const hold of b.holds) this.load(hold.id).add(startMs, endMs, shareOf(hold.sessionsAtOnce));
     }
   }
 
@@ -94,9 +124,7 @@ export class StaffCalendar {
       return i === -1 ? prefer.length : i;
     };
     const candidates = needs.map((need) =>
-      this.roster
-        .filter((m) => this.canTake(m, need, startMs, endMs))
-        .sort((a, b) => rank(a) - rank(b)),
+      this.roster.filter((m) => this.canTake(m, need, startMs, endMs)).sort((a, b) => rank(a) - rank(b)),
     );
     const missing = needs.findIndex((_, i) => candidates[i]!.length === 0);
     if (missing !== -1) return { ok: false, message: this.whyNobody(needs[missing]!, startMs, endMs) };
@@ -140,7 +168,9 @@ export class StaffCalendar {
           (m) =>
             m.active &&
             m.roles.includes(role) &&
-            open.windows.some((w) => this.windows(m, date).some((x) => x.startMs < w.endMs && w.startMs < x.endMs)),
+            open.windows.some((w) =>
+              this.windows(m, date).some((x) => x.startMs < w.endMs && w.startMs < x.endMs),
+            ),
         );
         if (!someone) byRole.set(role, [...(byRole.get(role) ?? []), date]);
       }

@@ -1,3 +1,5 @@
+import type { StaffAssignment, StaffHold } from "./staff.js";
+
 /**
  * The nouns of the domain, shared by the API, the reminder pipeline and the email renderer.
  * Instants are ISO-8601 strings in UTC; dates are `YYYY-MM-DD` read in the clinic's zone.
@@ -52,9 +54,11 @@ export interface Interval {
   end: string;
 }
 
-/** An existing booking, as far as capacity is concerned. */
+/** An existing booking, as far as capacity is concerned: its room and, in a staffed clinic, its people. */
 export interface Booking extends Interval {
   resource: Resource;
+  /** The people it holds (absent when rooms alone decided). */
+  holds?: readonly StaffHold[];
 }
 
 export interface Reminder {
@@ -103,6 +107,11 @@ export interface Appointment extends Interval {
   date?: string;
   confirmation: Confirmation;
   seriesId?: string;
+  /**
+   * Who staffs it, named as the roster had them when it was booked or moved; absent in a clinic that had
+   * entered no staff then (rooms alone decided).
+   */
+  staff?: StaffAssignment[];
   /** 1-based position in its series. */
   sequence?: number;
   reminders: Reminder[];
@@ -132,6 +141,13 @@ export interface Patient {
   lastSeriesProtocolId?: ProtocolId;
   /** Set when the patient used the unsubscribe link of a booster invitation. */
   boosterOptOut?: boolean;
+  /**
+   * The clinic-local date of the patient's latest dosing session (protocol session or booster) recorded
+   * `completed` by attendance: where the lapse rule (domain/lapse.ts) counts from. Only moves forward.
+   */
+  lastDosingOn?: string;
+  /** When the latest consultation outcome set `eligibleProtocols`: a new one lifts a lapse. */
+  eligibilityRecordedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -7,6 +7,7 @@ export const API_TAGS = {
   patients: "Patients: registration, corrections, search, and their appointments.",
   appointments: "Single appointments: availability, booking, changes, and what a clinician records.",
   series: "Treatment series planned and booked whole, within the protocol's spacing.",
+  staff: "The clinic's people: who prescribes, nurses and guides sessions, and when they work.",
   agenda: "The clinic's day: every chair and office with who sits in it when.",
   "patient-pages": "HTML pages patients open from an email, without logging in; the link is the credential.",
   audit: "The audit trail: who read or changed which patient's data, when, and how it ended.",

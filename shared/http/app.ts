@@ -19,6 +19,7 @@ import { registerClosureRoutes } from "./routes/closure.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerPatientAnswerRoutes } from "./routes/patient-answer.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
+import { registerStaffRoutes } from "./routes/staff.routes.js";
 import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
 import { everyResponseHeaders } from "./security-headers.js";
 import { closeConnectionWhenBodyUnread } from "./unread-body.js";
@@ -84,6 +85,7 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
   registerAgendaRoutes(routes, options);
   registerClosureRoutes(routes, options);
   registerSeriesRoutes(routes, options);
+  registerStaffRoutes(routes, options);
   registerUnsubscribeRoutes(routes, options);
   registerPatientAnswerRoutes(routes, options);
   registerAuditRoutes(routes, options);

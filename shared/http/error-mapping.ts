@@ -4,6 +4,7 @@ import { CapacityTaken, RuleViolation } from "../domain/errors.js";
 import { logger } from "../observability/logger.js";
 import { SettingsWouldStrand } from "../use-cases/clinic-settings.js";
 import { Conflict, IdempotencyMismatch, InvalidCursor, NotFound, StaleWrite } from "../use-cases/errors.js";
+import { RosterWouldStrand } from "../use-cases/staff.js";
 import { problemResponse } from "./problem.js";
 
 /** Turns what the use cases throw into problem+json; anything unexpected is a 500 logged without PHI. */
@@ -14,9 +15,12 @@ export function mapError(error: unknown, c: Context): Response {
       ...(error.field ? { errors: [{ path: error.field, message: error.message }] } : {}),
     });
   }
-  if (error instanceof CapacityTaken)
-    return problemResponse(c, 409, error.message, { code: "capacity-taken" });
-  if (error instanceof SettingsWouldStrand)
+  if (error instanceof CapacityTaken) {
+    return problemResponse(c, 409, error.message, {
+      code: error.code === "staff" ? "staff-unavailable" : "capacity-taken",
+    });
+  }
+  if (error instanceof SettingsWouldStrand || error instanceof RosterWouldStrand)
     return problemResponse(c, 409, error.message, { code: error.code, conflicts: error.conflicts });
   if (error instanceof Conflict) return problemResponse(c, 409, error.message, { code: error.code });
   if (error instanceof StaleWrite) {

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "../domain/audit.js";
 import type { Clinic } from "../domain/clinic.js";
+import type { StaffHold, StaffMember } from "../domain/staff.js";
 import type {
   Appointment,
   AppointmentStatus,
@@ -48,12 +49,16 @@ export interface CapacityDay {
   bookings: (Booking & { appointmentId: string })[];
 }
 
-/** A change to one capacity day, applied only if nobody changed that day since it was read. */
+/**
+ * A change to one capacity day, applied only if nobody changed that day since it was read. With nothing to
+ * add or remove it only checks the version: a staffed booking decided on the people the other room's day
+ * holds (the same nurse, the same therapist) must not commit over a change to that day either.
+ */
 export interface CapacityChange {
   resource: Resource;
   date: string;
   expectedVersion: number;
-  add: { appointmentId: string; start: string; end: string }[];
+  add: { appointmentId: string; start: string; end: string; holds?: readonly StaffHold[] }[];
   remove: string[];
 }
 
@@ -108,6 +113,11 @@ export interface ChangeSet {
    * a booking cannot land under settings (a time zone, closed dates) that changed meanwhile.
    */
   clinicVersion?: number;
+  /**
+   * A new roster, written over the clinic item if it is still at `clinicVersion` (required with it); the
+   * write bumps that version, so no booking decided on the old roster commits after it, and lifts a lock.
+   */
+  roster?: StaffMember[];
   createPatient?: Patient;
   /** Patient changes, written only if the stored version is `version - 1`. */
   updatePatient?: Patient;
@@ -140,6 +150,11 @@ export interface ClinicRecord {
   version: number;
   /** An admin is changing the settings this moment (its lease is running): bookings wait. */
   locked: boolean;
+  /**
+   * The clinic's people, kept with the settings so that every booking, which already checks the settings'
+   * version, is also decided on the roster as it stands. Empty until an admin enters someone.
+   */
+  staff: StaffMember[];
 }
 
 /** A reminder that is not settled yet, as the reconciler finds it. */
@@ -182,12 +197,12 @@ export interface Store {
   getPatient(id: string): Promise<Patient | undefined>;
   /**
    * What a booking or a change to one starts from, in one read: the clinic's saved settings, the patient,
-   * with `capacity` those days of that resource (at most MAX_BOOKING_READ_DAYS), and with `seriesId` the summary of that
+   * with `capacity` those days of those resources (at most MAX_BOOKING_READ_DAYS in all), and with `seriesId` the summary of that
    * series' sessions.
    */
   getBookingReads(
     patientId: string,
-    capacity?: { resource: Resource; dates: string[] },
+    capacity?: { resources: readonly Resource[]; dates: string[] },
     seriesId?: string,
   ): Promise<BookingReads>;
   createPatient(patient: Patient, idempotency?: IdempotencyRecord): Promise<void>;
@@ -300,11 +315,13 @@ export interface AgendaReads {
   /** Undefined until an admin saves the clinic's settings. */
   clinic?: Clinic;
   patients: Patient[];
+  /** The roster, for the names of who staffs each session. */
+  staff: StaffMember[];
   /** Sessions each series was booked with, by series id; a series stored before it kept that count is absent. */
   seriesSizes: Record<string, number>;
 }
 
-/** Capacity days that fit in one `getBookingReads` beside the clinic, the patient and a series. */
+/** Capacity days (of all resources asked for) that fit in one `getBookingReads` beside the clinic, the patient and a series. */
 export const MAX_BOOKING_READ_DAYS = 97;
 
 export interface BookingReads {
@@ -313,8 +330,10 @@ export interface BookingReads {
   clinicVersion: number;
   /** An admin is changing the settings right now (see `lockClinic`): bookings wait. */
   clinicLocked: boolean;
+  /** The roster, guarded by `clinicVersion` like the settings; empty: rooms alone decide. */
+  staff: StaffMember[];
   patient?: Patient;
-  /** The days asked for, in order; a day without bookings has version 0. */
+  /** The days asked for, resource by resource, in order; a day without bookings has version 0. */
   capacityDays?: CapacityDay[];
   /** The asked-for series' sessions by sequence, if its summary is complete (see SendContext). */
   seriesSessions?: SeriesSessionSummary[];

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { confirmationSchema } from "./appointment.schema.js";
 import { dateSchema, idSchema, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
+import { staffAssignmentSchema } from "./staff.schema.js";
 
 /** `GET /agenda`: one clinic-local date. */
 export const dayAgendaQuerySchema = z.strictObject({
@@ -19,6 +20,8 @@ export const agendaEntrySchema = z
     sequence: z.int().min(1).optional(),
     sessionsInSeries: z.int().min(1).optional(),
     confirmation: confirmationSchema,
+    /** Who staffs it, by the names on the roster today. */
+    staff: z.array(staffAssignmentSchema).optional(),
   })
   .meta({ id: "AgendaEntry" });
 

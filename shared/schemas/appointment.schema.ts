@@ -11,6 +11,7 @@ import {
   serviceIdSchema,
   utcInstantSchema,
 } from "./common.schema.js";
+import { staffAssignmentSchema } from "./staff.schema.js";
 
 export const createAppointmentBodySchema = z.strictObject({
   patientId: idSchema,
@@ -113,6 +114,8 @@ export const appointmentSchema = z
     confirmation: confirmationSchema,
     seriesId: idSchema.optional(),
     sequence: z.int().min(1).optional(),
+    /** Who staffs it; absent in a clinic that had entered no staff when it was booked. */
+    staff: z.array(staffAssignmentSchema).optional(),
     reminders: z.array(reminderSchema),
     outcome: consultationOutcomeSchema.optional(),
     cancelReason: z.string().optional(),

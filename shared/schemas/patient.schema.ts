@@ -1,5 +1,6 @@
 import * as z from "zod";
 import {
+  dateSchema,
   emailSchema,
   ianaZoneSchema,
   idSchema,
@@ -23,8 +24,9 @@ export type CreatePatientBody = z.infer<typeof createPatientBodySchema>;
 
 /**
  * What staff may change on a patient. Not `emailStatus` (SES bounce and complaint events own it;
- * a correction of the address is the way back to `ok`) and not `eligibleProtocols` (only a
- * clinician's consultation outcome grants eligibility). `boosterOptOut` is here so staff can honour
+ * a correction of the address is the way back to `ok`), not `eligibleProtocols` or
+ * `eligibilityRecordedAt` (only a clinician's consultation outcome grants eligibility) and not
+ * `lastDosingOn` (only attendance records a dose): being strict, the schema refuses them by name. `boosterOptOut` is here so staff can honour
  * a patient who asks by phone to stop, or to resume, booster invitations.
  */
 export const patchPatientBodySchema = z
@@ -61,6 +63,16 @@ export const patientSchema = z
     eligibleProtocols: z.array(protocolIdSchema),
     lastSeriesProtocolId: protocolIdSchema.optional(),
     boosterOptOut: z.boolean().optional(),
+    lastDosingOn: dateSchema.optional().meta({
+      readOnly: true,
+      description:
+        "The clinic-local date of the latest protocol session or booster recorded `completed`: more than the clinic's `lapseDays` before a new booster or series, that booking needs a new consultation outcome first. Kept by attendance; not settable.",
+    }),
+    eligibilityRecordedAt: utcInstantSchema.optional().meta({
+      readOnly: true,
+      description:
+        "When the latest consultation outcome set `eligibleProtocols`; one recorded after `lastDosingOn` lifts a lapse. Kept by outcomes; not settable.",
+    }),
     version: z.int(),
     createdAt: utcInstantSchema,
     updatedAt: utcInstantSchema,

@@ -19,6 +19,7 @@ export async function clinicDay(deps: Deps, date: string): Promise<Agenda> {
   return dayAgenda(reads.clinic ?? deps.clinicDefaults, date, appointments, {
     patients: new Map(reads.patients.map((p) => [p.id, p])),
     seriesSizes: new Map(Object.entries(reads.seriesSizes)),
+    staffNames: new Map(reads.staff.map((m) => [m.id, m.name])),
   });
 }
 

@@ -4,6 +4,8 @@ import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
 import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
 import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
+import { withStaff } from "../domain/staff.js";
+import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, CancelledBy } from "../domain/types.js";
 import type { ChangeSet, SeriesSessionSummary } from "../ports/store.js";
 import { bookingsOf, capacityChanges, endOf, readForBooking, reminderWrites } from "./booking-support.js";
@@ -183,14 +185,18 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     const reads = await loadChangeReads(deps, current, [current.start, start]);
     const { clinic, patient, days } = reads;
     if (!patient) throw new NotFound("patient");
+    const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
 
-    assertSlot({
+    // In a staffed clinic, the same people where they are free at the new time.
+    const holds = assertSlot({
       clinic,
       resource: current.resource,
       start,
       minutes,
       bookings: bookingsOf(days, new Set([current.id])),
       now,
+      staffing: staffingFor(clinic, reads.staff, current.service, protocol),
+      prefer: (current.staff ?? []).map((s) => s.id),
     });
     let seriesTotal: number | undefined;
     if (current.seriesId !== undefined && current.protocolId) {
@@ -198,7 +204,6 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       seriesTotal = sessions.length;
       assertSpacingKept(clinic, current, start, sessions);
     }
-    const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
     const planned = planAppointmentReminders({
       clinic,
       patientTimezone: patient.timezone,
@@ -220,19 +225,23 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       const notices = newReminders(deps.ids, [notice]).map((r) => ({ ...r, previousStart: current.start }));
       reminders = withNew(reminders, notices);
     }
-    const next: Appointment = {
-      ...current,
-      start,
-      end,
-      date: clinicDate(clinic, start),
-      reminders: reminders.all,
-      version: current.version + 1,
-      updatedAt: now,
-    };
+    const next: Appointment = withStaff(
+      {
+        ...current,
+        start,
+        end,
+        date: clinicDate(clinic, start),
+        reminders: reminders.all,
+        version: current.version + 1,
+        updatedAt: now,
+      },
+      holds,
+      reads.staff,
+    );
     await deps.store.commit({
       updateAppointments: [next],
       ...reminderWrites(next, reminders),
-      capacity: capacityChanges(clinic, days, [next], [current]),
+      capacity: capacityChanges(clinic, days, [{ ...next, holds }], [current]),
       ...decidedUnder(current, reads),
     });
     return next;

@@ -3,6 +3,8 @@ import { resolveService } from "../domain/eligibility.js";
 import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { serviceResource } from "../domain/services.js";
+import { withStaff } from "../domain/staff.js";
+import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
 import { bookingsOf, capacityChanges, endOf, readForBooking } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
@@ -19,7 +21,8 @@ export interface BookAppointmentInput {
  * Books one appointment.
  * 1. Read the clinic, the patient and the resource's bookings that day in one request; check the patient
  *    may have the service (eligibility, REMS, a series to boost).
- * 2. Check the slot against those bookings: grid, hours, past, capacity.
+ * 2. Check the slot against those bookings: grid, hours, past, capacity, and in a staffed clinic who is free
+ *    to staff it (they are named on the appointment).
  * 3. Plan its reminders.
  * 4. Write appointment, reminders and the day's capacity in one transaction guarded by the day's version;
  *    a lost race re-runs from step 2.
@@ -29,52 +32,57 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
     retryOnStaleWrite(deps, async () => {
       const start = utcIso(input.start);
       const resource = serviceResource(input.service);
-      const { clinic, clinicVersion, patient, days } = await readForBooking(deps, {
+      const { clinic, clinicVersion, patient, staff, days } = await readForBooking(deps, {
         patientId: input.patientId,
         resource,
         datesFor: (c) => [clinicDate(c, start)],
       });
       if (!patient) throw new NotFound("patient");
-      const resolved = resolveService(clinic, patient, input.service);
+      const resolved = resolveService(clinic, patient, input.service, start);
       const now = nowIso(deps);
-      assertSlot({
+      const holds = assertSlot({
         clinic,
         resource: resolved.resource,
         start,
         minutes: resolved.minutes,
         bookings: bookingsOf(days),
         now,
+        staffing: staffingFor(clinic, staff, input.service, resolved.protocol),
       });
       const end = endOf(start, resolved.minutes);
-      const appointment: Appointment = {
-        id: deps.ids(),
-        patientId: patient.id,
-        service: input.service,
-        ...(resolved.protocol ? { protocolId: resolved.protocol.id } : {}),
-        resource: resolved.resource,
-        start,
-        end,
-        status: "booked",
-        date: clinicDate(clinic, start),
-        confirmation: "unconfirmed",
-        reminders: newReminders(
-          deps.ids,
-          planAppointmentReminders({
-            clinic,
-            patientTimezone: patient.timezone,
-            now,
-            appointment: { service: input.service, start, end },
-            ...(resolved.protocol ? { protocol: resolved.protocol } : {}),
-          }),
-        ),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const appointment = withStaff<Appointment>(
+        {
+          id: deps.ids(),
+          patientId: patient.id,
+          service: input.service,
+          ...(resolved.protocol ? { protocolId: resolved.protocol.id } : {}),
+          resource: resolved.resource,
+          start,
+          end,
+          status: "booked",
+          date: clinicDate(clinic, start),
+          confirmation: "unconfirmed",
+          reminders: newReminders(
+            deps.ids,
+            planAppointmentReminders({
+              clinic,
+              patientTimezone: patient.timezone,
+              now,
+              appointment: { service: input.service, start, end },
+              ...(resolved.protocol ? { protocol: resolved.protocol } : {}),
+            }),
+          ),
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        },
+        holds,
+        staff,
+      );
       const idempotency = record(201, appointment);
       await deps.store.commit({
         createAppointments: [appointment],
-        capacity: capacityChanges(clinic, days, [appointment], []),
+        capacity: capacityChanges(clinic, days, [{ ...appointment, holds }], []),
         clinicVersion,
         ...(idempotency ? { idempotency } : {}),
       });

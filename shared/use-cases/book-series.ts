@@ -4,6 +4,7 @@ import { requireSeries } from "../domain/planner.js";
 import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { seriesDates } from "../domain/series-span.js";
+import { withStaff } from "../domain/staff.js";
 import type { Appointment, ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
 import { bookingsOf, capacityChanges, readForBooking } from "./booking-support.js";
@@ -33,10 +34,17 @@ async function planSeriesBooking(deps: Deps, input: BookSeriesInput) {
   });
   const { clinic, patient, days } = reads;
   if (!patient) throw new NotFound("patient");
-  const { protocol } = resolveService(clinic, patient, input.protocolId);
+  const { protocol } = resolveService(clinic, patient, input.protocolId, firstStart);
   if (!protocol) throw new Error("a protocol service always resolves to a protocol");
   const now = nowIso(deps);
-  const slots = requireSeries({ clinic, protocol, firstStart, bookings: bookingsOf(days), now });
+  const slots = requireSeries({
+    clinic,
+    protocol,
+    firstStart,
+    bookings: bookingsOf(days),
+    now,
+    roster: reads.staff,
+  });
   return { ...reads, patient, protocol, now, slots };
 }
 
@@ -55,40 +63,46 @@ export async function previewSeries(deps: Deps, input: BookSeriesInput) {
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
   return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(deps, async () => {
-      const { clinic, clinicVersion, patient, days, protocol, now, slots } = await planSeriesBooking(
+      const { clinic, clinicVersion, patient, staff, days, protocol, now, slots } = await planSeriesBooking(
         deps,
         input,
       );
       const seriesId = deps.ids();
       const total = slots.length;
-      const sessions: Appointment[] = slots.map((slot, i) => ({
-        id: deps.ids(),
-        patientId: patient.id,
-        service: protocol.id,
-        protocolId: protocol.id,
-        resource: "chair",
-        start: slot.start,
-        end: slot.end,
-        status: "booked",
-        date: clinicDate(clinic, slot.start),
-        confirmation: "unconfirmed",
-        seriesId,
-        sequence: i + 1,
-        reminders: newReminders(
-          deps.ids,
-          planAppointmentReminders({
-            clinic,
-            patientTimezone: patient.timezone,
-            now,
-            appointment: { service: protocol.id, start: slot.start, end: slot.end },
-            protocol,
-            series: { sequence: i + 1, total },
-          }),
+      const sessions: Appointment[] = slots.map((slot, i) =>
+        withStaff<Appointment>(
+          {
+            id: deps.ids(),
+            patientId: patient.id,
+            service: protocol.id,
+            protocolId: protocol.id,
+            resource: "chair",
+            start: slot.start,
+            end: slot.end,
+            status: "booked",
+            date: clinicDate(clinic, slot.start),
+            confirmation: "unconfirmed",
+            seriesId,
+            sequence: i + 1,
+            reminders: newReminders(
+              deps.ids,
+              planAppointmentReminders({
+                clinic,
+                patientTimezone: patient.timezone,
+                now,
+                appointment: { service: protocol.id, start: slot.start, end: slot.end },
+                protocol,
+                series: { sequence: i + 1, total },
+              }),
+            ),
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          },
+          slot.staff ?? [],
+          staff,
         ),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      }));
+      );
       const series: SeriesRecord = {
         id: seriesId,
         patientId: patient.id,
@@ -101,7 +115,12 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
       const idempotency = record(201, view);
       await deps.store.commit({
         createAppointments: sessions,
-        capacity: capacityChanges(clinic, days, sessions, []),
+        capacity: capacityChanges(
+          clinic,
+          days,
+          sessions.map((s, i) => ({ ...s, holds: slots[i]!.staff })),
+          [],
+        ),
         createSeries: series,
         clinicVersion,
         updatePatient: {

@@ -1,6 +1,7 @@
 import { clinicDate } from "../domain/calendar.js";
 import type { Clinic } from "../domain/clinic.js";
 import type { ReminderChanges } from "../domain/reminder-changes.js";
+import type { StaffHold } from "../domain/staff.js";
 import type { Appointment, Booking, Resource } from "../domain/types.js";
 import {
   type CapacityChange,
@@ -34,10 +35,20 @@ export function allReminderWrites(
 }
 
 /**
+ * Whether the clinic behind a store was staffed when last read: a staffed booking reads the days of both
+ * rooms (a person's time spans chairs and offices), and guessing it right keeps that to one request.
+ */
+const lastSeenStaffed = new WeakMap<object, boolean>();
+
+const OTHER: Record<Resource, Resource> = { chair: "office", office: "chair" };
+
+/**
  * The clinic, the patient and the capacity days a booking or a change to one needs, in one read in the
  * usual case (with `seriesId`, also that series' session summary). Which days depends on the clinic's zone
  * and protocol rules, known only after the read: they are guessed from the deployment's clinic (the saved
- * one's, nearly always), and read again if the saved clinic reaches days the guess did not.
+ * one's, nearly always), and read again if the saved clinic reaches days the guess did not. A clinic with
+ * staff on its roster also needs the other room's days (`alsoOffices` asks for them regardless, for a
+ * series that books integration sessions).
  */
 export async function readForBooking(
   deps: Deps,
@@ -46,65 +57,101 @@ export async function readForBooking(
     resource: Resource;
     datesFor: (clinic: Clinic) => string[];
     seriesId?: string;
+    alsoOtherRoom?: boolean;
   },
 ) {
   const guessed = args.datesFor(deps.clinicDefaults);
+  const other = OTHER[args.resource];
+  const resourcesFor = (staffed: boolean): Resource[] =>
+    staffed || args.alsoOtherRoom ? [args.resource, other] : [args.resource];
+  const guessedResources = resourcesFor(lastSeenStaffed.get(deps.store) ?? false);
   const reads = await deps.store.getBookingReads(
     args.patientId,
-    guessed.length <= MAX_BOOKING_READ_DAYS ? { resource: args.resource, dates: guessed } : undefined,
+    guessed.length * guessedResources.length <= MAX_BOOKING_READ_DAYS
+      ? { resources: guessedResources, dates: guessed }
+      : undefined,
     args.seriesId,
   );
   const clinic = reads.clinic ?? deps.clinicDefaults;
   if (reads.clinicLocked) throw new SettingsBeingChanged();
+  const staff = reads.staff;
+  lastSeenStaffed.set(deps.store, staff.length > 0);
   const dates = args.datesFor(clinic);
-  const read = new Map((reads.capacityDays ?? []).map((d) => [d.date, d]));
-  const days = dates.every((d) => read.has(d))
-    ? dates.map((d) => read.get(d)!)
-    : await deps.store.getCapacityDays(args.resource, dates);
+  const read = new Map((reads.capacityDays ?? []).map((d) => [`${d.resource}#${d.date}`, d]));
+  const days: CapacityDay[] = [];
+  for (const resource of resourcesFor(staff.length > 0)) {
+    const wanted = dates.map((d) => read.get(`${resource}#${d}`));
+    days.push(
+      ...(wanted.every((d) => d !== undefined)
+        ? (wanted as CapacityDay[])
+        : await deps.store.getCapacityDays(resource, dates)),
+    );
+  }
   return {
     clinic,
     clinicVersion: reads.clinicVersion,
     patient: reads.patient,
+    staff,
     days,
     seriesSessions: reads.seriesSessions,
     seriesVersion: reads.seriesVersion,
   };
 }
 
-/** Every booking on the given days, except the appointments being moved (they must not block themselves). */
+/**
+ * Every booking on the given days, with the people each holds, except the appointments being moved (they
+ * must not block themselves).
+ */
 export function bookingsOf(days: CapacityDay[], except: ReadonlySet<string> = new Set()): Booking[] {
   return days.flatMap((d) =>
     d.bookings
       .filter((b) => !except.has(b.appointmentId))
-      .map((b) => ({ resource: b.resource, start: b.start, end: b.end })),
+      .map((b) => ({
+        resource: b.resource,
+        start: b.start,
+        end: b.end,
+        ...(b.holds ? { holds: b.holds } : {}),
+      })),
   );
 }
 
+/** An appointment about to be written, with the people it holds in a staffed clinic. */
+export type Staffed = Appointment & { holds?: readonly StaffHold[] };
+
 /**
  * The capacity writes for adding and removing appointments, one per touched day, each guarded by the
- * version the day was read at.
+ * version the day was read at. Where an added appointment holds people, the other room's day of that date
+ * is guarded too (checked, not written): its bookings' people were part of the decision.
  */
 export function capacityChanges(
   clinic: Clinic,
   days: CapacityDay[],
-  adds: Appointment[],
+  adds: Staffed[],
   removes: Appointment[],
 ): CapacityChange[] {
   const changes = new Map<string, CapacityChange>();
-  const dayOf = (a: Appointment) => {
-    const date = clinicDate(clinic, a.start);
-    const key = `${a.resource}#${date}`;
+  const dayOf = (resource: Resource, date: string) => {
+    const key = `${resource}#${date}`;
     let change = changes.get(key);
     if (!change) {
-      const read = days.find((d) => d.resource === a.resource && d.date === date);
+      const read = days.find((d) => d.resource === resource && d.date === date);
       if (!read) throw new Error(`capacity day ${key} was not read before writing`);
-      change = { resource: a.resource, date, expectedVersion: read.version, add: [], remove: [] };
+      change = { resource, date, expectedVersion: read.version, add: [], remove: [] };
       changes.set(key, change);
     }
     return change;
   };
-  for (const a of removes) dayOf(a).remove.push(a.id);
-  for (const a of adds) dayOf(a).add.push({ appointmentId: a.id, start: a.start, end: a.end });
+  for (const a of removes) dayOf(a.resource, clinicDate(clinic, a.start)).remove.push(a.id);
+  for (const a of adds) {
+    const date = clinicDate(clinic, a.start);
+    dayOf(a.resource, date).add.push({
+      appointmentId: a.id,
+      start: a.start,
+      end: a.end,
+      ...(a.holds?.length ? { holds: a.holds } : {}),
+    });
+    if (a.holds?.length) dayOf(OTHER[a.resource], date);
+  }
   return [...changes.values()];
 }
 

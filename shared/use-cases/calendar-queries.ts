@@ -2,7 +2,9 @@ import { DateTime } from "luxon";
 import { utcMonthsBetween } from "../adapters/dynamodb/item-keys.js";
 import { datesBetween, freeStarts } from "../domain/calendar.js";
 import { moveOptions } from "../domain/move-options.js";
-import { serviceMinutes, serviceResource } from "../domain/services.js";
+import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import { isProtocolId, serviceMinutes, serviceResource } from "../domain/services.js";
+import { staffingFor } from "../domain/staffing.js";
 import type { Confirmation, ServiceId } from "../domain/types.js";
 import { assertUpcoming, getAppointment, seriesSessionsOf } from "./appointment-changes.js";
 import { bookingsOf } from "./booking-support.js";
@@ -21,30 +23,54 @@ export async function moveAvailability(deps: Deps, appointmentId: string, from: 
   assertUpcoming(appointment, now, "rescheduled");
   const reads = await deps.store.getBookingReads(
     appointment.patientId,
-    { resource: appointment.resource, dates: datesBetween(from, to) },
+    { resources: [appointment.resource], dates: datesBetween(from, to) },
     appointment.seriesId,
   );
   const seriesSessions =
     appointment.seriesId !== undefined
       ? await seriesSessionsOf(deps, appointment.seriesId, reads.seriesSessions)
       : undefined;
+  const clinic = reads.clinic ?? deps.clinicDefaults;
+  // A person's time spans both rooms: a staffed clinic needs the other room's bookings too.
+  const otherRoom =
+    reads.staff.length > 0
+      ? await deps.store.getCapacityDays(OTHER_ROOM[appointment.resource], datesBetween(from, to))
+      : [];
+  const protocol = appointment.protocolId ? clinicProtocol(clinic, appointment.protocolId) : undefined;
   const slots = moveOptions({
-    clinic: reads.clinic ?? deps.clinicDefaults,
+    clinic,
     appointment,
     fromDate: from,
     toDate: to,
-    bookings: (reads.capacityDays ?? []).flatMap((d) => d.bookings),
+    bookings: [...(reads.capacityDays ?? []), ...otherRoom].flatMap((d) => d.bookings),
     ...(seriesSessions ? { seriesSessions } : {}),
     now,
+    staffing: staffingFor(clinic, reads.staff, appointment.service, protocol),
   });
   return { slots };
 }
 
-/** Every free start for a service between two clinic-local dates: one read of the days' capacity. */
+const OTHER_ROOM = { chair: "office", office: "chair" } as const;
+
+/**
+ * Every free start for a service between two clinic-local dates: one read of the days' capacity (of both
+ * rooms in a staffed clinic, where a start is free only with someone free to staff it). A booster's
+ * protocol depends on the patient, unknown here: its slots count rooms alone, and booking it checks people.
+ */
 export async function availability(deps: Deps, service: ServiceId, from: string, to: string) {
-  const clinic = await loadClinic(deps);
+  const record = await deps.store.getClinicRecord();
+  const clinic = record.clinic ?? deps.clinicDefaults;
   const resource = serviceResource(service);
-  const days = await deps.store.getCapacityDays(resource, datesBetween(from, to));
+  const dates = datesBetween(from, to);
+  const staffed = record.staff.length > 0;
+  const days = (
+    await Promise.all(
+      (staffed ? [resource, OTHER_ROOM[resource]] : [resource]).map((r) =>
+        deps.store.getCapacityDays(r, dates),
+      ),
+    )
+  ).flat();
+  const protocol = isProtocolId(service) ? clinicProtocol(clinic, service) : undefined;
   const slots = freeStarts({
     clinic,
     resource,
@@ -53,6 +79,7 @@ export async function availability(deps: Deps, service: ServiceId, from: string,
     toDate: to,
     bookings: bookingsOf(days),
     now: nowIso(deps),
+    ...(service === "booster" ? {} : { staffing: staffingFor(clinic, record.staff, service, protocol) }),
   });
   return { slots };
 }

@@ -65,7 +65,7 @@ export async function updateClinic(deps: Deps, input: ClinicInput): Promise<Clin
 }
 
 /** Every booking of chairs and offices from yesterday to the end of the booking horizon (the clinic's days). */
-async function bookingsNotOver(deps: Deps, clinic: Clinic, now: string) {
+export async function bookingsNotOver(deps: Deps, clinic: Clinic, now: string) {
   const today = clinicDate(clinic, now);
   const dates = Array.from({ length: clinic.bookingHorizonDays + 3 }, (_, i) => addDays(today, i - 1));
   const resources: Resource[] = ["chair", "office"];

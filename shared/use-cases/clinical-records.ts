@@ -1,5 +1,8 @@
+import { clinicDate } from "../domain/calendar.js";
+import { isDosingService, lastDosingAfterCompleted, lastDosingAfterCorrection } from "../domain/lapse.js";
 import type { Appointment, Patient, ProtocolId } from "../domain/types.js";
-import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
+import type { ChangeSet } from "../ports/store.js";
+import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
 
 export interface OutcomeInput {
@@ -12,7 +15,8 @@ export interface OutcomeInput {
  * Records a consultation's outcome.
  * 1. Only a consultation that has started and was not cancelled or missed takes an outcome.
  * 2. The consultation becomes completed, and the patient's eligibility becomes what the outcome says:
- *    this is the gate every series, protocol session and booster checks.
+ *    this is the gate every series, protocol session and booster checks. When it was recorded goes with
+ *    it: a new outcome is what lifts a lapse (domain/lapse.ts).
  * 3. Both writes are guarded by the versions read, in one transaction.
  */
 export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput, clinicianId: string) {
@@ -51,6 +55,7 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
     const nextPatient: Patient = {
       ...patient,
       eligibleProtocols: protocols,
+      eligibilityRecordedAt: now,
       version: patient.version + 1,
       updatedAt: now,
     };
@@ -62,6 +67,8 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
 /**
  * Records whether the patient came. Only for an appointment that has started and was not cancelled; a
  * mistaken mark can be corrected. Reminders stay as they are: a series' booster invitation still follows.
+ * A dosing session's mark also keeps the patient's last dosing date (see dosingDateChange), in the same
+ * transaction, guarded by the patient's version.
  */
 export async function recordAttendance(deps: Deps, id: string, status: "completed" | "no-show") {
   return retryOnStaleWrite(deps, async () => {
@@ -71,7 +78,41 @@ export async function recordAttendance(deps: Deps, id: string, status: "complete
     if (current.status === "cancelled") throw new Conflict("This appointment was cancelled.", "wrong-state");
     if (current.start > now) throw new Conflict("This appointment has not started yet.", "not-started");
     const next: Appointment = { ...current, status, version: current.version + 1, updatedAt: now };
-    await deps.store.commit({ updateAppointments: [next] });
+    await deps.store.commit({ updateAppointments: [next], ...(await dosingDateChange(deps, current, next)) });
     return next;
   });
+}
+
+/**
+ * The patient write an attendance mark brings, if any: a dosing session recorded completed moves the
+ * patient's last dosing date forward (never back, so a late mark of an old session cannot shorten the
+ * lapse); a completed mark corrected to a no-show hands the date back to the latest other completed dosing
+ * session (a key-bounded query of the patient's appointments, only in that rare case). Nothing to write
+ * when the date stays.
+ */
+async function dosingDateChange(
+  deps: Deps,
+  before: Appointment,
+  after: Appointment,
+): Promise<Pick<ChangeSet, "updatePatient">> {
+  if (!isDosingService(after.service)) return {};
+  // A repeated `completed` mark is read too: it files a dose marked before the patient kept the date.
+  if (after.status !== "completed" && before.status !== "completed") return {};
+  const patient = await deps.store.getPatient(after.patientId);
+  if (!patient) throw new NotFound("patient");
+  const clinic = await loadClinic(deps);
+  const dateOf = (a: Appointment) => a.date ?? clinicDate(clinic, a.start);
+  let lastDosingOn: string | undefined;
+  if (after.status === "completed") {
+    lastDosingOn = lastDosingAfterCompleted(patient.lastDosingOn, dateOf(after));
+  } else {
+    const others = (await deps.store.listPatientAppointments(patient.id)).filter(
+      (a) => a.id !== after.id && a.status === "completed" && isDosingService(a.service),
+    );
+    lastDosingOn = lastDosingAfterCorrection(patient.lastDosingOn, dateOf(after), others.map(dateOf));
+  }
+  if (lastDosingOn === patient.lastDosingOn) return {};
+  return {
+    updatePatient: { ...patient, lastDosingOn, version: patient.version + 1, updatedAt: after.updatedAt },
+  };
 }

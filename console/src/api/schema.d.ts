@@ -441,6 +441,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the clinic's staff
+         * @description Everyone on the roster, active or not, in the order they were entered. An empty roster means rooms alone decide bookings; once anyone is entered, every session needs the people its service needs (see the protocols' `staff` and the clinic's `serviceStaff`).
+         */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * Add someone to the roster
+         * @description A prescriber, nurse or therapist (or several roles) with working hours; without `hours`, the clinic's opening hours. The first person entered turns staffing on for bookings made from then on. With an `Idempotency-Key`, a repeat of the same request returns the first response.
+         */
+        post: operations["addStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff member: name, roles, hours, active
+         * @description Changes the fields given; `hours: null` goes back to the clinic's hours. A change that would leave a booked session without its person (inactive, a role removed, hours that no longer cover it) is refused with 409, `code: "conflicts"` and the sessions in `conflicts`, and writes nothing.
+         */
+        patch: operations["updateStaffMember"];
+        trace?: never;
+    };
     "/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -565,6 +609,7 @@ export interface components {
             sequence?: number;
             sessionsInSeries?: number;
             confirmation: components["schemas"]["Confirmation"];
+            staff?: components["schemas"]["StaffAssignment"][];
         };
         Appointment: {
             id: string;
@@ -581,6 +626,7 @@ export interface components {
             confirmation: components["schemas"]["Confirmation"];
             seriesId?: string;
             sequence?: number;
+            staff?: components["schemas"]["StaffAssignment"][];
             reminders: components["schemas"]["Reminder"][];
             outcome?: components["schemas"]["ConsultationOutcome"];
             cancelReason?: string;
@@ -612,36 +658,7 @@ export interface components {
             address: string;
             chairs: number;
             offices: number;
-            hours: {
-                mon: {
-                    open: string;
-                    close: string;
-                }[];
-                tue: {
-                    open: string;
-                    close: string;
-                }[];
-                wed: {
-                    open: string;
-                    close: string;
-                }[];
-                thu: {
-                    open: string;
-                    close: string;
-                }[];
-                fri: {
-                    open: string;
-                    close: string;
-                }[];
-                sat: {
-                    open: string;
-                    close: string;
-                }[];
-                sun: {
-                    open: string;
-                    close: string;
-                }[];
-            };
+            hours: components["schemas"]["WeeklyHours"];
             closedDates: string[];
             /**
              * @default {
@@ -737,36 +754,7 @@ export interface components {
             address: string;
             chairs: number;
             offices: number;
-            hours: {
-                mon: {
-                    open: string;
-                    close: string;
-                }[];
-                tue: {
-                    open: string;
-                    close: string;
-                }[];
-                wed: {
-                    open: string;
-                    close: string;
-                }[];
-                thu: {
-                    open: string;
-                    close: string;
-                }[];
-                fri: {
-                    open: string;
-                    close: string;
-                }[];
-                sat: {
-                    open: string;
-                    close: string;
-                }[];
-                sun: {
-                    open: string;
-                    close: string;
-                }[];
-            };
+            hours: components["schemas"]["WeeklyHours"];
             closedDates: string[];
             /**
              * @default {
@@ -888,6 +876,10 @@ export interface components {
             eligibleProtocols: components["schemas"]["ProtocolId"][];
             lastSeriesProtocolId?: components["schemas"]["ProtocolId"];
             boosterOptOut?: boolean;
+            /** @description The clinic-local date of the latest protocol session or booster recorded `completed`: more than the clinic's `lapseDays` before a new booster or series, that booking needs a new consultation outcome first. Kept by attendance; not settable. */
+            readonly lastDosingOn?: string;
+            /** @description When the latest consultation outcome set `eligibleProtocols`; one recorded after `lastDosingOn` lifts a lapse. Kept by outcomes; not settable. */
+            readonly eligibilityRecordedAt?: components["schemas"]["UtcInstant"];
             version: number;
             createdAt: components["schemas"]["UtcInstant"];
             updatedAt: components["schemas"]["UtcInstant"];
@@ -980,13 +972,61 @@ export interface components {
         };
         /** @enum {string} */
         ServiceId: "consultation" | "integration" | "booster" | "iv-ketamine" | "im-ketamine" | "esketamine" | "kap";
+        StaffAssignment: {
+            id: string;
+            name: string;
+            role: components["schemas"]["StaffRole"];
+        };
+        StaffList: {
+            staff: components["schemas"]["StaffMember"][];
+        };
+        StaffMember: {
+            id: string;
+            name: string;
+            roles: components["schemas"]["StaffRole"][];
+            hours?: components["schemas"]["WeeklyHours"];
+            active: boolean;
+            email?: string;
+        };
         StaffNeed: {
             /** @enum {string} */
             role: "prescriber" | "nurse" | "therapist";
             sessionsAtOnce: number | "on-site";
         };
+        /** @enum {string} */
+        StaffRole: "prescriber" | "nurse" | "therapist";
         /** Format: date-time */
         UtcInstant: string;
+        WeeklyHours: {
+            mon: {
+                open: string;
+                close: string;
+            }[];
+            tue: {
+                open: string;
+                close: string;
+            }[];
+            wed: {
+                open: string;
+                close: string;
+            }[];
+            thu: {
+                open: string;
+                close: string;
+            }[];
+            fri: {
+                open: string;
+                close: string;
+            }[];
+            sat: {
+                open: string;
+                close: string;
+            }[];
+            sun: {
+                open: string;
+                close: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2806,6 +2846,226 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addStaffMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first response and creates nothing. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    roles: components["schemas"]["StaffRole"][];
+                    hours?: components["schemas"]["WeeklyHours"];
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new staff member. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque id chosen by the server. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    roles?: components["schemas"]["StaffRole"][];
+                    hours?: components["schemas"]["WeeklyHours"] | null;
+                    email?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed staff member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
                 };
             };
             /** @description The request does not match the schema; `errors` names each field at fault. */

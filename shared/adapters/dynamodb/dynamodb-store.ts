@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
+import type { StaffHold, StaffMember } from "../../domain/staff.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import {
   type AgendaReads,
@@ -66,8 +67,14 @@ const itemToClinic = (item: Item): Clinic => clinicSchema.parse(item.settings);
 /** A day nobody has booked yet has no item: it reads as empty, at version 0. */
 function itemToCapacityDay(resource: Resource, date: string, item: Item | undefined): CapacityDay {
   const bookings = Object.entries(
-    (item?.bookings ?? {}) as Record<string, { start: string; end: string }>,
-  ).map(([appointmentId, b]) => ({ appointmentId, resource, start: b.start, end: b.end }));
+    (item?.bookings ?? {}) as Record<string, { start: string; end: string; holds?: StaffHold[] }>,
+  ).map(([appointmentId, b]) => ({
+    appointmentId,
+    resource,
+    start: b.start,
+    end: b.end,
+    ...(b.holds?.length ? { holds: b.holds } : {}),
+  }));
   return { resource, date, version: (item?.version as number | undefined) ?? 0, bookings };
 }
 
@@ -94,6 +101,7 @@ export class DynamoDbStore implements Store {
       ...(item?.settings ? { clinic: itemToClinic(item) } : {}),
       version: typeof item?.version === "number" ? item.version : 0,
       locked: typeof lock?.until === "string" && lock.until > now,
+      staff: Array.isArray(item?.staff) ? (item.staff as StaffMember[]) : [],
     };
   }
 
@@ -164,32 +172,40 @@ export class DynamoDbStore implements Store {
 
   async getBookingReads(
     patientId: string,
-    capacity?: { resource: Resource; dates: string[] },
+    capacity?: { resources: readonly Resource[]; dates: string[] },
     seriesId?: string,
   ): Promise<BookingReads> {
     const dates = [...new Set(capacity?.dates ?? [])];
-    if (capacity && dates.length > MAX_BOOKING_READ_DAYS)
+    const days = (capacity?.resources ?? []).flatMap((resource) => dates.map((date) => ({ resource, date })));
+    if (days.length > MAX_BOOKING_READ_DAYS)
       throw new RangeError(`one read holds at most ${MAX_BOOKING_READ_DAYS} capacity days`);
     const items = await this.batchGet([
       keys.clinic(),
       keys.patient(patientId),
       ...(seriesId !== undefined ? [keys.series(seriesId)] : []),
-      ...(capacity ? dates.map((d) => keys.capacity(capacity.resource, d)) : []),
+      ...days.map((d) => keys.capacity(d.resource, d.date)),
     ]);
     const clinic = this.clinicRecord(items.find((i) => i.type === "clinic"));
     const patient = items.find((i) => i.type === "patient");
     const series = items.find((i) => i.type === "series");
     const seriesSessions = series ? itemToSeriesSessions(series) : undefined;
-    const found = new Map(items.filter((i) => i.type === "capacity").map((i) => [i.date as string, i]));
+    const found = new Map(
+      items.filter((i) => i.type === "capacity").map((i) => [`${i.resource}#${i.date}`, i]),
+    );
     return {
       ...(clinic.clinic ? { clinic: clinic.clinic } : {}),
       clinicVersion: clinic.version,
       clinicLocked: clinic.locked,
+      staff: clinic.staff,
       ...(patient ? { patient: itemToPatient(patient) } : {}),
       ...(seriesSessions ? { seriesSessions } : {}),
       ...(series ? { seriesVersion: itemToSeries(series).version } : {}),
       ...(capacity
-        ? { capacityDays: dates.map((d) => itemToCapacityDay(capacity.resource, d, found.get(d))) }
+        ? {
+            capacityDays: days.map((d) =>
+              itemToCapacityDay(d.resource, d.date, found.get(`${d.resource}#${d.date}`)),
+            ),
+          }
         : {}),
     };
   }
@@ -309,7 +325,8 @@ export class DynamoDbStore implements Store {
       ...[...new Set(patientIds)].map((id) => keys.patient(id)),
       ...[...new Set(seriesIds)].map((id) => keys.series(id)),
     ]);
-    const clinic = this.clinicRecord(items.find((i) => i.type === "clinic")).clinic;
+    const record = this.clinicRecord(items.find((i) => i.type === "clinic"));
+    const clinic = record.clinic;
     const seriesSizes: Record<string, number> = {};
     for (const item of items.filter((i) => i.type === "series")) {
       const size = seriesSize(item);
@@ -318,6 +335,7 @@ export class DynamoDbStore implements Store {
     return {
       ...(clinic ? { clinic } : {}),
       patients: items.filter((i) => i.type === "patient").map(itemToPatient),
+      staff: record.staff,
       seriesSizes,
     };
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { StaffMember } from "../../domain/staff.js";
 import type { Appointment } from "../../domain/types.js";
 import type { CapacityChange, ChangeSet, SeriesRecord } from "../../ports/store.js";
 import { auditToItem } from "./audit-item.js";
@@ -61,7 +62,12 @@ export function buildTransaction(
       },
     });
   }
-  if (changes.clinicVersion !== undefined) add("clinic", clinicCheck(tableName, changes.clinicVersion));
+  if (changes.roster) {
+    if (changes.clinicVersion === undefined)
+      throw new Error("a roster is written over a clinic version read");
+    add("clinic", rosterAction(tableName, changes.roster, changes.clinicVersion));
+  } else if (changes.clinicVersion !== undefined)
+    add("clinic", clinicCheck(tableName, changes.clinicVersion));
   if (changes.audit) {
     add("audit", { Put: { TableName: tableName, Item: auditToItem(changes.audit), ...notExists } });
   }
@@ -199,6 +205,25 @@ function clinicCheck(tableName: string, version: number): Action {
   };
 }
 
+/** The roster kept on the clinic item, written at the version read (creating the item on a fresh table). */
+function rosterAction(tableName: string, roster: StaffMember[], version: number): Action {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.clinic(),
+      UpdateExpression: "SET #s = :staff, #v = :next, #t = :type REMOVE #l",
+      ConditionExpression: version === 0 ? "attribute_not_exists(#v)" : "#v = :v",
+      ExpressionAttributeNames: { "#s": "staff", "#v": "version", "#t": "type", "#l": "lock" },
+      ExpressionAttributeValues: {
+        ":staff": roster,
+        ":next": version + 1,
+        ":type": "clinic",
+        ...(version === 0 ? {} : { ":v": version }),
+      },
+    },
+  };
+}
+
 /** The written series sessions, by series. */
 function seriesSessionsOf(changes: ChangeSet): Map<string, Appointment[]> {
   const bySeries = new Map<string, Appointment[]>();
@@ -284,9 +309,30 @@ function seriesUpdate(
 
 function capacityAction(tableName: string, c: CapacityChange): Action {
   const key = keys.capacity(c.resource, c.date);
+  const entry = (b: CapacityChange["add"][number]) => ({
+    start: b.start,
+    end: b.end,
+    ...(b.holds?.length ? { holds: b.holds } : {}),
+  });
+  if (c.add.length === 0 && c.remove.length === 0) {
+    // Read only for the people it holds: it must still be as read, but nothing of it changes.
+    return {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: key,
+        ...(c.expectedVersion === 0
+          ? { ConditionExpression: "attribute_not_exists(pk)" }
+          : {
+              ConditionExpression: "#v = :prev",
+              ExpressionAttributeNames: { "#v": "version" },
+              ExpressionAttributeValues: { ":prev": c.expectedVersion },
+            }),
+      },
+    };
+  }
   if (c.expectedVersion === 0) {
     // First booking of the day for this resource: the item does not exist yet.
-    const bookings = Object.fromEntries(c.add.map((b) => [b.appointmentId, { start: b.start, end: b.end }]));
+    const bookings = Object.fromEntries(c.add.map((b) => [b.appointmentId, entry(b)]));
     return {
       Put: {
         TableName: tableName,
@@ -301,7 +347,7 @@ function capacityAction(tableName: string, c: CapacityChange): Action {
   const removes: string[] = [];
   c.add.forEach((b, i) => {
     names[`#a${i}`] = b.appointmentId;
-    values[`:a${i}`] = { start: b.start, end: b.end };
+    values[`:a${i}`] = entry(b);
     sets.push(`#b.#a${i} = :a${i}`);
   });
   const added = new Set(c.add.map((b) => b.appointmentId));

@@ -23,6 +23,7 @@ export const FUNCTION_NAMES = [
   "send-reminder",
   "email-events",
   "reconciler",
+  "rems-watch",
 ] as const;
 const EMPTY = "empty-handler";
 /**

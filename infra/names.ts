@@ -18,6 +18,12 @@ export const resourceNames = (config: Pick<AppConfig, "stage">) => {
   };
 };
 
-export type FunctionName = "admin-api" | "schedule-sync" | "send-reminder" | "email-events" | "reconciler";
+export type FunctionName =
+  | "admin-api"
+  | "schedule-sync"
+  | "send-reminder"
+  | "email-events"
+  | "reconciler"
+  | "rems-watch";
 
 export type ResourceNames = ReturnType<typeof resourceNames>;

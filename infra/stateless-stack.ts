@@ -35,14 +35,20 @@ export const SES_EVENT_DETAIL_TYPES = ["Email Sent", "Email Bounced", "Email Com
 export const RECONCILER_RATE = Duration.minutes(5);
 
 /**
- * The code and its wiring: the four functions, the staff HTTP API, the stream and event subscriptions,
+ * How often rems-watch counts overdue forms and checks whether the day's digest is due: the digest goes out
+ * within this long after its time, and the overdue alarm sees several counts in each of its periods.
+ */
+export const REMS_WATCH_RATE = Duration.minutes(15);
+
+/**
+ * The code and its wiring: the functions, the staff HTTP API, the stream and event subscriptions,
  * and the alarms. Safe to destroy and redeploy: it owns no data.
  */
 export class StatelessStack extends Stack {
   readonly api: ClinicHttpApi;
   readonly staffConsole: StaffConsole;
   readonly functions: Record<
-    "adminApi" | "scheduleSync" | "sendReminder" | "emailEvents" | "reconciler",
+    "adminApi" | "scheduleSync" | "sendReminder" | "emailEvents" | "reconciler" | "remsWatch",
     AppFunction
   >;
 
@@ -63,31 +69,38 @@ export class StatelessStack extends Stack {
       readsSecrets: true,
     }).bindTable(table, "readWrite");
     sendReminder
-      .addEnvironment("SES_CONFIGURATION_SET", stateful.configurationSet.configurationSetName)
-      .addEnvironment("SENDER_EMAIL", config.senderEmail)
       // Emails name the clinic: until an admin saves its settings, they come from the deploy's context.
       .addEnvironment("CLINIC_DEFAULTS", JSON.stringify(clinicDefaults(config)))
       .sendAsyncFailuresTo(stateful.reminderDlq.queue, 2, Duration.hours(6));
-    sendReminder.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: "SendAsTheClinicThroughItsConfigurationSet",
-        actions: ["ses:SendEmail", "ses:SendRawEmail"],
-        resources: [
-          // identity/*: SES authorizes against the sender's address or its domain identity, and in the
-          // sandbox also against each (verified) recipient identity. The From address is pinned below.
-          `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/*`,
-          `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:configuration-set/${names.configurationSet}`,
-        ],
-        conditions: { StringEquals: { "ses:FromAddress": config.senderEmail } },
-      }),
-    );
-    acknowledge(
-      sendReminder.role,
-      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]",
-      "SES checks SendEmail against the From address or its domain identity and, in the sandbox, each " +
-        "recipient identity, which are not known at deploy time; the statement is pinned to this account and " +
-        "region and to the configured From address by the ses:FromAddress condition.",
-    );
+    /** Lets a function send as the clinic's sender, through this deployment's configuration set only. */
+    const sendsEmail = (fn: AppFunction) => {
+      fn.addEnvironment(
+        "SES_CONFIGURATION_SET",
+        stateful.configurationSet.configurationSetName,
+      ).addEnvironment("SENDER_EMAIL", config.senderEmail);
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: "SendAsTheClinicThroughItsConfigurationSet",
+          actions: ["ses:SendEmail", "ses:SendRawEmail"],
+          resources: [
+            // identity/*: SES authorizes against the sender's address or its domain identity, and in the
+            // sandbox also against each (verified) recipient identity. The From address is pinned below.
+            `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/*`,
+            `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:configuration-set/${names.configurationSet}`,
+          ],
+          conditions: { StringEquals: { "ses:FromAddress": config.senderEmail } },
+        }),
+      );
+      acknowledge(
+        fn.role,
+        "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]",
+        "SES checks SendEmail against the From address or its domain identity and, in the sandbox, each " +
+          "recipient identity, which are not known at deploy time; the statement is pinned to this account and " +
+          "region and to the configured From address by the ses:FromAddress condition.",
+      );
+      return fn;
+    };
+    sendsEmail(sendReminder);
 
     /** What a function that makes reminder schedules needs: the group, the role to pass, send-reminder. */
     const schedulesFor = (fn: AppFunction) => {
@@ -272,35 +285,32 @@ export class StatelessStack extends Stack {
       "Invoked by its own rate schedule with no retries: a failed run is simply done again by the next one, " +
         "and failures raise the ReconcilerErrors alarm.",
     );
-    const reconcilerInvoker = new iam.Role(this, "ReconcilerScheduleRole", {
-      description: "Assumed by EventBridge Scheduler to run the reminder reconciler",
-      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
-        conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
-      }),
-    });
-    new Schedule(this, "ReconcilerRate", {
-      description: "Runs the reminder reconciler",
-      schedule: ScheduleExpression.rate(RECONCILER_RATE),
-      timeWindow: TimeWindow.off(),
-      target: new LambdaInvoke(reconciler.fn, {
-        role: reconcilerInvoker,
-        retryAttempts: 0,
-        maxEventAge: RECONCILER_RATE,
-      }),
-    });
-    acknowledge(
-      reconcilerInvoker,
-      "HIPAA.Security-IAMNoInlinePolicy",
-      "The inline policy lets Scheduler invoke the reconciler and nothing else; it is not meant to be shared.",
-    );
-    acknowledge(
-      reconcilerInvoker,
-      `AwsSolutions-IAM5[Resource::${nagArnRef(this, reconciler.fn, reconciler.functionArn)}:*]`,
-      "Added by the Lambda target's grant so qualified ARNs of the reconciler can be invoked; still only " +
-        "that one function.",
-    );
+    this.runEvery(reconciler, "Reconciler", RECONCILER_RATE, "the reminder reconciler");
 
-    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents, reconciler };
+    // Its own function rather than a second job of the reconciler: the SES client would take the
+    // reconciler's bundle past its budget, and neither job's failure should hold up the other.
+    const remsWatch = sendsEmail(
+      new AppFunction(this, "RemsWatch", {
+        ...common,
+        name: "rems-watch",
+        functionName: names.function("rems-watch"),
+        description:
+          "Counts overdue REMS monitoring forms (for their alarm) and sends the clinic its daily digest of them",
+        timeout: Duration.minutes(1),
+        memorySize: 256,
+        // The digest is claimed with a conditional write, so overlapping runs would still send it once.
+        reservedConcurrency: 1,
+      }).bindTable(table, "readWrite"),
+    );
+    acknowledge(
+      remsWatch.fn,
+      "HIPAA.Security-LambdaDLQ",
+      "Invoked by its own rate schedule with no retries: a failed run is simply done again by the next one, " +
+        "and failures raise the RemsWatchErrors alarm.",
+    );
+    this.runEvery(remsWatch, "RemsWatch", REMS_WATCH_RATE, "the REMS monitoring forms' watch");
+
+    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents, reconciler, remsWatch };
 
     const alarms = new OperationalAlarms(this, "Alarms", {
       topic: stateful.alarmTopic,
@@ -332,11 +342,13 @@ export class StatelessStack extends Stack {
       SendReminder: sendReminder,
       EmailEvents: emailEvents,
       Reconciler: reconciler,
+      RemsWatch: remsWatch,
     })) {
       alarms.functionHealth(id, fn.fn);
     }
     alarms.streamLag("ScheduleSyncIteratorAge", scheduleSync.fn);
     alarms.remindersFailed("RemindersFailed", "reconciler");
+    alarms.remsFormsOverdue("RemsFormsOverdue", "rems-watch");
     alarms.apiServerErrors(
       "AdminApi5xx",
       this.api.api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
@@ -361,5 +373,34 @@ export class StatelessStack extends Stack {
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }),
     });
+  }
+
+  /**
+   * Runs a function on an EventBridge Scheduler rate, through a role that may invoke it alone. No retries:
+   * a failed run is done again by the next one, and an event older than one period is dropped.
+   */
+  private runEvery(fn: AppFunction, id: string, rate: Duration, what: string): void {
+    const invoker = new iam.Role(this, `${id}ScheduleRole`, {
+      description: `Assumed by EventBridge Scheduler to run ${what}`,
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
+      }),
+    });
+    new Schedule(this, `${id}Rate`, {
+      description: `Runs ${what}`,
+      schedule: ScheduleExpression.rate(rate),
+      timeWindow: TimeWindow.off(),
+      target: new LambdaInvoke(fn.fn, { role: invoker, retryAttempts: 0, maxEventAge: rate }),
+    });
+    acknowledge(
+      invoker,
+      "HIPAA.Security-IAMNoInlinePolicy",
+      `The inline policy lets Scheduler invoke ${what} and nothing else; it is not meant to be shared.`,
+    );
+    acknowledge(
+      invoker,
+      `AwsSolutions-IAM5[Resource::${nagArnRef(this, fn.fn, fn.functionArn)}:*]`,
+      `Added by the Lambda target's grant so qualified ARNs of ${what} can be invoked; still only that one function.`,
+    );
   }
 }

@@ -16,6 +16,7 @@ import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
 import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { makeEmailEventsHandler } from "../shared/handlers/email-events-handler.js";
 import { makeReconcilerHandler } from "../shared/handlers/reconciler-handler.js";
+import { makeRemsWatchHandler } from "../shared/handlers/rems-watch-handler.js";
 import { makeScheduleSyncHandler } from "../shared/handlers/schedule-sync-handler.js";
 import { makeSendReminderHandler } from "../shared/handlers/send-reminder-handler.js";
 import { createApp } from "../shared/http/app.js";
@@ -200,6 +201,8 @@ export async function startLocalStack(options: LocalStackOptions) {
       ...(options.dataDir ? { stateFile: join(options.dataDir, "ses-events-state.json") } : {}),
     });
     const reconcile = makeReconcilerHandler({ ...deps, scheduler: reminderScheduler });
+    // rems-watch, which in AWS runs on its own quarter-hour rate: here with the reconciler, at every move.
+    const watchRems = makeRemsWatchHandler({ ...deps, mailer: sesMailer });
 
     /**
      * Runs the pipeline until quiet: stream → schedules → due sends → SES events → the reconciler (which
@@ -215,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions) {
         const events = await sesEvents.drain();
         const report = await reconcile();
         reports.push(report);
+        await watchRems();
         await asyncInvokes.idle();
         const redriven = report.redriven + report.resynced + report.failed;
         if (records === 0 && due.length === 0 && events === 0 && redriven === 0) break;

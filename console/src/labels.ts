@@ -1,4 +1,12 @@
-import type { Appointment, Protocol, Reminder, ServiceId } from "./api/types.js";
+import type {
+  Appointment,
+  Protocol,
+  Reminder,
+  ServiceId,
+  StaffAssignment,
+  StaffNeed,
+  StaffRole,
+} from "./api/types.js";
 
 /** Words for the API's codes, as a front desk says them. */
 
@@ -91,3 +99,32 @@ export const RESOURCE_LABEL = { chair: "Chair", office: "Office" } as const;
 /** Whether the patient answered the email's Confirm link: the desk calls the ones who did not. */
 export const CONFIRMATION = { confirmed: "Confirmed", unconfirmed: "Not confirmed" } as const;
 export const CONFIRMATION_TONE = { confirmed: "good", unconfirmed: "neutral" } as const;
+
+export const STAFF_ROLE: Record<StaffRole, string> = {
+  prescriber: "Prescriber",
+  nurse: "Nurse",
+  therapist: "Therapist",
+};
+
+/** The order a session's people are read out in: who is responsible first. */
+const ROLE_ORDER: readonly StaffRole[] = ["prescriber", "nurse", "therapist"];
+
+/** A session's people, prescriber first, then nurse, then therapist; the API's order within a role. */
+export function staffInOrder(staff: readonly StaffAssignment[] | undefined): StaffAssignment[] {
+  return [...(staff ?? [])].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+}
+
+/** "Prescriber Dr Lee · Nurse Sam Ortiz": who staffs a session; "" when nobody is assigned. */
+export function staffWords(staff: readonly StaffAssignment[] | undefined): string {
+  return staffInOrder(staff)
+    .map((s) => `${STAFF_ROLE[s.role]} ${s.name}`)
+    .join(" · ");
+}
+
+/** "a nurse (up to 3 sessions at once)", "a prescriber on site", "a therapist, one to one". */
+export function staffNeedWords(need: StaffNeed): string {
+  const role = need.role;
+  if (need.sessionsAtOnce === "on-site") return `a ${role} on site`;
+  if (need.sessionsAtOnce === 1) return `a ${role}, one to one`;
+  return `a ${role} (up to ${need.sessionsAtOnce} sessions at once)`;
+}

@@ -24,3 +24,11 @@ export async function moveLocalClock(apiUrl: string, token: string, now: Date): 
   if (!res.ok) throw new Error(`The local clock answered ${res.status}.`);
   return ((await res.json()) as { fired: unknown[] }).fired.length;
 }
+
+/**
+ * "Now" for a field that defaults to it, at the moment of asking: in local mode the API's clock as last
+ * read (it moves only when someone moves it, and the console reads it again then), else this machine's.
+ */
+export function nowForForms(config: ConsoleConfig, apiNowRead: string): string {
+  return config.signIn === "local" ? apiNowRead : new Date().toISOString();
+}

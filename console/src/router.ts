@@ -11,6 +11,7 @@ export type Route =
   | { page: "book"; patientId?: string }
   | { page: "patient"; id: string }
   | { page: "clinician" }
+  | { page: "staff" }
   | { page: "clinic" };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +28,8 @@ export function parseRoute(hash: string): Route {
       return { page: "book" };
     case "clinician":
       return { page: "clinician" };
+    case "staff":
+      return { page: "staff" };
     case "clinic":
       return { page: "clinic" };
     default: {

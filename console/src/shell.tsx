@@ -6,6 +6,7 @@ import { BookPage } from "./pages/book/book-page.js";
 import { ClinicPage } from "./pages/clinic/clinic-page.js";
 import { ClinicianPage } from "./pages/clinician/clinician-page.js";
 import { PatientPage } from "./pages/patient/patient-page.js";
+import { StaffPage } from "./pages/staff/staff-page.js";
 import { TodayPage } from "./pages/today/today-page.js";
 import { hrefOf, type Route, useRoute } from "./router.js";
 import { zoneAbbreviation } from "./time/clinic-time.js";
@@ -16,11 +17,12 @@ const TITLES: Record<Route["page"], string> = {
   book: "Book",
   patient: "Patient",
   clinician: "Clinician",
+  staff: "Staff",
   clinic: "Clinic",
 };
 
 /** Every role sees every page (all may read); what a role may not do is not offered on the page. */
-const NAV = ["today", "book", "clinician", "clinic"] as const;
+const NAV = ["today", "book", "clinician", "staff", "clinic"] as const;
 
 /** The frame around every page: the clinic, the pages, who is signed in, and the clock's zone. */
 export function Shell() {
@@ -83,6 +85,8 @@ function Page({ route }: { route: Route }) {
       return <PatientPage id={route.id} />;
     case "clinician":
       return <ClinicianPage />;
+    case "staff":
+      return <StaffPage />;
     case "clinic":
       return <ClinicPage />;
   }

@@ -81,6 +81,26 @@ export class OperationalAlarms extends Construct {
     });
   }
 
+  /**
+   * A REMS Patient Monitoring Form is past its 7 days. The reconciler publishes the count on every run; the
+   * alarm holds while any is overdue and clears (OK) once each has been recorded.
+   */
+  remsFormsOverdue(id: string, service: string): void {
+    this.alarm(id, {
+      metric: new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: "RemsFormsOverdue",
+        dimensionsMap: { service },
+        period: Duration.minutes(15),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      alarmDescription:
+        "A REMS Patient Monitoring Form is overdue (more than 7 days after its esketamine session). " +
+        "GET /rems/monitoring-forms?status=overdue lists them; the clinic's daily digest does too.",
+    });
+  }
+
   apiServerErrors(id: string, metric: cloudwatch.IMetric): void {
     this.alarm(id, {
       metric,

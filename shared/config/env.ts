@@ -99,6 +99,15 @@ export type ScheduleSyncEnv = z.output<ReturnType<typeof scheduleSyncEnv>>;
 /** The reconciler re-syncs schedules and re-drives sends, like schedule-sync, and reads the table. */
 export const reconcilerEnv = scheduleSyncEnv;
 
+/** rems-watch reads the forms and the clinic, and sends the clinic its digest from the reminders' sender. */
+export const remsWatchEnv = builtOnce(() =>
+  z.object({
+    ...tableShape(),
+    SENDER_EMAIL: z.string().min(3),
+    SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  }),
+);
+
 export const sendReminderEnv = builtOnce(() =>
   z.object({
     ...tableShape(),

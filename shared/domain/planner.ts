@@ -1,12 +1,13 @@
 import { BookingCalendar } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, type RuleCode, RuleViolation } from "./errors.js";
+import { type PlannedIntegration, planIntegrations } from "./integration-plan.js";
 import { addDays, daysBetween, localInstantMs } from "./opening-hours.js";
 import type { Protocol, SpacingPhase } from "./protocol.js";
 import { serviceResource } from "./services.js";
 import { HOUR_MS, MINUTE_MS, parseInstant, toUtcIso } from "./slot-grid.js";
 import type { StaffHold, StaffMember } from "./staff.js";
-import { calendarStaffing, staffNeeds } from "./staffing.js";
+import { StaffCalendar, staffNeeds } from "./staffing.js";
 import type { Booking, Interval } from "./types.js";
 
 /** A planned session and, in a staffed clinic, the people it holds. */
@@ -16,7 +17,12 @@ export interface PlannedSession extends Interval {
 }
 
 export type SeriesPlan =
-  | { ok: true; sessions: PlannedSession[] }
+  | {
+      ok: true;
+      sessions: PlannedSession[];
+      /** A protocol with integration sessions (KAP): one after each dosing session, by the protocol's days. */
+      integrations?: PlannedIntegration[];
+    }
   | { ok: false; code: RuleCode | "capacity" | "staff"; sessionNumber: number; message: string };
 
 /** How far past the previous session to look when no rule bounds a session. */
@@ -54,11 +60,10 @@ export function planSeries(args: {
   const { clinic, protocol } = args;
   const total = protocol.sessions;
   const minutes = protocol.sessionMinutes;
-  const staffing = calendarStaffing(
-    clinic,
-    args.roster && { roster: args.roster, needs: staffNeeds(clinic, protocol.id, protocol) },
-    args.bookings,
-  );
+  // One count of people for the dosing sessions and their integration sessions alike.
+  const people = args.roster?.length ? new StaffCalendar(clinic, args.roster, args.bookings) : undefined;
+  const needs = staffNeeds(clinic, protocol.id, protocol);
+  const staffing = people && needs.length > 0 ? { calendar: people, needs } : undefined;
   const calendar = new BookingCalendar(
     clinic,
     serviceResource(protocol.id),
@@ -107,14 +112,30 @@ export function planSeries(args: {
     calendar.occupy(next.ms, minutes, next.staff);
     placed.push(next);
   }
-  return {
-    ok: true,
-    sessions: placed.map((p) => ({
-      start: toUtcIso(p.ms),
-      end: toUtcIso(p.ms + minutes * MINUTE_MS),
-      ...(p.staff.length > 0 ? { staff: p.staff } : {}),
-    })),
-  };
+  const sessions = placed.map((p) => ({
+    start: toUtcIso(p.ms),
+    end: toUtcIso(p.ms + minutes * MINUTE_MS),
+    ...(p.staff.length > 0 ? { staff: p.staff } : {}),
+  }));
+  if (!protocol.integration) return { ok: true, sessions };
+  const integrations = planIntegrations({
+    clinic,
+    protocol,
+    dosing: placed.map((p) => ({ startMs: p.ms, staff: p.staff })),
+    dosingMinutes: minutes,
+    bookings: args.bookings,
+    now: args.now,
+    ...(people ? { people } : {}),
+  });
+  if (!integrations.ok) {
+    return {
+      ok: false,
+      code: "spacing-impossible",
+      sessionNumber: integrations.sessionNumber,
+      message: integrations.message,
+    };
+  }
+  return { ok: true, sessions, integrations: integrations.sessions };
 }
 
 /** A session placed: its start and the people it holds. */
@@ -128,8 +149,13 @@ interface Placed {
  * session. Only a refusal of session 1 is the start's fault; a later session's names no field.
  */
 export function requireSeries(args: Parameters<typeof planSeries>[0]): PlannedSession[] {
+  return requireSeriesPlan(args).sessions;
+}
+
+/** `requireSeries` with the integration sessions too, for booking a protocol that has them. */
+export function requireSeriesPlan(args: Parameters<typeof planSeries>[0]): Extract<SeriesPlan, { ok: true }> {
   const plan = planSeries(args);
-  if (plan.ok) return plan.sessions;
+  if (plan.ok) return plan;
   const field = plan.sessionNumber === 1 ? "start" : undefined;
   if (plan.code === "capacity" || plan.code === "staff")
     throw new CapacityTaken(plan.message, field, plan.code);

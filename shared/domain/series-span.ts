@@ -20,10 +20,13 @@ export function planningSpanDays(protocol: Protocol): number {
   return Math.ceil(hours / 24) + 2;
 }
 
-/** The clinic-local days a series starting at `firstStart` could reach, under this clinic's protocol rules. */
+/**
+ * The clinic-local days a series starting at `firstStart` could reach, under this clinic's protocol rules,
+ * its integration sessions (days after the last dosing session) included.
+ */
 export function seriesDates(clinic: Clinic, protocolId: ProtocolId, firstStart: string): string[] {
   const firstDate = clinicDate(clinic, firstStart);
-  return Array.from({ length: planningSpanDays(clinicProtocol(clinic, protocolId)) }, (_, i) =>
-    addDays(firstDate, i),
-  );
+  const protocol = clinicProtocol(clinic, protocolId);
+  const days = planningSpanDays(protocol) + (protocol.integration?.maxDaysAfter ?? 0);
+  return Array.from({ length: days }, (_, i) => addDays(firstDate, i));
 }

@@ -36,14 +36,13 @@ export function rosterConflicts(
   for (const b of live) {
     for (const hold of b.holds ?? []) {
       const member = byId.get(hold.id);
-      const reason: RosterConflictReason | undefined =
-        !member?.active
-          ? "staff-inactive"
-          : !member.roles.includes(hold.role)
-            ? "staff-role"
-            : worksThrough(clinic, member, b)
-              ? undefined
-              : "staff-hours";
+      const reason: RosterConflictReason | undefined = !member?.active
+        ? "staff-inactive"
+        : !member.roles.includes(hold.role)
+          ? "staff-role"
+          : worksThrough(clinic, member, b)
+            ? undefined
+            : "staff-hours";
       if (reason)
         conflicts.push({ appointmentId: b.appointmentId, start: b.start, staffId: hold.id, reason });
     }

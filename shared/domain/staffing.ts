@@ -42,7 +42,9 @@ export function calendarStaffing(
   bookings: readonly StaffedBooking[],
   range?: { fromMs: number; toMs: number },
 ): { calendar: StaffCalendar; needs: readonly StaffNeed[] } | undefined {
-  if (!input || input.roster.length === 0 || input.needs.length === 0) return undefined;
+  // Whether the clinic is staffed at all is `staffingFor`'s to say (from the whole roster): a roster
+  // narrowed to nobody here means nobody is free, not that rooms alone decide.
+  if (!input || input.needs.length === 0) return undefined;
   return { calendar: new StaffCalendar(clinic, input.roster, bookings, range), needs: input.needs };
 }
 
@@ -100,16 +102,11 @@ export class StaffCalendar {
     }
   }
 
-  /** Staffing applies once the clinic has entered anyone; until then rooms alone decide. */
-  get applies(): boolean {
-    return this.roster.length > 0;
-  }
-
   /**
    * Fills every need of a session over [startMs, startMs + minutes), each with a different person who is
    * active, has the role, works the whole session and has room for its share then. People in `prefer`
    * come first (the same therapist through a series), then the roster's order, which fills one nurse's
-   * chairs before the next nurse's. Nothing is needed when the clinic is not staffed.
+   * chairs before the next nurse's. A clinic not staffed never asks (see staffingFor).
    */
   staff(
     needs: readonly StaffNeed[],
@@ -117,7 +114,7 @@ export class StaffCalendar {
     minutes: number,
     prefer: readonly string[] = [],
   ): StaffCheck {
-    if (!this.applies || needs.length === 0) return { ok: true, holds: [] };
+    if (needs.length === 0) return { ok: true, holds: [] };
     const endMs = startMs + minutes * MINUTE_MS;
     const rank = (m: StaffMember) => {
       const i = prefer.indexOf(m.id);
@@ -157,7 +154,7 @@ export class StaffCalendar {
    * nobody with a needed role works at all ("No prescriber works on Wed 2 Dec, Thu 3 Dec."), else "".
    */
   missingRoles(needs: readonly StaffNeed[], fromMs: number, toMs: number): string {
-    if (!this.applies || needs.length === 0 || !(fromMs <= toMs)) return "";
+    if (needs.length === 0 || !(fromMs <= toMs)) return "";
     const byRole = new Map<StaffRole, string[]>();
     const last = this.localDate(toMs);
     for (let date = this.localDate(fromMs); date <= last; date = addDays(date, 1)) {
@@ -182,7 +179,7 @@ export class StaffCalendar {
 
   /** "a prescriber and a nurse": for messages that say what a slot lacked. */
   describeNeeds(needs: readonly StaffNeed[]): string {
-    if (!this.applies || needs.length === 0) return "";
+    if (needs.length === 0) return "";
     return ` with ${needs.map((n) => `a ${n.role}`).join(" and ")}`;
   }
 

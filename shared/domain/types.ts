@@ -91,6 +91,17 @@ export interface ConsultationOutcome {
   recordedBy: string;
 }
 
+/**
+ * A REMS Patient Monitoring Form as a clinician recorded it on its esketamine session: when it was filed
+ * with the program (and the program's reference, if any), who recorded that here, and when.
+ */
+export interface RemsFormRecord {
+  submittedAt: string;
+  reference?: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface Appointment extends Interval {
   id: string;
   patientId: string;
@@ -116,6 +127,8 @@ export interface Appointment extends Interval {
   sequence?: number;
   reminders: Reminder[];
   outcome?: ConsultationOutcome;
+  /** A completed esketamine session's monitoring form, once recorded (see domain/rems-form.ts). */
+  remsForm?: RemsFormRecord;
   cancelReason?: string;
   cancelledBy?: CancelledBy;
   /** Optimistic-locking version; a reminder remembers the version it was planned for. */
@@ -158,7 +171,13 @@ export interface Series {
   patientId: string;
   protocolId: ProtocolId;
   status: SeriesStatus;
+  /** The numbered (dosing) sessions, in order. */
   sessions: Appointment[];
+  /**
+   * Sessions booked with the series that are not numbered dosing sessions: KAP's integration sessions, by
+   * start. Absent when the protocol books none.
+   */
+  integrationSessions?: Appointment[];
   cancelReason?: string;
   createdAt: string;
 }

@@ -18,6 +18,7 @@ import { registerClinicRoutes } from "./routes/clinic.routes.js";
 import { registerClosureRoutes } from "./routes/closure.routes.js";
 import { registerPatientRoutes } from "./routes/patient.routes.js";
 import { registerPatientAnswerRoutes } from "./routes/patient-answer.routes.js";
+import { registerRemsRoutes } from "./routes/rems.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerStaffRoutes } from "./routes/staff.routes.js";
 import { registerUnsubscribeRoutes } from "./routes/unsubscribe.routes.js";
@@ -89,6 +90,7 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
   registerUnsubscribeRoutes(routes, options);
   registerPatientAnswerRoutes(routes, options);
   registerAuditRoutes(routes, options);
+  registerRemsRoutes(routes, options);
   options.extraRoutes?.(routes);
 
   // Built on first request, not at cold start: only tools and people read it.

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "../domain/audit.js";
 import type { Clinic } from "../domain/clinic.js";
+import type { RemsForm } from "../domain/rems-form.js";
 import type { StaffHold, StaffMember } from "../domain/staff.js";
 import type {
   Appointment,
@@ -26,6 +27,14 @@ export interface SeriesRecord {
    * before versions existed.
    */
   version: number;
+}
+
+/** A series with its numbered sessions by sequence, and the sessions booked with it that have no number. */
+export interface SeriesWithSessions {
+  series: SeriesRecord;
+  sessions: Appointment[];
+  /** KAP's integration sessions: part of the series, not of its spacing, summary or numbering. */
+  integrations: Appointment[];
 }
 
 /**
@@ -124,6 +133,38 @@ export interface ChangeSet {
   idempotency?: IdempotencyRecord;
   /** The audit entry of the request making this change: written once, with the change or not at all. */
   audit?: AuditEntry;
+  /**
+   * Monitoring forms owed by appointments this change writes (open, or submitted), saved with them: each
+   * goes with its appointment's guarded write, so a form never outlives or lags the session that owes it.
+   */
+  saveRemsForms?: RemsForm[];
+  /** Appointments (by id) this change writes whose session owes no form any more (marked missed after all). */
+  dropRemsForms?: string[];
+}
+
+/** Monitoring forms still to be filed whose due time is in [dueFrom, dueBefore); either end may be open. */
+export interface OpenRemsFormQuery {
+  dueFrom?: string;
+  dueBefore?: string;
+}
+
+/** One clinic-local date's daily digest, claimed by the run that is sending it, until `leaseUntil`. */
+export interface DigestClaim {
+  date: string;
+  claimId: string;
+  now: string;
+  /** A run that crashed mid-send is replaced after this (the one window for a second digest that day). */
+  leaseUntil: string;
+}
+
+/** What became of a claimed digest: sent, nothing to send that day, or refused for good by the provider. */
+export interface DigestSettlement {
+  date: string;
+  claimId: string;
+  outcome: "sent" | "nothing-to-send" | "failed";
+  at: string;
+  messageId?: string;
+  reason?: string;
 }
 
 /** Whose entries `listAudit` reads: one patient's data, or one staff member's actions. */
@@ -231,7 +272,7 @@ export interface Store {
   /** What a day's agenda shows beside its appointments, in one read: the clinic, the patients, the series' sizes. */
   getAgendaReads(patientIds: string[], seriesIds: string[]): Promise<AgendaReads>;
 
-  getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined>;
+  getSeries(id: string): Promise<SeriesWithSessions | undefined>;
 
   getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]>;
 
@@ -249,7 +290,7 @@ export interface Store {
    * `seriesId` the summary of that series' sessions.
    */
   getSendContext(appointmentId: string, patientId: string, seriesId?: string): Promise<SendContext>;
-  /** A series' sessions (without their reminders' history), by sequence. */
+  /** A series' numbered sessions (without their reminders' history), by sequence; not its integration sessions. */
   listSeriesSessions(seriesId: string): Promise<Appointment[]>;
   /** Records what became of a claimed reminder. A send is recorded even if the reminder changed meanwhile. */
   settleReminder(settlement: ReminderSettlement): Promise<void>;
@@ -269,6 +310,26 @@ export interface Store {
   markRedriven(ref: ReminderRef, at: string): Promise<boolean>;
   /** Marks an unsettled reminder `failed` with a reason, unless it changed or a sender holds it. */
   failReminder(ref: ReminderRef, reason: string, now: string): Promise<boolean>;
+
+  /**
+   * Monitoring forms not yet submitted, by due time, whose due time is in the query's range: each range is
+   * one key range of an index (due: from now on; overdue: before now), never a read of every appointment.
+   * Read from an index, so a change may take a moment to show.
+   */
+  listOpenRemsForms(query: OpenRemsFormQuery): Promise<RemsForm[]>;
+  /** How many forms not yet submitted are due before `dueBefore` (overdue at that instant), counted by key. */
+  countOpenRemsForms(dueBefore: string): Promise<number>;
+  /** Submitted monitoring forms of sessions dated `fromDate`..`toDate` (inclusive), by session date. */
+  listSubmittedRemsForms(fromDate: string, toDate: string): Promise<RemsForm[]>;
+  /**
+   * Claims the daily digest of one date for sending: true only for the one caller that finds it neither
+   * settled nor held by another run whose lease is still running.
+   */
+  claimDailyDigest(claim: DigestClaim): Promise<boolean>;
+  /** Records what became of a claimed digest, under the claim that sent it; the day is done then. */
+  settleDailyDigest(settlement: DigestSettlement): Promise<void>;
+  /** Lets a claimed digest go again after a transient failure, so a later run can send it. */
+  releaseDailyDigest(claim: Pick<DigestClaim, "date" | "claimId">): Promise<void>;
 
   /** Writes one audit entry on its own (a read, a refusal); never over an existing one. */
   recordAudit(entry: AuditEntry): Promise<void>;

@@ -11,6 +11,7 @@ import {
   serviceIdSchema,
   utcInstantSchema,
 } from "./common.schema.js";
+import { remsFormRecordSchema } from "./rems-form.schema.js";
 import { staffAssignmentSchema } from "./staff.schema.js";
 
 export const createAppointmentBodySchema = z.strictObject({
@@ -23,7 +24,14 @@ export type CreateAppointmentBody = z.infer<typeof createAppointmentBodySchema>;
 export const cancelAppointmentBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 export type CancelAppointmentBody = z.infer<typeof cancelAppointmentBodySchema>;
 
-export const rescheduleAppointmentBodySchema = z.strictObject({ start: instantSchema });
+export const rescheduleAppointmentBodySchema = z.strictObject({
+  start: instantSchema,
+  /**
+   * People not to assign (staff ids): hands the session to someone else free then, for instance before a
+   * nurse is made inactive. The same `start` moves nobody's time, only the people.
+   */
+  withoutStaff: z.array(idSchema).max(10).optional(),
+});
 export type RescheduleAppointmentBody = z.infer<typeof rescheduleAppointmentBodySchema>;
 
 /** A consultation's outcome: eligibility names the protocols, ineligibility names none. */
@@ -118,6 +126,8 @@ export const appointmentSchema = z
     staff: z.array(staffAssignmentSchema).optional(),
     reminders: z.array(reminderSchema),
     outcome: consultationOutcomeSchema.optional(),
+    /** A completed esketamine session's monitoring form, once a clinician recorded it. */
+    remsForm: remsFormRecordSchema.optional(),
     cancelReason: z.string().optional(),
     /** Set when the clinic called it off by closing the day (POST /closures), or the patient from an email's link. */
     cancelledBy: z.enum(["clinic-closure", "patient"]).optional(),

@@ -26,6 +26,8 @@ export const seriesSchema = z
     protocolId: protocolIdSchema,
     status: z.enum(["active", "completed", "cancelled"]),
     sessions: z.array(appointmentSchema),
+    /** KAP's integration sessions (office, therapist), booked with the series, by start. */
+    integrationSessions: z.array(appointmentSchema).optional(),
     cancelReason: z.string().optional(),
     createdAt: utcInstantSchema,
   })
@@ -36,5 +38,9 @@ export type SeriesResponse = z.infer<typeof seriesSchema>;
 export const seriesPreviewSchema = z
   .object({
     sessions: z.array(z.object({ sequence: z.int().min(1), start: utcInstantSchema, end: utcInstantSchema })),
+    /** Integration sessions the series would book, each after the dosing session `after`. */
+    integrationSessions: z
+      .array(z.object({ after: z.int().min(1), start: utcInstantSchema, end: utcInstantSchema }))
+      .optional(),
   })
   .meta({ id: "SeriesPreview" });

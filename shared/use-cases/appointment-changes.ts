@@ -173,7 +173,13 @@ export async function cancelBooked(deps: Deps, current: Appointment, options: Ca
  * Moving it to the time it already has changes nothing for the patient: its pending reminders are saved
  * again (which makes their schedules again, the recovery runbook's step) and no notice goes out.
  */
-export async function rescheduleAppointment(deps: Deps, id: string, newStart: string): Promise<Appointment> {
+export async function rescheduleAppointment(
+  deps: Deps,
+  id: string,
+  newStart: string,
+  options: { withoutStaff?: readonly string[] } = {},
+): Promise<Appointment> {
+  const without = new Set(options.withoutStaff ?? []);
   return retryOnStaleWrite(deps, async () => {
     const current = await getAppointmentOrThrow(deps, id);
     const now = nowIso(deps);
@@ -187,7 +193,9 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
     if (!patient) throw new NotFound("patient");
     const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
 
-    // In a staffed clinic, the same people where they are free at the new time.
+    // In a staffed clinic, the same people where they are free at the new time, unless told otherwise.
+    // Whether the clinic is staffed is the whole roster's to say: leaving everyone out is "nobody free".
+    const staffing = staffingFor(clinic, reads.staff, current.service, protocol);
     const holds = assertSlot({
       clinic,
       resource: current.resource,
@@ -195,8 +203,10 @@ export async function rescheduleAppointment(deps: Deps, id: string, newStart: st
       minutes,
       bookings: bookingsOf(days, new Set([current.id])),
       now,
-      staffing: staffingFor(clinic, reads.staff, current.service, protocol),
-      prefer: (current.staff ?? []).map((s) => s.id),
+      ...(staffing
+        ? { staffing: { ...staffing, roster: staffing.roster.filter((m) => !without.has(m.id)) } }
+        : {}),
+      prefer: (current.staff ?? []).map((s) => s.id).filter((id) => !without.has(id)),
     });
     let seriesTotal: number | undefined;
     if (current.seriesId !== undefined && current.protocolId) {

@@ -1,6 +1,7 @@
 import { clinicDate } from "../domain/calendar.js";
 import { resolveService } from "../domain/eligibility.js";
-import { requireSeries } from "../domain/planner.js";
+import { requireSeriesPlan } from "../domain/planner.js";
+import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { newReminders } from "../domain/reminder-changes.js";
 import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { seriesDates } from "../domain/series-span.js";
@@ -31,13 +32,14 @@ async function planSeriesBooking(deps: Deps, input: BookSeriesInput) {
     patientId: input.patientId,
     resource: "chair",
     datesFor: (c) => seriesDates(c, input.protocolId, firstStart),
+    alsoOtherRoom: (c) => clinicProtocol(c, input.protocolId).integration !== undefined,
   });
   const { clinic, patient, days } = reads;
   if (!patient) throw new NotFound("patient");
   const { protocol } = resolveService(clinic, patient, input.protocolId, firstStart);
   if (!protocol) throw new Error("a protocol service always resolves to a protocol");
   const now = nowIso(deps);
-  const slots = requireSeries({
+  const plan = requireSeriesPlan({
     clinic,
     protocol,
     firstStart,
@@ -45,28 +47,33 @@ async function planSeriesBooking(deps: Deps, input: BookSeriesInput) {
     now,
     roster: reads.staff,
   });
-  return { ...reads, patient, protocol, now, slots };
+  return { ...reads, patient, protocol, now, slots: plan.sessions, integrations: plan.integrations ?? [] };
 }
 
 /** The sessions a series would have if booked now: what `POST /series` would answer, or its refusal. */
 export async function previewSeries(deps: Deps, input: BookSeriesInput) {
-  const { slots } = await planSeriesBooking(deps, input);
-  return { sessions: slots.map((slot, i) => ({ sequence: i + 1, start: slot.start, end: slot.end })) };
+  const { slots, integrations } = await planSeriesBooking(deps, input);
+  return {
+    sessions: slots.map((slot, i) => ({ sequence: i + 1, start: slot.start, end: slot.end })),
+    ...(integrations.length > 0
+      ? { integrationSessions: integrations.map((s) => ({ after: s.after, start: s.start, end: s.end })) }
+      : {}),
+  };
 }
 
 /**
  * Plans and books a whole series, all or nothing.
  * 1. Plan it (see planSeriesBooking).
  * 2. Plan each session's reminders: one confirmation (first session) listing all, a booster invitation on the last.
- * 3. Write sessions, reminders, capacity days, the series and the patient's last protocol in one transaction.
+ * 3. A protocol with integration sessions (KAP) books them too: offices, after each dosing session, part of
+ *    the series without a number of their own (each with its own confirmation and day-before reminder).
+ * 4. Write sessions, reminders, capacity days, the series and the patient's last protocol in one transaction.
  */
 export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: IdempotencyRequest) {
   return once<Series>(deps.store, idem, (record) =>
     retryOnStaleWrite(deps, async () => {
-      const { clinic, clinicVersion, patient, staff, days, protocol, now, slots } = await planSeriesBooking(
-        deps,
-        input,
-      );
+      const { clinic, clinicVersion, patient, staff, days, protocol, now, slots, integrations } =
+        await planSeriesBooking(deps, input);
       const seriesId = deps.ids();
       const total = slots.length;
       const sessions: Appointment[] = slots.map((slot, i) =>
@@ -103,6 +110,36 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
           staff,
         ),
       );
+      const integrationSessions: Appointment[] = integrations.map((slot) =>
+        withStaff<Appointment>(
+          {
+            id: deps.ids(),
+            patientId: patient.id,
+            service: "integration",
+            resource: "office",
+            start: slot.start,
+            end: slot.end,
+            status: "booked",
+            date: clinicDate(clinic, slot.start),
+            confirmation: "unconfirmed",
+            seriesId,
+            reminders: newReminders(
+              deps.ids,
+              planAppointmentReminders({
+                clinic,
+                patientTimezone: patient.timezone,
+                now,
+                appointment: { service: "integration", start: slot.start, end: slot.end },
+              }),
+            ),
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          },
+          slot.staff ?? [],
+          staff,
+        ),
+      );
       const series: SeriesRecord = {
         id: seriesId,
         patientId: patient.id,
@@ -111,14 +148,17 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         createdAt: now,
         version: 1,
       };
-      const view = seriesView(series, sessions);
+      const view = seriesView(series, sessions, integrationSessions);
       const idempotency = record(201, view);
       await deps.store.commit({
-        createAppointments: sessions,
+        createAppointments: [...sessions, ...integrationSessions],
         capacity: capacityChanges(
           clinic,
           days,
-          sessions.map((s, i) => ({ ...s, holds: slots[i]!.staff })),
+          [
+            ...sessions.map((s, i) => ({ ...s, holds: slots[i]!.staff })),
+            ...integrationSessions.map((s, i) => ({ ...s, holds: integrations[i]!.staff })),
+          ],
           [],
         ),
         createSeries: series,

@@ -47,7 +47,7 @@ const OTHER: Record<Resource, Resource> = { chair: "office", office: "chair" };
  * usual case (with `seriesId`, also that series' session summary). Which days depends on the clinic's zone
  * and protocol rules, known only after the read: they are guessed from the deployment's clinic (the saved
  * one's, nearly always), and read again if the saved clinic reaches days the guess did not. A clinic with
- * staff on its roster also needs the other room's days (`alsoOffices` asks for them regardless, for a
+ * staff on its roster also needs the other room's days (`alsoOtherRoom` asks for them regardless, for a
  * series that books integration sessions).
  */
 export async function readForBooking(
@@ -57,14 +57,15 @@ export async function readForBooking(
     resource: Resource;
     datesFor: (clinic: Clinic) => string[];
     seriesId?: string;
-    alsoOtherRoom?: boolean;
+    /** Whether this clinic's rules need the other room's days whoever is on the roster (integration sessions). */
+    alsoOtherRoom?: (clinic: Clinic) => boolean;
   },
 ) {
   const guessed = args.datesFor(deps.clinicDefaults);
   const other = OTHER[args.resource];
-  const resourcesFor = (staffed: boolean): Resource[] =>
-    staffed || args.alsoOtherRoom ? [args.resource, other] : [args.resource];
-  const guessedResources = resourcesFor(lastSeenStaffed.get(deps.store) ?? false);
+  const resourcesFor = (staffed: boolean, clinic: Clinic): Resource[] =>
+    staffed || args.alsoOtherRoom?.(clinic) ? [args.resource, other] : [args.resource];
+  const guessedResources = resourcesFor(lastSeenStaffed.get(deps.store) ?? false, deps.clinicDefaults);
   const reads = await deps.store.getBookingReads(
     args.patientId,
     guessed.length * guessedResources.length <= MAX_BOOKING_READ_DAYS
@@ -79,7 +80,7 @@ export async function readForBooking(
   const dates = args.datesFor(clinic);
   const read = new Map((reads.capacityDays ?? []).map((d) => [`${d.resource}#${d.date}`, d]));
   const days: CapacityDay[] = [];
-  for (const resource of resourcesFor(staff.length > 0)) {
+  for (const resource of resourcesFor(staff.length > 0, clinic)) {
     const wanted = dates.map((d) => read.get(`${resource}#${d}`));
     days.push(
       ...(wanted.every((d) => d !== undefined)

@@ -1,5 +1,6 @@
 import { clinicDate } from "../domain/calendar.js";
 import { isDosingService, lastDosingAfterCompleted, lastDosingAfterCorrection } from "../domain/lapse.js";
+import { attendanceRefusal, isRemsSession, remsFormAfterAttendance } from "../domain/rems-form.js";
 import type { Appointment, Patient, ProtocolId } from "../domain/types.js";
 import type { ChangeSet } from "../ports/store.js";
 import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
@@ -69,6 +70,8 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
  * mistaken mark can be corrected. Reminders stay as they are: a series' booster invitation still follows.
  * A dosing session's mark also keeps the patient's last dosing date (see dosingDateChange), in the same
  * transaction, guarded by the patient's version.
+ * A completed esketamine session owes a REMS monitoring form from then on, written with the mark (a
+ * correction to no-show drops it again; once the form is recorded, the session stays completed).
  */
 export async function recordAttendance(deps: Deps, id: string, status: "completed" | "no-show") {
   return retryOnStaleWrite(deps, async () => {
@@ -77,8 +80,19 @@ export async function recordAttendance(deps: Deps, id: string, status: "complete
     const now = nowIso(deps);
     if (current.status === "cancelled") throw new Conflict("This appointment was cancelled.", "wrong-state");
     if (current.start > now) throw new Conflict("This appointment has not started yet.", "not-started");
+    const refusal = attendanceRefusal(current, status);
+    if (refusal) throw new Conflict(refusal.message, refusal.code);
     const next: Appointment = { ...current, status, version: current.version + 1, updatedAt: now };
-    await deps.store.commit({ updateAppointments: [next], ...(await dosingDateChange(deps, current, next)) });
+    // The clinic's zone dates the form; only an esketamine session needs it.
+    const forms = isRemsSession(next)
+      ? remsFormAfterAttendance(next, (await loadClinic(deps)).timezone)
+      : undefined;
+    await deps.store.commit({
+      updateAppointments: [next],
+      ...(await dosingDateChange(deps, current, next)),
+      ...(forms && "owes" in forms ? { saveRemsForms: [forms.owes] } : {}),
+      ...(forms && "owesNone" in forms ? { dropRemsForms: [forms.owesNone] } : {}),
+    });
     return next;
   });
 }

@@ -7,13 +7,21 @@ export function seriesStatus(record: SeriesRecord, sessions: Appointment[]): Ser
   return sessions.some((s) => s.status === "booked") ? "active" : "completed";
 }
 
-export function seriesView(record: SeriesRecord, sessions: Appointment[]): Series {
+/** The series as the API shows it: its numbered sessions in order, and its integration sessions by start. */
+export function seriesView(
+  record: SeriesRecord,
+  sessions: Appointment[],
+  integrations: Appointment[] = [],
+): Series {
   return {
     id: record.id,
     patientId: record.patientId,
     protocolId: record.protocolId,
     status: seriesStatus(record, sessions),
     sessions: [...sessions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)),
+    ...(integrations.length > 0
+      ? { integrationSessions: [...integrations].sort((a, b) => a.start.localeCompare(b.start)) }
+      : {}),
     ...(record.cancelReason !== undefined ? { cancelReason: record.cancelReason } : {}),
     createdAt: record.createdAt,
   };

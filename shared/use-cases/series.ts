@@ -10,14 +10,14 @@ import { seriesView } from "./series-view.js";
 export async function getSeries(deps: Deps, id: string) {
   const found = await deps.store.getSeries(id);
   if (!found) throw new NotFound("series");
-  return seriesView(found.series, found.sessions);
+  return seriesView(found.series, found.sessions, found.integrations);
 }
 
 /**
  * Cancels a series.
  * 1. Every session still to come is cancelled with its pending reminders (the booster invitation too);
  *    sessions that already took place stay as they are.
- * 2. Their chairs are freed.
+ * 2. Their chairs are freed, and the offices of its integration sessions still to come (cancelled too).
  * 3. One cancellation notice, on the first cancelled session, tells the patient.
  * The write is guarded by the series' version and the clinic settings it was decided under.
  */
@@ -27,11 +27,13 @@ export async function cancelSeries(deps: Deps, id: string, reason?: string) {
     if (!found) throw new NotFound("series");
     if (found.series.cancelled) throw new Conflict("This series is already cancelled.", "wrong-state");
     const now = nowIso(deps);
-    const upcoming = found.sessions.filter((s) => s.status === "booked" && s.start > now);
+    const all = [...found.sessions, ...found.integrations];
+    const upcoming = all.filter((s) => s.status === "booked" && s.start > now);
     const { clinic, clinicVersion, patient, days } = await readForBooking(deps, {
       patientId: found.series.patientId,
       resource: "chair",
       datesFor: (c) => upcoming.map((s) => clinicDate(c, s.start)),
+      alsoOtherRoom: () => upcoming.some((s) => s.resource === "office"),
     });
     const changed: { appointment: Appointment; changes: ReminderChanges }[] = [];
     upcoming.forEach((s, i) => {
@@ -51,7 +53,7 @@ export async function cancelSeries(deps: Deps, id: string, reason?: string) {
       changed.push({ appointment, changes });
     });
     // Sessions in the past keep their record, but a booster invitation on them no longer makes sense.
-    for (const s of found.sessions) {
+    for (const s of all) {
       if (upcoming.includes(s) || !s.reminders.some((r) => r.status === "scheduled")) continue;
       const changes = cancelPending(s.reminders, "series-cancelled");
       const appointment = { ...s, reminders: changes.all, version: s.version + 1, updatedAt: now };
@@ -71,7 +73,7 @@ export async function cancelSeries(deps: Deps, id: string, reason?: string) {
       updateSeries: series,
       clinicVersion,
     });
-    const unchanged = found.sessions.filter((s) => !appointments.some((c) => c.id === s.id));
-    return seriesView(series, [...unchanged, ...appointments]);
+    const after = (list: Appointment[]) => list.map((s) => appointments.find((c) => c.id === s.id) ?? s);
+    return seriesView(series, after(found.sessions), after(found.integrations));
   });
 }

@@ -13,7 +13,8 @@ export class RosterWouldStrand extends Conflict {
   constructor(readonly conflicts: RosterConflict[]) {
     super(
       `This change would leave ${conflicts.length} booked session${conflicts.length === 1 ? "" : "s"} without ` +
-        "the person who staffs them. Reschedule them (someone else is assigned where free) or cancel them first.",
+        "the person who staffs them. Hand each to someone else (reschedule it with `withoutStaff` naming this " +
+        "person, at the same time or another) or cancel it first.",
       "conflicts",
     );
   }

@@ -23,6 +23,8 @@ const ROUTES: Rule[] = [
   { method: "POST", path: "/appointments/a1/reschedule", allowed: ["staff"] },
   { method: "POST", path: "/appointments/a1/outcome", allowed: ["clinician"] },
   { method: "POST", path: "/appointments/a1/attendance", allowed: ["clinician", "staff"] },
+  { method: "POST", path: "/appointments/a1/rems-form", allowed: ["clinician"] },
+  { method: "GET", path: "/rems/monitoring-forms?status=due", allowed: "any" },
   { method: "POST", path: "/series", allowed: ["staff"] },
   { method: "POST", path: "/series/preview", allowed: ["staff"] },
   { method: "GET", path: "/series/s1", allowed: "any" },

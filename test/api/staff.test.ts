@@ -164,7 +164,7 @@ describe("sessions need their people", () => {
     }
   });
 
-  it("a reschedule keeps the same person where free; a deactivation that would strand a session is refused with it", async () => {
+  it("a reschedule keeps the same person where free; a deactivation that would strand a session is refused until it is handed on", async () => {
     const api = await apiHarness();
     const patientId = await eligiblePatient(api, ["im-ketamine"]);
     const first = await addStaff(api, { name: "Sam Ortiz", roles: ["nurse"] });
@@ -195,16 +195,125 @@ describe("sessions need their people", () => {
     ]);
     expect((await api.call("GET", "/staff")).body.staff[0].active).toBe(true);
 
-    // Once the session no longer needs Sam, Sam may go; the next booking gets Ria.
-    expect((await api.call("POST", `/appointments/${booked.body.id}/cancel`, {})).status).toBe(200);
+    // Handing the session to Ria at the same time frees Sam, and tells the patient nothing.
+    const handed = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [first.id],
+    });
+    expect(handed.status).toBe(200);
+    expect(handed.body.staff).toEqual([{ id: second.id, name: "Ria Chen", role: "nurse" }]);
+    expect(handed.body.reminders.filter((r: { kind: string }) => r.kind === "reschedule")).toHaveLength(1);
     const done = await api.call("PATCH", `/staff/${first.id}`, { active: false }, { role: "admin" });
     expect(done.status).toBe(200);
     expect(done.body.active).toBe(false);
+    // Without Ria too, nobody is left to staff it: refused, not booked with nobody.
+    const nobody = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [second.id],
+    });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.code).toBe("staff-unavailable");
+    // Sam is inactive now, so Ria is the whole active roster: handing it away from her is refused too.
+    const alone = await api.call("POST", `/appointments/${booked.body.id}/reschedule`, {
+      start: "2026-12-03T14:00:00-05:00",
+      withoutStaff: [second.id, first.id],
+    });
+    expect(alone.status).toBe(409);
+    expect((await api.call("GET", `/appointments/${booked.body.id}`)).body.staff).toEqual([
+      { id: second.id, name: "Ria Chen", role: "nurse" },
+    ]);
     const next = await api.call("POST", "/appointments", {
       patientId,
       service: "im-ketamine",
       start: "2026-12-04T10:00:00-05:00",
     });
     expect(next.body.staff).toEqual([{ id: second.id, name: "Ria Chen", role: "nurse" }]);
+  });
+});
+
+describe("KAP's integration sessions", () => {
+  it("books one after each dosing session with the series, an office and the same therapist, all or nothing", async () => {
+    const api = await apiHarness();
+    const patientId = await eligiblePatient(api, ["kap"]);
+    const therapist = await addStaff(api, { name: "Noor Aziz", roles: ["therapist"] });
+    const body = { patientId, protocolId: "kap", start: "2026-12-01T09:00:00-05:00" };
+
+    const preview = await api.call("POST", "/series/preview", body);
+    expect(preview.status).toBe(200);
+    expect(preview.body.integrationSessions.map((s: { after: number }) => s.after)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+
+    const series = await api.call("POST", "/series", body);
+    expect(series.status).toBe(201);
+    expect(series.body.sessions).toHaveLength(6);
+    const integrations = series.body.integrationSessions as {
+      id: string;
+      start: string;
+      end: string;
+      service: string;
+      resource: string;
+      staff: unknown;
+      seriesId: string;
+    }[];
+    expect(integrations).toHaveLength(6);
+    const day = (iso: string) => new Date(iso).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
+    integrations.forEach((x, i) => {
+      expect(x).toMatchObject({ service: "integration", resource: "office", seriesId: series.body.id });
+      expect(x.staff).toEqual([{ id: therapist.id, name: "Noor Aziz", role: "therapist" }]);
+      expect(
+        day(x.start) > day(series.body.sessions[i].start),
+        `${x.start} after ${series.body.sessions[i].start}`,
+      ).toBe(true);
+      // The therapist is with the dosing session and then the integration session: never two at once.
+      const overlaps = (s: { start: string; end: string }) => s.start < x.end && x.start < s.end;
+      expect(series.body.sessions.some(overlaps)).toBe(false);
+    });
+    expect(preview.body.integrationSessions.map((s: { start: string }) => s.start)).toEqual(
+      integrations.map((x) => x.start),
+    );
+    // Shown with the series, and on the day's agenda in an office lane.
+    expect((await api.call("GET", `/series/${series.body.id}`)).body.integrationSessions).toHaveLength(6);
+    const agenda = await api.call("GET", `/agenda?date=${day(integrations[0]!.start)}`);
+    const officeEntries = agenda.body.lanes
+      .filter((l: { resource: string }) => l.resource === "office")
+      .flatMap((l: { entries: { appointmentId: string }[] }) => l.entries);
+    expect(officeEntries.map((e: { appointmentId: string }) => e.appointmentId)).toContain(
+      integrations[0]!.id,
+    );
+
+    // Cancelling the series cancels its integration sessions and frees their offices.
+    const cancelled = await api.call("POST", `/series/${series.body.id}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    expect(
+      cancelled.body.integrationSessions.every((x: { status: string }) => x.status === "cancelled"),
+    ).toBe(true);
+    const held = (await api.allItems())
+      .filter((i) => i.type === "capacity")
+      .flatMap((d) => Object.keys(d.bookings));
+    const ofSeries = [...series.body.sessions, ...integrations].map((x: { id: string }) => x.id);
+    expect(held.filter((id) => ofSeries.includes(id))).toEqual([]);
+  });
+
+  it("refuses the whole series when an integration session has nobody to run it, and writes nothing", async () => {
+    const api = await apiHarness();
+    const patientId = await eligiblePatient(api, ["kap"]);
+    // The only therapist works Tuesdays: the dosing sessions fit, their integration 1-3 days later cannot.
+    await addStaff(api, {
+      name: "Noor Aziz",
+      roles: ["therapist"],
+      hours: { ...ALL_WEEK("08:00", "18:00"), mon: [], wed: [], thu: [], fri: [] },
+    });
+    const refused = await api.call("POST", "/series", {
+      patientId,
+      protocolId: "kap",
+      start: "2026-12-01T09:00:00-05:00",
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/integration session after session 1/);
+    expect(refused.body.detail).toMatch(/No therapist works on Wed 2 Dec, Thu 3 Dec, Fri 4 Dec/);
+    const items = await api.allItems();
+    expect(items.filter((i) => i.type === "series")).toHaveLength(0);
+    expect(items.filter((i) => i.type === "appointment" && i.service !== "consultation")).toHaveLength(0);
   });
 });

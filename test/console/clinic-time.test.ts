@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   clinicDateOf,
+  clinicWallTime,
   formatTimeRange,
   formatTimeWithZone,
+  instantOfWallTime,
   minutesIntoDay,
   weekdayOf,
   zoneAbbreviation,
@@ -38,5 +40,19 @@ describe("the console's clock: every time on the clinic's clock, with its zone",
     expect(addDays("2026-03-08", 1)).toBe("2026-03-09"); // the DST Sunday has 23 hours, not a shorter date
     expect(weekdayOf("2026-11-30")).toBe("mon");
     expect(weekdayOf("2026-12-06")).toBe("sun");
+  });
+
+  it("reads a datetime field on the clinic's clock, whatever the browser's zone, both ways", () => {
+    expect(clinicWallTime("2026-12-08T14:05:59.999Z", NY)).toBe("2026-12-08T09:05");
+    expect(instantOfWallTime("2026-12-08T09:05", NY)).toBe("2026-12-08T14:05:00.000Z");
+    expect(instantOfWallTime("2026-07-01T09:05", NY)).toBe("2026-07-01T13:05:00.000Z");
+    expect(instantOfWallTime("2026-12-08T09:05", "Asia/Kolkata")).toBe("2026-12-08T03:35:00.000Z");
+    // Either side of a DST change, and the hour spring-forward skips reads as the hour after (as Luxon).
+    expect(instantOfWallTime("2026-03-08T01:30", NY)).toBe("2026-03-08T06:30:00.000Z");
+    expect(instantOfWallTime("2026-03-08T03:30", NY)).toBe("2026-03-08T07:30:00.000Z");
+    expect(instantOfWallTime("2026-03-08T02:30", NY)).toBe("2026-03-08T07:30:00.000Z");
+    expect(instantOfWallTime("2026-11-01T00:30", NY)).toBe("2026-11-01T04:30:00.000Z");
+    expect(instantOfWallTime("", NY)).toBeUndefined();
+    expect(instantOfWallTime("2026-12-08 09:05", NY)).toBeUndefined();
   });
 });

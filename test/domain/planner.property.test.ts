@@ -12,7 +12,8 @@ import { ALL_DAYS, at, clinicWith, everyDay } from "./support.js";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-const PROTOCOLS = Object.values(DEFAULT_PROTOCOLS);
+// The dosing plan on its own: integration sessions (KAP) have their own property below.
+const PROTOCOLS = Object.values(DEFAULT_PROTOCOLS).map(({ integration: _, ...dosingOnly }) => dosingOnly);
 
 const scenario = fc
   .record({
@@ -376,3 +377,82 @@ function minutes(clock: string): number {
 function plusDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate()!;
 }
+
+describe("planSeries: KAP's integration sessions on random clinics", () => {
+  const kap = DEFAULT_PROTOCOLS.kap;
+  it("books one per dosing session, in an office, 1 to 3 clinic days after it, open, free, never on a dose", () => {
+    let planned = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          timezone: zoneArb,
+          offices: fc.integer({ min: 1, max: 2 }),
+          hours: hoursArb({ from: 6 * 60, to: 22 * 60, step: 15, minLength: 240 }),
+          pick: fc.nat(),
+        }),
+        fc.integer({ min: 0, max: 1000 }),
+        (s, seed) => {
+          const clinic = clinicWith({
+            timezone: s.timezone,
+            chairs: 2,
+            offices: s.offices,
+            hours: s.hours,
+            bookingHorizonDays: 730,
+          });
+          const firstDate = plusDays("2026-01-05", seed % 900);
+          const fromMs = Date.parse(at(`${firstDate}T00:00`, s.timezone));
+          const bookings = fc.sample(bookingsArb(fromMs, 95, 60), { numRuns: 1, seed })[0]!;
+          const starts = freeStarts({
+            clinic,
+            resource: "chair",
+            minutes: kap.sessionMinutes,
+            fromDate: firstDate,
+            toDate: firstDate,
+            bookings,
+            now: "2025-01-01T00:00:00Z",
+          });
+          fc.pre(starts.length > 0);
+          const firstStart = starts[s.pick % starts.length]!.start;
+          const now = "2025-01-01T00:00:00Z";
+          const plan = planSeries({ clinic, protocol: kap, firstStart, bookings, now });
+          if (!plan.ok) return;
+          planned++;
+          const integrations = plan.integrations ?? [];
+          expect(integrations.map((x) => x.after)).toEqual(plan.sessions.map((_, i) => i + 1));
+          const zone = clinic.timezone;
+          integrations.forEach((x, i) => {
+            const dose = DateTime.fromISO(plan.sessions[i]!.start, { zone });
+            const l = DateTime.fromISO(x.start, { zone });
+            const days = l.startOf("day").diff(dose.startOf("day"), "days").days;
+            expect(Math.round(days)).toBeGreaterThanOrEqual(1);
+            expect(Math.round(days)).toBeLessThanOrEqual(3);
+            expect(l.minute % 15).toBe(0);
+            expect(Date.parse(x.end) - Date.parse(x.start)).toBe(clinic.serviceMinutes.integration * MINUTE);
+            const startMin = l.hour * 60 + l.minute;
+            const endMin = startMin + clinic.serviceMinutes.integration;
+            const intervals = clinic.hours[ALL_DAYS[l.weekday - 1]!];
+            expect(intervals.some((iv) => minutes(iv.open) <= startMin && endMin <= minutes(iv.close))).toBe(
+              true,
+            );
+            for (const d of plan.sessions)
+              expect(Date.parse(x.start) < Date.parse(d.end) && Date.parse(d.start) < Date.parse(x.end)).toBe(
+                false,
+              );
+            const others = [
+              ...bookings.filter((b) => b.resource === "office"),
+              ...integrations.filter((_, j) => j !== i),
+            ];
+            for (let t = Date.parse(x.start); t < Date.parse(x.end); t += 15 * MINUTE) {
+              const busy = others.filter(
+                (o) => Date.parse(o.start) < t + 15 * MINUTE && t < Date.parse(o.end),
+              );
+              expect(busy.length).toBeLessThan(clinic.offices);
+            }
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(planned).toBeGreaterThan(5);
+  });
+});

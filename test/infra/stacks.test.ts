@@ -18,6 +18,7 @@ import {
   emailEventsEnv,
   readEnv,
   reconcilerEnv,
+  remsWatchEnv,
   scheduleSyncEnv,
   sendReminderEnv,
 } from "../../shared/config/env.js";
@@ -232,7 +233,7 @@ describe("stateless stack: functions", () => {
     (props(fnNamed(name)[1]).Environment as { Variables: Record<string, unknown> }).Variables;
 
   it("runs every function on Node.js 22, arm64, with JSON logs, tracing and reserved concurrency", () => {
-    expect(functions()).toHaveLength(5);
+    expect(functions()).toHaveLength(6);
     for (const [, fn] of functions()) {
       const p = props(fn);
       expect(p.Runtime).toBe("nodejs22.x");
@@ -246,7 +247,7 @@ describe("stateless stack: functions", () => {
 
   it("gives every function its own retained, KMS-encrypted log group with retention", () => {
     const logGroups = resourcesOf(stateless, "AWS::Logs::LogGroup");
-    expect(logGroups).toHaveLength(7); // five functions, the API's access log and the console's deployment
+    expect(logGroups).toHaveLength(8); // six functions, the API's access log and the console's deployment
     for (const [, group] of logGroups) {
       expect(group.DeletionPolicy).toBe("Retain");
       expect(props(group).RetentionInDays).toBe(365);
@@ -259,7 +260,14 @@ describe("stateless stack: functions", () => {
   });
 
   it("sets the environment each function reads", () => {
-    for (const name of ["admin-api", "schedule-sync", "send-reminder", "email-events", "reconciler"]) {
+    for (const name of [
+      "admin-api",
+      "schedule-sync",
+      "send-reminder",
+      "email-events",
+      "reconciler",
+      "rems-watch",
+    ]) {
       const env = envOf(name);
       expect(Object.keys(env)).toEqual(
         expect.arrayContaining([
@@ -294,7 +302,7 @@ describe("stateless stack: functions", () => {
     // The link key: send-reminder signs, admin-api checks, nothing else reads it.
     for (const name of ["send-reminder", "admin-api"])
       expect(json(envOf(name).PATIENT_LINK_SECRET_ARN), name).toContain("PatientLinkKeys");
-    for (const name of ["schedule-sync", "email-events", "reconciler"])
+    for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
       expect(envOf(name).PATIENT_LINK_SECRET_ARN, name).toBeUndefined();
     // Both read it through the Parameters and Secrets extension layer (no Secrets Manager client in the
     // bundle), with the extension's cache off: the function's own cache re-reads at once after a rotation.
@@ -304,8 +312,11 @@ describe("stateless stack: functions", () => {
       expect(json(props(fn).Layers), name).toMatch(/Paramsandsecrets.*arm64/);
       expect(envOf(name).PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, name).toBe("false");
     }
-    for (const name of ["schedule-sync", "email-events", "reconciler"])
+    for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
       expect(props(fnNamed(name)[1]).Layers, name).toBeUndefined();
+    // The digest goes out from the reminders' sender, through the same configuration set.
+    expect(envOf("rems-watch").SENDER_EMAIL).toBe("reminders@clinic.example");
+    expect(envOf("rems-watch").SES_CONFIGURATION_SET).toEqual(envOf("send-reminder").SES_CONFIGURATION_SET);
     expect(envOf("send-reminder").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
     expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
       name: "Harbor Wellness Clinic",
@@ -341,6 +352,7 @@ describe("stateless stack: functions", () => {
     );
     expect(() => readEnv(scheduleSyncEnv, resolved(envOf("schedule-sync")))).not.toThrow();
     expect(() => readEnv(reconcilerEnv, resolved(envOf("reconciler")))).not.toThrow();
+    expect(() => readEnv(remsWatchEnv, resolved(envOf("rems-watch")))).not.toThrow();
     expect(() => readEnv(emailEventsEnv, resolved(envOf("email-events")))).not.toThrow();
   });
 
@@ -454,16 +466,50 @@ describe("stateless stack: functions", () => {
 });
 
 describe("stateless stack: the reminder reconciler", () => {
-  it("runs every five minutes from a Scheduler rate, with a role that may invoke it alone", () => {
-    const [, schedule] = onlyResource(stateless, "AWS::Scheduler::Schedule");
-    const p = props(schedule);
-    expect(p.ScheduleExpression).toBe("rate(5 minutes)");
-    expect(p.FlexibleTimeWindow).toEqual({ Mode: "OFF" });
-    const reconciler = resourcesOf(stateless, "AWS::Lambda::Function").find(
-      ([, f]) => props(f).FunctionName === "clinic-scheduler-demo-reconciler",
+  /** The rate schedule whose target is the function of that name, and the function. */
+  const scheduleOf = (name: string) => {
+    const fn = resourcesOf(stateless, "AWS::Lambda::Function").find(
+      ([, f]) => props(f).FunctionName === `clinic-scheduler-demo-${name}`,
     )!;
-    expect((p.Target as { Arn: unknown }).Arn).toEqual({ "Fn::GetAtt": [reconciler[0], "Arn"] });
-    expect(props(reconciler[1]).ReservedConcurrentExecutions).toBe(1);
+    const schedules = resourcesOf(stateless, "AWS::Scheduler::Schedule").filter(
+      ([, s]) => json((props(s).Target as { Arn: unknown }).Arn) === json({ "Fn::GetAtt": [fn[0], "Arn"] }),
+    );
+    expect(schedules, name).toHaveLength(1);
+    return { schedule: props(schedules[0]![1]), fn: props(fn[1]) };
+  };
+
+  it("runs every five minutes from a Scheduler rate, with a role that may invoke it alone", () => {
+    expect(resourcesOf(stateless, "AWS::Scheduler::Schedule")).toHaveLength(2);
+    const { schedule, fn } = scheduleOf("reconciler");
+    expect(schedule.ScheduleExpression).toBe("rate(5 minutes)");
+    expect(schedule.FlexibleTimeWindow).toEqual({ Mode: "OFF" });
+    expect(fn.ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it("watches the REMS monitoring forms every quarter hour: the overdue alarm and the daily digest", () => {
+    const { schedule, fn } = scheduleOf("rems-watch");
+    expect(schedule.ScheduleExpression).toBe("rate(15 minutes)");
+    expect(schedule.FlexibleTimeWindow).toEqual({ Mode: "OFF" });
+    expect((schedule.Target as { RetryPolicy: unknown }).RetryPolicy).toMatchObject({
+      MaximumRetryAttempts: 0,
+    });
+    expect(fn.ReservedConcurrentExecutions).toBe(1);
+    stateless.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      AlarmName: "clinic-scheduler-demo-RemsFormsOverdue",
+      MetricName: "RemsFormsOverdue",
+      Namespace: "ClinicScheduler",
+      Dimensions: [{ Name: "service", Value: "rems-watch" }],
+      Statistic: "Maximum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    // It sends the digest as the clinic's sender, and only as that sender.
+    const statements = resourcesOf(stateless, "AWS::IAM::Policy")
+      .filter(([id]) => id.startsWith("RemsWatch"))
+      .flatMap(([, p]) => (props(p).PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
+    expect(statements.find((st) => st.Sid === "SendAsTheClinicThroughItsConfigurationSet")).toMatchObject({
+      Condition: { StringEquals: { "ses:FromAddress": "reminders@clinic.example" } },
+    });
   });
 
   it("lets schedule-sync only update items (to confirm schedules) besides reading its stream", () => {
@@ -484,7 +530,7 @@ describe("stateless stack: the reminder reconciler", () => {
   });
 
   it("lets no function update or delete an audit entry (dynamodb:LeadingKeys AUDIT#*)", () => {
-    const writers = ["AdminApi", "SendReminder", "EmailEvents", "Reconciler", "ScheduleSync"];
+    const writers = ["AdminApi", "SendReminder", "EmailEvents", "Reconciler", "ScheduleSync", "RemsWatch"];
     for (const writer of writers) {
       const statements = resourcesOf(stateless, "AWS::IAM::Policy")
         .filter(([id]) => id.startsWith(writer))
@@ -590,7 +636,7 @@ describe("stateless stack: alarms", () => {
 
   it("alarms on errors and throttles of every function, and on stream lag", () => {
     const functionIds = appFunctions(stateless).map(([id]) => id);
-    expect(functionIds).toHaveLength(5);
+    expect(functionIds).toHaveLength(6);
     for (const metric of ["Errors", "Throttles"]) {
       const dims = alarms()
         .filter((a) => a.MetricName === metric)
@@ -821,12 +867,20 @@ describe("security", () => {
     expect(json(passRole?.Resource)).toContain("SchedulerRole");
   });
 
-  it("lets send-reminder send only from the configured address through the configuration set", () => {
-    const statements = policyStatements(stateless).map(({ statement }) => statement);
-    const ses = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith("ses:")));
-    expect(ses).toHaveLength(1);
-    expect(ses[0]!.Condition).toEqual({ StringEquals: { "ses:FromAddress": "reminders@clinic.example" } });
-    expect(json(ses[0]!.Resource)).toContain(":configuration-set/clinic-scheduler-demo-email");
+  it("lets only send-reminder and rems-watch send, only from the configured address through the configuration set", () => {
+    const ses = policyStatements(stateless).filter(({ statement }) =>
+      [statement.Action].flat().some((a) => a.startsWith("ses:")),
+    );
+    expect(ses.map(({ where }) => where.replace(/Role.*$/, "")).sort()).toEqual([
+      "RemsWatch",
+      "SendReminder",
+    ]);
+    for (const { statement } of ses) {
+      expect(statement.Condition).toEqual({
+        StringEquals: { "ses:FromAddress": "reminders@clinic.example" },
+      });
+      expect(json(statement.Resource)).toContain(":configuration-set/clinic-scheduler-demo-email");
+    }
   });
 });
 

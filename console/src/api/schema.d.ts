@@ -232,7 +232,7 @@ export interface paths {
         put?: never;
         /**
          * Move an appointment; its pending reminders move with it
-         * @description Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice.
+         * @description Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.
          */
         post: operations["rescheduleAppointment"];
         delete?: never;
@@ -553,6 +553,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rems/monitoring-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * REMS Patient Monitoring Forms: due, overdue or submitted
+         * @description Each completed esketamine session (or esketamine booster) owes a monitoring form by the end of the 7th clinic-local day after the session's date (`dueBy`): `due` until then, `overdue` after, `submitted` once a clinician records it. Booked, cancelled and missed sessions owe none. Without `status`: every form still to file. Due and overdue forms come by due time; submitted ones by session date, between `from` and `to` (at most 93 days; default the last 31 days). Read from an index: a change may take a moment to show.
+         */
+        get: operations["listRemsMonitoringForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/appointments/{id}/rems-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a session's REMS Patient Monitoring Form as filed
+         * @description A clinician records that the session's form was filed with the REMS program (`submittedAt`, not in the future and not before the session started: 422 naming the field) with the program's `reference`. Only a completed esketamine session or esketamine booster has a form (409 `not-a-rems-session` or `not-completed`). The first record stands: the same one again answers 200 and changes nothing (a retry), a different one is 409 `rems-form-recorded`. Once recorded, the session can no longer be marked a no-show.
+         */
+        post: operations["recordRemsMonitoringForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -629,6 +669,7 @@ export interface components {
             staff?: components["schemas"]["StaffAssignment"][];
             reminders: components["schemas"]["Reminder"][];
             outcome?: components["schemas"]["ConsultationOutcome"];
+            remsForm?: components["schemas"]["RemsFormRecord"];
             cancelReason?: string;
             /** @enum {string} */
             cancelledBy?: "clinic-closure" | "patient";
@@ -953,6 +994,29 @@ export interface components {
             resendOf?: string;
             version: number;
         };
+        /** @description A completed esketamine session's REMS Patient Monitoring Form, as a clinician recorded it: when it was filed with the program, its reference there, who recorded it here and when. */
+        RemsFormRecord: {
+            submittedAt: components["schemas"]["UtcInstant"];
+            reference?: string;
+            recordedBy: string;
+            recordedAt: components["schemas"]["UtcInstant"];
+        };
+        /**
+         * @description `due` until the end of the 7th clinic-local day after the session, `overdue` after that, `submitted` once recorded.
+         * @enum {string}
+         */
+        RemsFormStatus: "due" | "overdue" | "submitted";
+        RemsMonitoringForm: {
+            appointmentId: string;
+            patientId: string;
+            sessionDate: string;
+            dueBy: components["schemas"]["UtcInstant"];
+            status: components["schemas"]["RemsFormStatus"];
+            submittedAt?: components["schemas"]["UtcInstant"];
+        };
+        RemsMonitoringFormList: {
+            forms: components["schemas"]["RemsMonitoringForm"][];
+        };
         Series: {
             id: string;
             patientId: string;
@@ -960,12 +1024,18 @@ export interface components {
             /** @enum {string} */
             status: "active" | "completed" | "cancelled";
             sessions: components["schemas"]["Appointment"][];
+            integrationSessions?: components["schemas"]["Appointment"][];
             cancelReason?: string;
             createdAt: components["schemas"]["UtcInstant"];
         };
         SeriesPreview: {
             sessions: {
                 sequence: number;
+                start: components["schemas"]["UtcInstant"];
+                end: components["schemas"]["UtcInstant"];
+            }[];
+            integrationSessions?: {
+                after: number;
                 start: components["schemas"]["UtcInstant"];
                 end: components["schemas"]["UtcInstant"];
             }[];
@@ -2030,6 +2100,7 @@ export interface operations {
             content: {
                 "application/json": {
                     start: string;
+                    withoutStaff?: string[];
                 };
             };
         };
@@ -3367,6 +3438,163 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRemsMonitoringForms: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RemsFormStatus"];
+                /** @description Submitted only: first session date (with `to`). */
+                from?: string;
+                /** @description Submitted only: last session date (with `from`). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms, oldest due first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemsMonitoringFormList"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordRemsMonitoringForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque id chosen by the server. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When the form was filed with the REMS program: not in the future, not before the session started. */
+                    submittedAt: string;
+                    /** @description The program's reference for the form. */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The appointment with its recorded form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description The request does not match the schema; `errors` names each field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, a bad signature, or an expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Capacity taken, or the object's state forbids the action. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A clinical or calendar rule forbids it; `detail` says which. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -132,3 +132,31 @@ export function weekdayOf(date: string): Weekday {
 }
 
 export const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+/** "2026-12-08T09:05": an instant as the clinic's wall clock reads it, for a datetime-local field. */
+export function clinicWallTime(iso: string, zone: string): string {
+  const p = parts(iso, zone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * The instant the clinic's wall clock reads "2026-12-08T09:05" (a datetime-local field's value), as UTC
+ * ISO; undefined for anything else. The zone's offset is read at a first guess, then again at the answer,
+ * which settles any time next to a DST change. A time the change skips (2:30 AM on spring-forward day)
+ * reads as the hour after, as Luxon (the API) reads it.
+ */
+export function instantOfWallTime(wall: string, zone: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const target = Date.UTC(y, mo - 1, d, h, mi);
+  if (Number.isNaN(target)) return undefined;
+  const wallOf = (t: number) => {
+    const p = parts(new Date(t).toISOString(), zone);
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  };
+  const first = target - (wallOf(target) - target);
+  const second = target - (wallOf(first) - first);
+  const t = wallOf(second) === target ? second : Math.max(first, second);
+  return new Date(t).toISOString();
+}

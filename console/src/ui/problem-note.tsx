@@ -1,9 +1,9 @@
 import { readableProblem } from "../api/api-error.js";
 
-/** An error in words a front desk can act on: the API's reason, then each field at fault. */
+/** An error in words a front desk can act on: the API's reason, each field at fault, then what to do. */
 export function ProblemNote({ error }: { error: unknown }) {
   if (!error) return null;
-  const { summary, details } = readableProblem(error);
+  const { summary, details, next } = readableProblem(error);
   return (
     <div class="problem" role="alert">
       <p>{summary}</p>
@@ -14,6 +14,7 @@ export function ProblemNote({ error }: { error: unknown }) {
           ))}
         </ul>
       )}
+      {next && <p class="next">{next}</p>}
     </div>
   );
 }

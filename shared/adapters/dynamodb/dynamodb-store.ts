@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
+import type { RemsForm } from "../../domain/rems-form.js";
 import type { StaffHold, StaffMember } from "../../domain/staff.js";
 import type { Appointment, Patient, Reminder, Resource } from "../../domain/types.js";
 import {
@@ -21,14 +22,17 @@ import {
   type ChangeSet,
   type ClaimedReminder,
   type ClinicRecord,
+  type DigestClaim,
+  type DigestSettlement,
   type IdempotencyRecord,
   MAX_BOOKING_READ_DAYS,
+  type OpenRemsFormQuery,
   type PatientQuery,
   type ReminderClaim,
   type ReminderRef,
   type ReminderSettlement,
   type SendContext,
-  type SeriesRecord,
+  type SeriesWithSessions,
   type Store,
   type UnsettledReminder,
 } from "../../ports/store.js";
@@ -55,10 +59,14 @@ import {
   SETTLED_INDEX_REMOVAL,
   unsettledFromItem,
 } from "./reminder-item.js";
+import { itemToRemsForm, submittedRange } from "./rems-form-item.js";
 import { TABLE_KEYS } from "./table-keys.js";
 import { buildTransaction } from "./transaction.js";
 
 type Item = Record<string, unknown>;
+
+/** A digest's record outlives the date it is for by far more than any run that could still claim it. */
+const DIGEST_TTL_SECONDS = 30 * 24 * 3600;
 
 /** The Store port on one DynamoDB table. Every read is by key or key range: no Scan. */
 // Parsing fills settings added after the clinic was saved with their defaults.
@@ -340,10 +348,15 @@ export class DynamoDbStore implements Store {
     };
   }
 
-  async getSeries(id: string): Promise<{ series: SeriesRecord; sessions: Appointment[] } | undefined> {
+  async getSeries(id: string): Promise<SeriesWithSessions | undefined> {
     const item = await this.get(keys.series(id));
     if (!item) return undefined;
-    return { series: itemToSeries(item), sessions: await this.listSeriesSessions(id) };
+    const all = await this.listAllOfSeries(id);
+    return {
+      series: itemToSeries(item),
+      sessions: all.filter((a) => a.sequence !== undefined),
+      integrations: all.filter((a) => a.sequence === undefined),
+    };
   }
 
   async getCapacityDays(resource: Resource, dates: string[]): Promise<CapacityDay[]> {
@@ -430,6 +443,11 @@ export class DynamoDbStore implements Store {
   }
 
   async listSeriesSessions(seriesId: string): Promise<Appointment[]> {
+    return (await this.listAllOfSeries(seriesId)).filter((a) => a.sequence !== undefined);
+  }
+
+  /** The series' numbered sessions by sequence, and its unnumbered (integration) sessions, in one query. */
+  private async listAllOfSeries(seriesId: string): Promise<Appointment[]> {
     const items = await this.queryPartition(TABLE_KEYS.bySeries, keys.seriesPartition(seriesId));
     return itemsToAppointments(items).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   }
@@ -612,6 +630,110 @@ export class DynamoDbStore implements Store {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async listOpenRemsForms(query: OpenRemsFormQuery): Promise<RemsForm[]> {
+    return (await this.queryAll(this.openRemsFormsQuery(query))).map(itemToRemsForm);
+  }
+
+  async countOpenRemsForms(dueBefore: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({ ...this.openRemsFormsQuery({ dueBefore }), Select: "COUNT", ExclusiveStartKey }),
+      );
+      count += out.Count ?? 0;
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
+  /** Open forms' sort keys are "<dueBy>#<id>": "< t" is due before t, ">= t" is due at t or later. */
+  private openRemsFormsQuery(query: OpenRemsFormQuery): QueryCommandInput {
+    const { indexName, partitionKey, sortKey } = TABLE_KEYS.remsForms;
+    const values: Record<string, unknown> = { ":p": keys.openRemsForms() };
+    let range = "";
+    if (query.dueFrom !== undefined && query.dueBefore !== undefined) {
+      range = ` AND ${sortKey} BETWEEN :from AND :before`;
+      values[":from"] = query.dueFrom;
+      // BETWEEN includes its upper end; no key equals a bare instant (each has "#<id>" after it).
+      values[":before"] = query.dueBefore;
+    } else if (query.dueFrom !== undefined) {
+      range = ` AND ${sortKey} >= :from`;
+      values[":from"] = query.dueFrom;
+    } else if (query.dueBefore !== undefined) {
+      range = ` AND ${sortKey} < :before`;
+      values[":before"] = query.dueBefore;
+    }
+    return {
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :p${range}`,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  async listSubmittedRemsForms(fromDate: string, toDate: string): Promise<RemsForm[]> {
+    const { indexName, partitionKey, sortKey } = TABLE_KEYS.remsForms;
+    const range = submittedRange(fromDate, toDate);
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${partitionKey} = :p AND ${sortKey} BETWEEN :from AND :to`,
+      ExpressionAttributeValues: { ":p": keys.submittedRemsForms(), ":from": range.from, ":to": range.to },
+    });
+    return items.map(itemToRemsForm);
+  }
+
+  async claimDailyDigest(claim: DigestClaim): Promise<boolean> {
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.dailyDigest(claim.date),
+      UpdateExpression:
+        "SET #type = :type, #date = :date, claimId = :claim, claimedUntil = :until, #ttl = :ttl",
+      // Never settled, and nobody's lease running: a run that died mid-send is replaced after its lease.
+      ConditionExpression:
+        "attribute_not_exists(outcome) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)",
+      ExpressionAttributeNames: { "#type": "type", "#date": "date", "#ttl": TABLE_KEYS.ttlAttribute },
+      ExpressionAttributeValues: {
+        ":type": "daily-digest",
+        ":date": claim.date,
+        ":claim": claim.claimId,
+        ":until": claim.leaseUntil,
+        ":now": claim.now,
+        // Long enough to outlive every run that could still claim the date; then DynamoDB drops it.
+        ":ttl": Math.floor(Date.parse(claim.now) / 1000) + DIGEST_TTL_SECONDS,
+      },
+    });
+  }
+
+  async settleDailyDigest(s: DigestSettlement): Promise<void> {
+    const values: Record<string, unknown> = { ":claim": s.claimId, ":outcome": s.outcome, ":at": s.at };
+    const sets = ["outcome = :outcome", "settledAt = :at"];
+    for (const field of ["messageId", "reason"] as const) {
+      if (s[field] === undefined) continue;
+      sets.push(`${field} = :${field}`);
+      values[`:${field}`] = s[field];
+    }
+    // Another run took over after this one's lease ran out: what it settles stands.
+    await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.dailyDigest(s.date),
+      UpdateExpression: `SET ${sets.join(", ")} REMOVE claimedUntil`,
+      ConditionExpression: "claimId = :claim AND attribute_not_exists(outcome)",
+      ExpressionAttributeValues: values,
+    });
+  }
+
+  async releaseDailyDigest(claim: Pick<DigestClaim, "date" | "claimId">): Promise<void> {
+    await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: keys.dailyDigest(claim.date),
+      UpdateExpression: "REMOVE claimId, claimedUntil",
+      ConditionExpression: "claimId = :claim AND attribute_not_exists(outcome)",
+      ExpressionAttributeValues: { ":claim": claim.claimId },
+    });
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {

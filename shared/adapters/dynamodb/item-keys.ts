@@ -34,6 +34,14 @@ export const keys = {
   monthPartition: (month: string) => `MONTH#${month}`,
   /** The appointments filed under one clinic-local date (`Appointment.date`): a day's agenda in one query. */
   dayPartition: (date: string) => `DAY#${date}`,
+  /** The monitoring form a session owes, beside its appointment (not `REM#`: it is no reminder). */
+  remsForm: (appointmentId: string) => ({ pk: `APPT#${appointmentId}`, sk: "FORM#REMS" }),
+  /** Monitoring forms still to be filed, by due time. */
+  openRemsForms: () => "REMSFORMS#OPEN",
+  /** Monitoring forms filed, by session date. */
+  submittedRemsForms: () => "REMSFORMS#SUBMITTED",
+  /** One clinic-local date's daily digest: sent once, whoever runs. */
+  dailyDigest: (date: string) => ({ pk: `DIGEST#${date}`, sk: "DIGEST" }),
 };
 
 /** `2026-12` for an instant: the agenda partition it belongs to. */

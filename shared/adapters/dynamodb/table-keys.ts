@@ -34,6 +34,14 @@ export const TABLE_KEYS = {
    * untouched, so the reconciler's queries never meet an appointment.
    */
   byDay: { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+  /**
+   * REMS monitoring forms, on items of their own beside their appointment (whose own index keys are all
+   * taken), in two `REMSFORMS#` partitions of the unsettled index: `OPEN` by due time, so "due" and
+   * "overdue" are each one key range from now, and `SUBMITTED` by session date. A form moves from one to
+   * the other when it is recorded; a session that owes none has no item, so neither list grows with the
+   * appointments that are not esketamine sessions.
+   */
+  remsForms: { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
   /** Epoch seconds after which DynamoDB deletes an item (idempotency records). */
   ttlAttribute: "ttl",
 } as const;

@@ -15,6 +15,7 @@ import {
 } from "./item-codec.js";
 import { keys } from "./item-keys.js";
 import { CLAIM_OR_LEASE_OVER } from "./reminder-item.js";
+import { remsFormToItem } from "./rems-form-item.js";
 
 type Action = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -91,6 +92,13 @@ export function buildTransaction(
     add(`appointment ${a.id}`, {
       Put: { TableName: tableName, Item: appointmentToItem(a), ...atVersion(a.version) },
     });
+  }
+  // Unguarded: a form is only ever written with its appointment, whose write above is guarded.
+  for (const form of changes.saveRemsForms ?? []) {
+    add(`rems form ${form.appointmentId}`, { Put: { TableName: tableName, Item: remsFormToItem(form) } });
+  }
+  for (const id of changes.dropRemsForms ?? []) {
+    add(`rems form ${id}`, { Delete: { TableName: tableName, Key: keys.remsForm(id) } });
   }
   for (const { appointment, reminder } of changes.createReminders ?? []) {
     add(`reminder ${reminder.id}`, {
@@ -229,7 +237,8 @@ function seriesSessionsOf(changes: ChangeSet): Map<string, Appointment[]> {
   const bySeries = new Map<string, Appointment[]>();
   const creating = changes.createSeries?.id;
   for (const a of [...(changes.createAppointments ?? []), ...(changes.updateAppointments ?? [])]) {
-    if (a.seriesId === undefined) continue;
+    // Integration sessions belong to a series without a number: they are not in its summary.
+    if (a.seriesId === undefined || a.sequence === undefined) continue;
     if (a.seriesId !== creating && changes.createAppointments?.includes(a)) {
       // The summary's list of session ids is fixed at booking; a session added later would be missing
       // from every email that lists the series. Refuse rather than send an incomplete list.

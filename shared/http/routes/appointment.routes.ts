@@ -162,13 +162,19 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       operationId: "rescheduleAppointment",
       summary: "Move an appointment; its pending reminders move with it",
       description:
-        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice.",
+        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
       tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
       responses: { ...changed, ...unprocessable },
     },
-    async (c, input) => c.json(await rescheduleAppointment(deps, input.params.id, input.body.start), 200),
+    async (c, input) =>
+      c.json(
+        await rescheduleAppointment(deps, input.params.id, input.body.start, {
+          withoutStaff: input.body.withoutStaff ?? [],
+        }),
+        200,
+      ),
   );
   routes.add(
     {

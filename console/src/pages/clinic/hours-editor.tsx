@@ -13,23 +13,37 @@ const DAY_NAMES: Record<Weekday, string> = {
 
 type Hours = Clinic["hours"];
 
-/** Each weekday's opening intervals, wall-clock times in the clinic's zone; none means closed. */
-export function HoursEditor({ hours, onChange }: { hours: Hours; onChange: (hours: Hours) => void }) {
+/** How the table speaks of the times: the clinic opens and closes, a staff member starts and finishes. */
+const CLINIC_WORDS = { caption: "Opening hours by weekday", open: "opens", close: "closes", none: "Closed" };
+
+/**
+ * Each weekday's intervals, wall-clock times in the clinic's zone; none means closed (or, for a staff
+ * member's own hours, a day off). `words` name the controls for what the hours are.
+ */
+export function HoursEditor({
+  hours,
+  onChange,
+  words = CLINIC_WORDS,
+}: {
+  hours: Hours;
+  onChange: (hours: Hours) => void;
+  words?: typeof CLINIC_WORDS;
+}) {
   const setDay = (day: Weekday, intervals: Hours[Weekday]) => onChange({ ...hours, [day]: intervals });
   return (
     <table class="hours-table">
-      <caption class="visually-hidden">Opening hours by weekday</caption>
+      <caption class="visually-hidden">{words.caption}</caption>
       <tbody>
         {WEEKDAYS.map((day) => (
           <tr key={day}>
             <th scope="row">{DAY_NAMES[day]}</th>
             <td>
-              {hours[day].length === 0 && <span class="hint">Closed</span>}
+              {hours[day].length === 0 && <span class="hint">{words.none}</span>}
               {hours[day].map((interval, i) => (
                 <span key={i} class="interval">
                   <input
                     type="time"
-                    aria-label={`${DAY_NAMES[day]} opens`}
+                    aria-label={`${DAY_NAMES[day]} ${words.open}`}
                     value={interval.open}
                     required
                     onInput={(e) =>
@@ -44,7 +58,7 @@ export function HoursEditor({ hours, onChange }: { hours: Hours; onChange: (hour
                   –
                   <input
                     type="time"
-                    aria-label={`${DAY_NAMES[day]} closes`}
+                    aria-label={`${DAY_NAMES[day]} ${words.close}`}
                     value={interval.close}
                     required
                     onInput={(e) =>

@@ -2,12 +2,8 @@ import { useConsole } from "../../app-context.js";
 import { serviceWithPosition } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateTime } from "../../time/clinic-time.js";
-import { useLoad } from "../../ui/use-load.js";
-import { type AgendaEntry, loadAgenda } from "../today/agenda.js";
+import { useAgendaEntries } from "../today/use-agenda-entries.js";
 import { conflictWhy, type SettingsConflict } from "./conflicts.js";
-
-/** Days looked up for names; past this the list still shows every time and reason, without names. */
-const MAX_DAYS_NAMED = 14;
 
 /**
  * What a refused settings change would have stranded, in words: when, who, what, and why it cannot stay,
@@ -15,15 +11,9 @@ const MAX_DAYS_NAMED = 14;
  * agendas (the 409 itself carries ids only, to keep patients' names out of error bodies).
  */
 export function SettingsConflicts({ conflicts }: { conflicts: SettingsConflict[] }) {
-  const { api, clinic } = useConsole();
+  const { clinic } = useConsole();
   const zone = clinic.timezone;
-  const days = [...new Set(conflicts.map((c) => clinicDateOf(c.start, zone)))];
-  const names = useLoad(async () => {
-    const byId = new Map<string, AgendaEntry>();
-    const agendas = await Promise.all(days.slice(0, MAX_DAYS_NAMED).map((d) => loadAgenda(api, d)));
-    for (const a of agendas) for (const e of a.lanes.flatMap((l) => l.entries)) byId.set(e.appointmentId, e);
-    return byId;
-  }, [days.join()]);
+  const names = useAgendaEntries(conflicts);
   const closing = conflicts.every((c) => c.reason === "closed-date");
   return (
     <div class="problem" role="alert">

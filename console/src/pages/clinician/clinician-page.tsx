@@ -12,13 +12,19 @@ import { AttendanceButtons } from "../../ui/attendance-buttons.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useLoad } from "../../ui/use-load.js";
 import { OutcomeForm } from "./outcome-form.js";
+import { RemsForms } from "./rems-forms.js";
 
 /** How far back an unrecorded consultation still shows: a month covers holidays and sick days. */
 const LOOK_BACK_DAYS = 30;
 
-/** The clinician's desk: consultations that still need an outcome, and today's attendance. */
+/**
+ * The clinician's desk: consultations that still need an outcome, today's attendance, and the REMS
+ * monitoring forms still to file.
+ */
 export function ClinicianPage() {
   const { api, clinic, claims, today, now } = useConsole();
+  /** Attendance marked here: a completed esketamine session starts owing a form, so the forms read again. */
+  const [marked, setMarked] = useState(0);
   const work = useLoad(async () => {
     const { appointments } = ok(
       await api.GET("/appointments", {
@@ -69,13 +75,20 @@ export function ClinicianPage() {
             actions={(a) =>
               can(claims.roles, "clinician", "staff") && (
                 <div class="actions">
-                  <AttendanceButtons appointmentId={a.id} onDone={work.reload} />
+                  <AttendanceButtons
+                    appointmentId={a.id}
+                    onDone={() => {
+                      setMarked((n) => n + 1);
+                      return work.reload();
+                    }}
+                  />
                 </div>
               )
             }
           />
         </div>
       )}
+      <RemsForms reloadKey={marked} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Appointment } from "../../api/types.js";
+import type { Appointment, RemsForm } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import {
   APPOINTMENT_STATUS,
@@ -6,11 +6,13 @@ import {
   CONFIRMATION_TONE,
   serviceName,
   serviceWithPosition,
+  staffWords,
 } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateOf, formatTimeRange } from "../../time/clinic-time.js";
 import { APPOINTMENT_TONE, Badge } from "../../ui/badge.js";
 import { ReminderTable } from "../../ui/reminder-table.js";
+import { RemsBadge, RemsLine } from "./rems-standing.js";
 
 /** Who cancelled, when not the staff: a closure, or the patient from their email's link. */
 const CANCELLED_BY = {
@@ -22,7 +24,12 @@ const CANCELLED_BY = {
  * Every appointment, newest first, each with every email it carries: what was sent and when, what was
  * not and why, with Resend. This is where the desk answers "did they get our email?".
  */
-export function AppointmentHistory(props: { appointments: Appointment[]; onChanged: () => void }) {
+export function AppointmentHistory(props: {
+  appointments: Appointment[];
+  /** The patient's REMS forms still to file, by appointment; undefined while they load. */
+  openForms?: ReadonlyMap<string, RemsForm>;
+  onChanged: () => void;
+}) {
   const { appointments } = props;
   const { clinic, protocols } = useConsole();
   const zone = clinic.timezone;
@@ -45,8 +52,12 @@ export function AppointmentHistory(props: { appointments: Appointment[]; onChang
               {a.status === "booked" && (
                 <Badge tone={CONFIRMATION_TONE[a.confirmation]}>{CONFIRMATION[a.confirmation]}</Badge>
               )}
+              <RemsBadge appointment={a} openForms={props.openForms} />
             </span>
           </div>
+          {a.status !== "cancelled" && a.staff && a.staff.length > 0 && (
+            <p class="hint">With {staffWords(a.staff)}</p>
+          )}
           {(a.cancelReason || a.cancelledBy) && (
             <p class="hint">
               Cancelled{a.cancelledBy ? CANCELLED_BY[a.cancelledBy] : ""}
@@ -61,6 +72,7 @@ export function AppointmentHistory(props: { appointments: Appointment[]; onChang
                 : "not eligible"}
             </p>
           )}
+          <RemsLine appointment={a} openForms={props.openForms} />
           <ReminderTable appointment={a} onChanged={props.onChanged} />
         </li>
       ))}

@@ -1,11 +1,12 @@
 import type { Patient } from "../../api/types.js";
 import { useConsole } from "../../app-context.js";
 import { EMAIL_STATUS, serviceName } from "../../labels.js";
+import { formatLongDate } from "../../time/clinic-time.js";
 import { Badge } from "../../ui/badge.js";
 
-/** What the desk must see before booking: can we email them, what are they cleared for, REMS. */
+/** What the desk must see before booking: can we email them, what are they cleared for, their last dose, REMS. */
 export function PatientFacts({ patient: p }: { patient: Patient }) {
-  const { protocols } = useConsole();
+  const { protocols, clinic } = useConsole();
   return (
     <dl class="facts">
       <dt>Email</dt>
@@ -31,6 +32,18 @@ export function PatientFacts({ patient: p }: { patient: Patient }) {
           ? p.eligibleProtocols.map((id) => serviceName(id, protocols)).join(", ")
           : "Nothing yet (needs a consultation outcome)"}
       </dd>
+      {p.lastDosingOn && (
+        <>
+          <dt>Last dosing session</dt>
+          <dd>
+            {formatLongDate(p.lastDosingOn)}{" "}
+            <span class="hint">
+              (a booster or new series more than {clinic.lapseDays} days later needs a new consultation
+              outcome)
+            </span>
+          </dd>
+        </>
+      )}
       <dt>REMS</dt>
       <dd>{p.remsEnrolled ? "Enrolled" : "Not enrolled"}</dd>
       {p.boosterOptOut && (

@@ -5,6 +5,7 @@ import { can } from "../../auth/claims.js";
 import { hrefOf } from "../../router.js";
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useLoad } from "../../ui/use-load.js";
+import { isRemsSession } from "../clinician/rems-words.js";
 import { AppointmentHistory } from "./appointment-history.js";
 import { PatientEdit } from "./patient-edit.js";
 import { PatientFacts } from "./patient-facts.js";
@@ -21,6 +22,14 @@ export function PatientPage({ id }: { id: string }) {
     async () => ok(await api.GET("/patients/{id}/appointments", { params: { path: { id } } })).appointments,
     [id],
   );
+  // Only a patient with an esketamine session whose form is still to file needs the clinic's open forms.
+  const formsOwed =
+    appointments.data?.some((a) => isRemsSession(a) && a.status === "completed" && !a.remsForm) ?? false;
+  const openForms = useLoad(async () => {
+    if (!formsOwed) return new Map();
+    const { forms } = ok(await api.GET("/rems/monitoring-forms", {}));
+    return new Map(forms.filter((f) => f.patientId === id).map((f) => [f.appointmentId, f]));
+  }, [id, formsOwed, appointments.data]);
   if (patient.error) return <ProblemNote error={patient.error} />;
   if (!patient.data) return <p class="hint">Loading the patient…</p>;
   const p = patient.data;
@@ -64,7 +73,11 @@ export function PatientPage({ id }: { id: string }) {
         <h2 id="history-title">Appointments and emails</h2>
         <ProblemNote error={appointments.error} />
         {appointments.data ? (
-          <AppointmentHistory appointments={appointments.data} onChanged={() => void appointments.reload()} />
+          <AppointmentHistory
+            appointments={appointments.data}
+            openForms={openForms.data}
+            onChanged={() => void appointments.reload()}
+          />
         ) : (
           <p class="hint">Loading appointments…</p>
         )}

@@ -9,6 +9,7 @@ import {
   CONFIRMATION_TONE,
   serviceName,
   serviceWithPosition,
+  staffWords,
 } from "../../labels.js";
 import { hrefOf } from "../../router.js";
 import { clinicDateOf, formatDateOf, formatDateTime, formatTimeRange } from "../../time/clinic-time.js";
@@ -79,6 +80,12 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
         </dd>
         <dt>Service</dt>
         <dd>{serviceName(entry.service, protocols)}</dd>
+        {entry.staff && entry.staff.length > 0 && (
+          <>
+            <dt>Staff</dt>
+            <dd>{staffWords(entry.staff)}</dd>
+          </>
+        )}
         <dt>Status</dt>
         <dd>
           <Badge tone={APPOINTMENT_TONE[entry.status]}>{APPOINTMENT_STATUS[entry.status]}</Badge>

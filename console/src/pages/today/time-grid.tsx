@@ -3,7 +3,10 @@ import {
   CONFIRMATION,
   CONFIRMATION_TONE,
   RESOURCE_LABEL,
+  STAFF_ROLE,
   serviceWithPosition,
+  staffInOrder,
+  staffWords,
 } from "../../labels.js";
 import {
   clockMinutes,
@@ -21,7 +24,7 @@ const DEFAULT_DAY = { open: "08:00", close: "18:00" };
 
 /**
  * One column per chair and office, time running down. Each appointment is a button (Tab reaches every
- * one, in lane then time order) that opens its actions. Each lane is a list, so a screen reader hears
+ * one, in lane then time order) that opens its actions, and shows who staffs it where the clinic has staff. Each lane is a list, so a screen reader hears
  * "Chair 2, list, 3 items".
  */
 export function TimeGrid(props: {
@@ -105,6 +108,15 @@ export function TimeGrid(props: {
                           </Badge>
                         )}
                       </span>
+                      {e.staff && e.staff.length > 0 && (
+                        <span class="entry-staff" title={staffWords(e.staff)}>
+                          {staffInOrder(e.staff).map((s) => (
+                            <span key={`${s.role}-${s.id}`}>
+                              <span class="entry-role">{STAFF_ROLE[s.role]}</span> {s.name}
+                            </span>
+                          ))}
+                        </span>
+                      )}
                     </button>
                   </li>
                 );

@@ -51,6 +51,8 @@ const LAMBDA_ENV: Record<string, string> = {
   SEND_REMINDER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:000000000000:function:send-reminder",
   SCHEDULE_DLQ_ARN: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
   SENDER_EMAIL: "reminders@clinic.example",
+  // admin-api and send-reminder are deployed with it: their link keys are then built at cold start too.
+  PATIENT_LINK_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:patient-link-keys",
   POWERTOOLS_SERVICE_NAME: "bench",
   POWERTOOLS_METRICS_NAMESPACE: "ClinicScheduler",
   POWERTOOLS_LOG_LEVEL: "INFO",

@@ -66,6 +66,7 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(30),
       // Also paces SES: a few concurrent sends stay under the default sending rate.
       reservedConcurrency: 5,
+      readsSecrets: true,
     }).bindTable(table, "readWrite");
     sendReminder
       // Emails name the clinic: until an admin saves its settings, they come from the deploy's context.
@@ -219,6 +220,7 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       reservedConcurrency: 20,
       environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
+      readsSecrets: true,
     }).bindTable(table, "readWrite");
     acknowledge(
       adminApi.fn,
@@ -251,9 +253,10 @@ export class StatelessStack extends Stack {
       logRetentionDays: config.logRetentionDays,
     });
     sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
-    // send-reminder signs patients' Confirm and Cancel links; admin-api checks them. Read access by the
-    // functions' own policies: `secret.grantRead` would also add them to the data key's policy, and the
-    // stateful stack must not name roles of this one. The key is the table's, which both already decrypt.
+    // send-reminder signs patients' Confirm and Cancel links; admin-api checks them, both through the
+    // Parameters and Secrets extension (`readsSecrets`). Read access by the functions' own policies:
+    // `secret.grantRead` would also add them to the data key's policy, and the stateful stack must not name
+    // roles of this one. The key is the table's, which both already decrypt.
     for (const fn of [sendReminder, adminApi]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({

@@ -36,6 +36,11 @@ export interface AppFunctionProps {
   /** Used only when `config.reservedConcurrency` is on (see the README, Operations: new accounts have a low quota). */
   readonly reservedConcurrency: number;
   readonly environment?: Record<string, string>;
+  /**
+   * Reads Secrets Manager through the AWS Parameters and Secrets Lambda Extension (a layer serving
+   * GetSecretValue on localhost) rather than a bundled SDK client: see shared/adapters/secrets.
+   */
+  readonly readsSecrets?: boolean;
 }
 
 /** "update": UpdateItem only (schedule-sync confirming schedules on reminder items). */
@@ -114,6 +119,16 @@ export class AppFunction extends Construct {
         NODE_OPTIONS: "--enable-source-maps",
         ...props.environment,
       },
+      ...(props.readsSecrets
+        ? {
+            paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+              lambda.ParamsAndSecretsVersions.V1_0_103,
+              // The function keeps the keys itself (5 minutes, and re-reads at once for a key id it has
+              // not seen: a rotation). A second cache here would hand it the old version on that re-read.
+              { cacheEnabled: false },
+            ),
+          }
+        : {}),
       bundling: {
         bundleAwsSDK: true,
         minify: true,

@@ -9,6 +9,24 @@ const AT_PATTERN = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/;
  * resolves to the earlier offset.
  */
 export function atInstant(expression: string, timezone = "UTC"): Date {
+  const key = `${timezone} ${expression}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = parseAt(expression, timezone).getTime();
+    if (instants.size >= INSTANTS_LIMIT) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/**
+ * Expressions already read: firing looks at every pending schedule's time before each firing, and Luxon
+ * resolving one costs tens of microseconds (a burst of 1,000 due reminders asked it a million times).
+ */
+const instants = new Map<string, number>();
+const INSTANTS_LIMIT = 100_000;
+
+function parseAt(expression: string, timezone: string): Date {
   const match = AT_PATTERN.exec(expression);
   if (!match) {
     throw validationError(
@@ -22,6 +40,11 @@ export function atInstant(expression: string, timezone = "UTC"): Date {
 }
 
 export function assertTimezone(timezone: string): void {
+  if (validZones.has(timezone)) return;
   if (!IANAZone.isValidZone(timezone))
     throw validationError(`Invalid ScheduleExpressionTimezone ${timezone}.`);
+  validZones.add(timezone);
 }
+
+/** Luxon builds an Intl formatter to check a zone; every schedule names the same one or two. */
+const validZones = new Set<string>();

@@ -14,21 +14,66 @@ export function dueAt(schedule: StoredSchedule): Date {
   return atInstant(schedule.ScheduleExpression, schedule.ScheduleExpressionTimezone);
 }
 
-function nextDue(store: ScheduleStore, now: Date): StoredSchedule | undefined {
-  let next: { schedule: StoredSchedule; at: number } | undefined;
-  for (const schedule of store.allSchedules()) {
+/** Every enabled, unfired schedule due at or before `now`: earliest first, ties by group and name. */
+function dueInOrder(store: ScheduleStore, now: Date): StoredSchedule[] {
+  const due: { schedule: StoredSchedule; at: number }[] = [];
+  for (const schedule of store.eachSchedule()) {
     if (schedule.State !== "ENABLED" || schedule.firedAt !== undefined) continue;
     const at = dueAt(schedule).getTime();
-    // allSchedules() is sorted by group/name, so ties fire in a stable order.
-    if (at <= now.getTime() && (next === undefined || at < next.at)) next = { schedule, at };
+    if (at <= now.getTime()) due.push({ schedule, at });
   }
-  return next?.schedule;
+  return due
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        a.schedule.GroupName.localeCompare(b.schedule.GroupName) ||
+        a.schedule.Name.localeCompare(b.schedule.Name),
+    )
+    .map((d) => d.schedule);
+}
+
+/**
+ * The next schedule to fire, as a scan of the whole store before each firing would pick it, without that
+ * scan: the due list is made once and made again only when something other than the firings themselves
+ * changed the store (a target that creates, updates or deletes schedules). A burst of 1,000 due reminders
+ * otherwise sorted and re-read every pending schedule a thousand times over.
+ */
+class DueSchedules {
+  private order: StoredSchedule[] = [];
+  private next = 0;
+  private seen = -1;
+
+  constructor(
+    private readonly store: ScheduleStore,
+    private readonly now: Date,
+  ) {}
+
+  take(): StoredSchedule | undefined {
+    if (this.store.scheduleChanges !== this.seen) {
+      this.order = dueInOrder(this.store, this.now);
+      this.next = 0;
+      this.seen = this.store.scheduleChanges;
+    }
+    while (this.next < this.order.length) {
+      const schedule = this.order[this.next++]!;
+      // Unchanged since the list was made (a spent one was deleted or marked by its own firing).
+      if (this.store.schedule(schedule.GroupName, schedule.Name) === schedule) return schedule;
+    }
+    return undefined;
+  }
+
+  /** A firing marking its own schedule spent: the list stays good, unless something else changed too. */
+  spend(change: () => void): void {
+    const before = this.store.scheduleChanges;
+    change();
+    if (before === this.seen) this.seen = this.store.scheduleChanges;
+  }
 }
 
 /**
  * Fires, one at a time and earliest first, every enabled schedule due at or before `now` (the local clock,
- * never wall time). It re-reads the store after each firing, because a target may create, update or
- * delete schedules. A failing target is retried immediately up to min(MaximumRetryAttempts, retryCap)
+ * never wall time). What it fires next follows the store after each firing, because a target may create,
+ * update or delete schedules. A failing target is retried immediately up to min(MaximumRetryAttempts, retryCap)
  * times, then dead-lettered.
  */
 export async function fireDue(
@@ -38,7 +83,8 @@ export async function fireDue(
   retryCap = DEFAULT_LOCAL_RETRY_CAP,
 ): Promise<FiredSchedule[]> {
   const fired: FiredSchedule[] = [];
-  for (let schedule = nextDue(store, now); schedule; schedule = nextDue(store, now)) {
+  const due = new DueSchedules(store, now);
+  for (let schedule = due.take(); schedule; schedule = due.take()) {
     if (fired.length >= MAX_FIRINGS_PER_CALL) {
       throw new Error(
         `fired ${MAX_FIRINGS_PER_CALL} schedules in one call; does a target keep creating due ones?`,
@@ -91,8 +137,10 @@ export async function fireDue(
     // firing) or deleted it meanwhile.
     const current = store.schedule(groupName, scheduleName);
     if (current?.revision === revision) {
-      if (schedule.ActionAfterCompletion === "DELETE") store.deleteSchedule(groupName, scheduleName);
-      else store.putSchedule({ ...current, firedAt: now.toISOString() });
+      due.spend(() => {
+        if (schedule.ActionAfterCompletion === "DELETE") store.deleteSchedule(groupName, scheduleName);
+        else store.putSchedule({ ...current, firedAt: now.toISOString() });
+      });
     }
   }
   return fired;

@@ -74,14 +74,30 @@ export class ScheduleStore {
     );
   }
 
+  /** Every schedule in no particular order: for scans that pick their own, without sorting them all. */
+  eachSchedule(): IterableIterator<StoredSchedule> {
+    return this.schedules.values();
+  }
+
+  /** Counts every put and delete of a schedule: whoever keeps a view of them knows when it is stale. */
+  get scheduleChanges(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   putSchedule(schedule: StoredSchedule): void {
+    this.changes += 1;
     this.schedules.set(key(schedule.GroupName, schedule.Name), schedule);
     this.persist();
   }
 
   deleteSchedule(group: string, name: string): boolean {
     const deleted = this.schedules.delete(key(group, name));
-    if (deleted) this.persist();
+    if (deleted) {
+      this.changes += 1;
+      this.persist();
+    }
     return deleted;
   }
 

@@ -169,6 +169,14 @@ export class BookingCalendar {
     };
   }
 
+  /**
+   * Whether a room is free for the whole session: what `free` checks first, without composing a refusal.
+   * A month of availability asks this of thousands of starts, most of them taken.
+   */
+  roomsFit(startMs: number, minutes: number): boolean {
+    return this.capacity > 0 && this.counts.fits(startMs, startMs + minutes * MINUTE_MS, this.capacity);
+  }
+
   /** " with a prescriber and a nurse" in a staffed clinic, for a message about a window with no room. */
   get neededPeople(): string {
     return this.staffing ? this.staffing.calendar.describeNeeds(this.staffing.needs) : "";

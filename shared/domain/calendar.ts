@@ -68,7 +68,8 @@ export function freeStarts(args: {
   const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range, staffing);
   const out: Interval[] = [];
   for (const c of calendar.candidates(Math.max(fromMs, calendar.earliestStartMs), toMs, minutes)) {
-    if (calendar.free(c.startMs, minutes).ok) {
+    // Rooms first: composing why a taken start is refused (dates and times in words) was most of the work.
+    if (calendar.roomsFit(c.startMs, minutes) && calendar.free(c.startMs, minutes).ok) {
       out.push({ start: toUtcIso(c.startMs), end: toUtcIso(c.startMs + minutes * MINUTE_MS) });
     }
   }

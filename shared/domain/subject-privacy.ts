@@ -194,6 +194,23 @@ const toSkeleton = (ascii: string) =>
  * character that reads as no ASCII letter stays as it is, and so cannot spell a term.
  */
 function foldChar(char: string): string {
+  let folded = FOLDED_CHARS.get(char);
+  if (folded === undefined) {
+    folded = foldUncached(char);
+    if (FOLDED_CHARS.size >= 10_000) FOLDED_CHARS.clear();
+    FOLDED_CHARS.set(char, folded);
+  }
+  return folded;
+}
+
+/**
+ * Each character folded once per process (up to a bound any text of ours stays far below): a text repeats
+ * its letters, and folding one (three normalisations and a table walk) was most of building the term list
+ * at cold start.
+ */
+const FOLDED_CHARS = new Map<string, string>();
+
+function foldUncached(char: string): string {
   for (const variant of [char, char.toLowerCase(), char.toUpperCase()]) {
     const plain = variant.normalize("NFD").replace(/\p{M}/gu, "");
     const mapped = [...plain]
@@ -243,15 +260,18 @@ function skeleton(text: string): Skeleton {
   return { letters, starts, ends };
 }
 
-// Longest first, so the 422 names the most telling term ("psychotherapy", not "psych-").
-const FOLDED = TERMS.map((t) => ({ ...t, folded: skeleton(t.stem).letters })).sort(
-  (a, b) => b.folded.length - a.folded.length,
-);
+// Longest first, so the 422 names the most telling term ("psychotherapy", not "psych-"). Folded on first
+// use: admin-api needs them only when a clinic's settings are saved, not at every cold start.
+let folded: (Term & { folded: string })[] | undefined;
+const foldedTerms = () =>
+  (folded ??= TERMS.map((t) => ({ ...t, folded: skeleton(t.stem).letters })).sort(
+    (a, b) => b.folded.length - a.folded.length,
+  ));
 
 /** The first term the text reads as, or undefined when it names no drug, treatment or diagnosis. */
 export function findRevealingTerm(text: string): { reads: string; means: Means } | undefined {
   const { letters, starts, ends } = skeleton(text);
-  for (const t of FOLDED) {
+  for (const t of foldedTerms()) {
     for (let at = letters.indexOf(t.folded); at >= 0; at = letters.indexOf(t.folded, at + 1)) {
       const fits =
         t.at === "anywhere" || (starts.has(at) && (t.at === "word-start" || ends.has(at + t.folded.length)));

@@ -27,12 +27,19 @@ export const lambdaAuthorizerClaims: Authenticator = async ({ lambdaEvent }) => 
 
 /** Locally, tokens are HS256 JWTs signed with LOCAL_JWT_SECRET; signature and expiry are checked here. */
 export function hs256Tokens(secret: string): Authenticator {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: given the raw bytes, jose imports the key again for every token it verifies.
+  const key = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["verify"],
+  );
   return async ({ authorization }) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     if (!match?.[1]) throw new Unauthenticated("missing bearer token");
     try {
-      const { payload } = await jwtVerify(match[1], key, {
+      const { payload } = await jwtVerify(match[1], await key, {
         algorithms: ["HS256"],
         requiredClaims: ["exp", "sub"],
       });

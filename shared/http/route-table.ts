@@ -85,6 +85,8 @@ const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]
  */
 export class RouteTable {
   readonly specs: RouteSpec[] = [];
+  /** One middleware for every page: each builds its policy headers when made. */
+  private pageHeaders?: MiddlewareHandler<AppEnv>;
 
   constructor(
     readonly app: Hono<AppEnv>,
@@ -105,8 +107,9 @@ export class RouteTable {
       const { audit } = spec;
       return audit && this.auditTo ? audited(c, { ...spec, audit }, input, this.auditTo, run) : run();
     };
+    if (spec.page) this.pageHeaders ??= htmlPageHeaders();
     const before = [
-      ...(spec.page ? [htmlPageHeaders()] : []),
+      ...(spec.page && this.pageHeaders ? [this.pageHeaders] : []),
       ...(spec.roles ? [requireRole(this.authenticate, spec.roles)] : []),
     ];
     this.app.on([spec.method.toUpperCase()], [honoPath], ...before, serve);

@@ -304,6 +304,16 @@ describe("stateless stack: functions", () => {
       expect(json(envOf(name).PATIENT_LINK_SECRET_ARN), name).toContain("PatientLinkKeys");
     for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
       expect(envOf(name).PATIENT_LINK_SECRET_ARN, name).toBeUndefined();
+    // Both read it through the Parameters and Secrets extension layer (no Secrets Manager client in the
+    // bundle), with the extension's cache off: the function's own cache re-reads at once after a rotation.
+    for (const name of ["send-reminder", "admin-api"]) {
+      const [, fn] = fnNamed(name);
+      // The layer's ARN by region, for arm64 (the stack is region-agnostic: a mapping picks it at deploy).
+      expect(json(props(fn).Layers), name).toMatch(/Paramsandsecrets.*arm64/);
+      expect(envOf(name).PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, name).toBe("false");
+    }
+    for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
+      expect(props(fnNamed(name)[1]).Layers, name).toBeUndefined();
     // The digest goes out from the reminders' sender, through the same configuration set.
     expect(envOf("rems-watch").SENDER_EMAIL).toBe("reminders@clinic.example");
     expect(envOf("rems-watch").SES_CONFIGURATION_SET).toEqual(envOf("send-reminder").SES_CONFIGURATION_SET);

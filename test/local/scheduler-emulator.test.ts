@@ -275,6 +275,33 @@ describe("scheduler emulator firing", () => {
     expect(names).toEqual(["first", "follow-up"]);
   });
 
+  it("follows what a target changes while firing: deleted ones do not fire, moved and new ones fire in due order", async () => {
+    let client: SchedulerClient | undefined;
+    const started = await start({
+      invoke: async (_arn, input) => {
+        const { name } = JSON.parse(input) as { name: string };
+        if (name !== "first") return;
+        await client?.send(new DeleteScheduleCommand({ Name: "deleted" }));
+        // Moved past the others (still due), and a new one due before the ones left.
+        await client?.send(new UpdateScheduleCommand(schedule("moved", "2026-03-10T10:50:00")));
+        await client?.send(new CreateScheduleCommand(schedule("created", "2026-03-10T10:05:00")));
+      },
+    });
+    client = started.client;
+    await client.send(new CreateScheduleCommand(schedule("first", "2026-03-10T10:00:00")));
+    await client.send(new CreateScheduleCommand(schedule("moved", "2026-03-10T10:10:00")));
+    await client.send(new CreateScheduleCommand(schedule("deleted", "2026-03-10T10:20:00")));
+    await client.send(new CreateScheduleCommand(schedule("last", "2026-03-10T10:30:00")));
+    const fired = await started.emulator.fireDue(new Date("2026-03-10T11:00:00Z"));
+    expect(fired.map((f) => f.scheduleName)).toEqual(["first", "created", "last", "moved"]);
+    expect(fired.map((f) => f.dueAt)).toEqual([
+      "2026-03-10T10:00:00.000Z",
+      "2026-03-10T10:05:00.000Z",
+      "2026-03-10T10:30:00.000Z",
+      "2026-03-10T10:50:00.000Z",
+    ]);
+  });
+
   it("serializes overlapping fireDue calls so nothing fires twice", async () => {
     const { emulator, client, invocations } = await start();
     for (const name of ["a", "b", "c"])

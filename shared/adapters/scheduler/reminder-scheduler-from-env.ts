@@ -10,6 +10,7 @@ import { EventBridgeReminderScheduler } from "./eventbridge-reminder-scheduler.j
  * the stack's group, and send-reminder invoked at once (Lambda's async invoke) for what is already due.
  */
 export function reminderSchedulerFromEnv(env: ScheduleSyncEnv): EventBridgeReminderScheduler {
+  let lambda: LambdaClient | undefined;
   return new EventBridgeReminderScheduler(
     withoutSdkLogging(new SchedulerClient({})),
     {
@@ -18,6 +19,7 @@ export function reminderSchedulerFromEnv(env: ScheduleSyncEnv): EventBridgeRemin
       roleArn: env.SCHEDULER_ROLE_ARN,
       ...(env.SCHEDULE_DLQ_ARN ? { deadLetterArn: env.SCHEDULE_DLQ_ARN } : {}),
     },
-    lambdaSendNow(withoutSdkLogging(new LambdaClient({})), env.SEND_REMINDER_FUNCTION_ARN),
+    // Built on first use: most runs only schedule, and a client costs its construction at cold start.
+    lambdaSendNow(() => (lambda ??= withoutSdkLogging(new LambdaClient({}))), env.SEND_REMINDER_FUNCTION_ARN),
   );
 }

@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { type LinkKeyRing, linkKeyRing } from "../../domain/patient-link.js";
 import type { LinkKeySource } from "../../ports/link-keys.js";
 
@@ -8,17 +7,22 @@ const CACHE_MS = 5 * 60_000;
 const FRESH_AT_MOST_EVERY_MS = 30_000;
 
 /**
+ * One version of a Secrets Manager secret by staging label: its string, or undefined when the secret has
+ * no version with that label (a secret never rotated has no `AWSPREVIOUS`). Any other failure throws.
+ */
+export type SecretVersionReader = (stage: "AWSCURRENT" | "AWSPREVIOUS") => Promise<string | undefined>;
+
+/**
  * The link keys from one Secrets Manager secret: its `AWSCURRENT` version signs, and its `AWSPREVIOUS`
  * version still verifies. Rotating (a new version becomes current) moves the old key to previous by
  * itself, so links already in mailboxes keep working until they expire or the next rotation.
  */
-export class SecretsManagerLinkKeys implements LinkKeySource {
+export class RotatingLinkKeys implements LinkKeySource {
   private cached?: { ring: LinkKeyRing; at: number };
   private inFlight?: Promise<LinkKeyRing>;
 
   constructor(
-    private readonly client: Pick<SecretsManagerClient, "send">,
-    private readonly secretId: string,
+    private readonly version: SecretVersionReader,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -33,23 +37,9 @@ export class SecretsManagerLinkKeys implements LinkKeySource {
   }
 
   private async read(): Promise<LinkKeyRing> {
-    const [current, previous] = await Promise.all([
-      this.version("AWSCURRENT"),
-      // A secret never rotated has no previous version: that is not an error.
-      this.version("AWSPREVIOUS").catch((error: unknown) => {
-        if ((error as { name?: string }).name === "ResourceNotFoundException") return undefined;
-        throw error;
-      }),
-    ]);
+    const [current, previous] = await Promise.all([this.version("AWSCURRENT"), this.version("AWSPREVIOUS")]);
     const ring = linkKeyRing([current ?? "", previous ?? ""]);
     this.cached = { ring, at: this.now() };
     return ring;
-  }
-
-  private async version(stage: string): Promise<string | undefined> {
-    const out = await this.client.send(
-      new GetSecretValueCommand({ SecretId: this.secretId, VersionStage: stage }),
-    );
-    return out.SecretString;
   }
 }

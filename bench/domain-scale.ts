@@ -65,6 +65,12 @@ function roster(): StaffMember[] {
   }));
 }
 
+/** The bench's roster, and the bookings holding its people. */
+export function staffedForBench(clinic: Clinic, bookings: Booking[]) {
+  const people = roster();
+  return { people, staffedBookings: staffBookings(clinic, people, bookings) };
+}
+
 /** Gives each booking its nurse (and every fourth a prescriber on site), as the API would have, where free. */
 function staffBookings(clinic: Clinic, people: StaffMember[], bookings: Booking[]): Booking[] {
   const calendar = new StaffCalendar(clinic, people, []);
@@ -153,8 +159,7 @@ export function measureDomainScale(options: { bookings?: number; runs?: number }
   const planTimes = timeRuns(plan, runs, 5);
 
   // Staffed: the same calendar with its people, and esketamine's needs (a prescriber on site, a nurse).
-  const people = roster();
-  const staffedBookings = staffBookings(CLINIC, people, bookings);
+  const { people, staffedBookings } = staffedForBench(CLINIC, bookings);
   const staffing = staffingFor(CLINIC, people, protocol.id, protocol);
   const staffedAvailable = () =>
     freeStarts({

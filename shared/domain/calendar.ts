@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { BookingCalendar, type SlotCheck } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, RuleViolation } from "./errors.js";
+import { near } from "./instant-range.js";
 import { addDays, localInstantMs } from "./opening-hours.js";
 import { MINUTE_MS, parseInstant, toUtcIso, zoneOf } from "./slot-grid.js";
 import type { StaffHold } from "./staff.js";
@@ -31,8 +32,10 @@ export function checkSlot(args: {
 }): SlotCheck {
   const startMs = parseInstant(args.start, args.clinic.timezone);
   const range = { fromMs: startMs, toMs: startMs + args.minutes * MINUTE_MS };
-  const staffing = calendarStaffing(args.clinic, args.staffing, args.bookings, range);
-  const calendar = new BookingCalendar(args.clinic, args.resource, args.bookings, args.now, range, staffing);
+  // Two calendars (rooms, people) read the same bookings: pick out the ones near the range once.
+  const bookings = args.staffing && !Number.isNaN(startMs) ? near(args.bookings, range) : args.bookings;
+  const staffing = calendarStaffing(args.clinic, args.staffing, bookings, range);
+  const calendar = new BookingCalendar(args.clinic, args.resource, bookings, args.now, range, staffing);
   return calendar.check(startMs, args.minutes, args.prefer);
 }
 

@@ -27,3 +27,12 @@ export function certainlyOutside(booking: { start: string; end: string }, bounds
   if (start.charCodeAt(start.length - 1) !== Z || end.charCodeAt(end.length - 1) !== Z) return false;
   return end < bounds.below || start > bounds.above;
 }
+
+/** The bookings that may touch `range`: one pass, for callers that build several calendars from them. */
+export function near<T extends { start: string; end: string }>(
+  bookings: readonly T[],
+  range: { fromMs: number; toMs: number },
+): readonly T[] {
+  const bounds = utcDayBounds(range);
+  return bookings.filter((b) => !certainlyOutside(b, bounds));
+}

@@ -1,6 +1,7 @@
 import { BookingCalendar } from "./booking-calendar.js";
 import type { Clinic } from "./clinic.js";
 import { CapacityTaken, type RuleCode, RuleViolation } from "./errors.js";
+import { near } from "./instant-range.js";
 import { type PlannedIntegration, planIntegrations } from "./integration-plan.js";
 import { addDays, daysBetween, localInstantMs } from "./opening-hours.js";
 import type { Protocol, SpacingPhase } from "./protocol.js";
@@ -70,16 +71,16 @@ export function planSeries(args: {
   const range = Number.isNaN(firstMs)
     ? undefined
     : { fromMs: firstMs - DAY_MS, toMs: firstMs + spanDays * DAY_MS };
+  // Several calendars read the same bookings: pick out the ones near the span once.
+  const bookings = range && args.roster?.length ? near(args.bookings, range) : args.bookings;
   // One count of people for the dosing sessions and their integration sessions alike.
-  const people = args.roster?.length
-    ? new StaffCalendar(clinic, args.roster, args.bookings, range)
-    : undefined;
+  const people = args.roster?.length ? new StaffCalendar(clinic, args.roster, bookings, range) : undefined;
   const needs = staffNeeds(clinic, protocol.id, protocol);
   const staffing = people && needs.length > 0 ? { calendar: people, needs } : undefined;
   const calendar = new BookingCalendar(
     clinic,
     serviceResource(protocol.id),
-    args.bookings,
+    bookings,
     args.now,
     range,
     staffing,
@@ -134,7 +135,7 @@ export function planSeries(args: {
     protocol,
     dosing: placed.map((p) => ({ startMs: p.ms, staff: p.staff })),
     dosingMinutes: minutes,
-    bookings: args.bookings,
+    bookings,
     now: args.now,
     ...(range ? { range } : {}),
     ...(people ? { people } : {}),

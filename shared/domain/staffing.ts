@@ -2,7 +2,7 @@ import type { DateTime, IANAZone } from "luxon";
 import { DateTime as LuxonDateTime } from "luxon";
 import { formatDate } from "./booking-calendar.js";
 import { SlotCounts } from "./capacity.js";
-import type { Clinic } from "./clinic.js";
+import type { Clinic, WeeklyHours } from "./clinic.js";
 import { certainlyOutside, utcDayBounds } from "./instant-range.js";
 import { addDays, type DayHours, openingHours } from "./opening-hours.js";
 import type { Protocol } from "./protocol.js";
@@ -84,7 +84,9 @@ export class StaffCalendar {
   private readonly zone: IANAZone;
   private readonly closedDates: ReadonlySet<string>;
   private readonly loads = new Map<string, SlotCounts>();
-  private readonly days = new Map<string, DayHours>();
+  private readonly days = new Map<WeeklyHours, Map<string, DayHours>>();
+  private readonly byRole = new Map<StaffRole, readonly StaffMember[]>();
+  private lastDay: { date: string; startMs: number; endMs: number } | undefined;
 
   constructor(
     readonly clinic: Clinic,
@@ -123,11 +125,24 @@ export class StaffCalendar {
       const i = prefer.indexOf(m.id);
       return i === -1 ? prefer.length : i;
     };
-    const candidates = needs.map((need) =>
-      this.roster
-        .filter((m) => this.canTake(m, need, date, startMs, endMs))
-        .sort((a, b) => rank(a) - rank(b)),
-    );
+    const ordered = (need: StaffNeed) => {
+      const people = this.withRole(need.role);
+      return prefer.length === 0 ? people : [...people].sort((a, b) => rank(a) - rank(b));
+    };
+    const fits = (m: StaffMember, need: StaffNeed) => this.canTake(m, need, date, startMs, endMs);
+    // First choices first, need by need: almost always the answer, after a person or two per need (a
+    // month of availability asks this of every start). Only when that runs into one person wanted for two
+    // needs does the full search run.
+    const taken = new Set<string>();
+    const greedy: StaffMember[] = [];
+    for (const need of needs) {
+      const m = ordered(need).find((p) => !taken.has(p.id) && fits(p, need));
+      if (!m) break;
+      taken.add(m.id);
+      greedy.push(m);
+    }
+    if (greedy.length === needs.length) return this.held(needs, greedy);
+    const candidates = needs.map((need) => ordered(need).filter((m) => fits(m, need)));
     // Messages are put into words only when read: availability asks about hundreds of starts and
     // wants only yes or no.
     const missing = needs.findIndex((_, i) => candidates[i]!.length === 0);
@@ -140,9 +155,13 @@ export class StaffCalendar {
           `${capitalise(roles)} must be different people, and not enough of them are free ${this.span(startMs, endMs)}.`,
       );
     }
+    return this.held(needs, chosen);
+  }
+
+  private held(needs: readonly StaffNeed[], people: readonly StaffMember[]): StaffCheck {
     return {
       ok: true,
-      holds: chosen.map((m, i) => ({
+      holds: people.map((m, i) => ({
         id: m.id,
         role: needs[i]!.role,
         sessionsAtOnce: needs[i]!.sessionsAtOnce,
@@ -190,12 +209,22 @@ export class StaffCalendar {
     return ` with ${needs.map((n) => `a ${n.role}`).join(" and ")}`;
   }
 
+  /** The active people with a role, in roster order (asked for every start a month of availability tries). */
+  private withRole(role: StaffRole): readonly StaffMember[] {
+    let found = this.byRole.get(role);
+    if (!found) {
+      found = this.roster.filter((m) => m.active && m.roles.includes(role));
+      this.byRole.set(role, found);
+    }
+    return found;
+  }
+
+  /** `m` already has the role and is active (see withRole). */
   private canTake(m: StaffMember, need: StaffNeed, date: string, startMs: number, endMs: number): boolean {
     return (
-      m.active &&
-      m.roles.includes(need.role) &&
       this.works(m, date, startMs, endMs) &&
-      this.load(m.id).fits(startMs, endMs, WHOLE, shareOf(need.sessionsAtOnce))
+      (need.sessionsAtOnce === "on-site" ||
+        this.load(m.id).fits(startMs, endMs, WHOLE, shareOf(need.sessionsAtOnce)))
     );
   }
 
@@ -205,15 +234,18 @@ export class StaffCalendar {
   }
 
   private windows(m: StaffMember, date: string) {
-    const key = `${m.id} ${date}`;
-    let day = this.days.get(key);
+    // Keyed by the hours themselves: most people work the clinic's hours (one object), so a month of
+    // availability works out each day's windows once per distinct set of hours, not once per person.
+    const hours = workingHours(this.clinic, m);
+    let byDate = this.days.get(hours);
+    if (!byDate) {
+      byDate = new Map();
+      this.days.set(hours, byDate);
+    }
+    let day = byDate.get(date);
     if (!day) {
-      day = openingHours(
-        { hours: workingHours(this.clinic, m), timezone: this.clinic.timezone },
-        this.closedDates,
-        date,
-      );
-      this.days.set(key, day);
+      day = openingHours({ hours, timezone: this.clinic.timezone }, this.closedDates, date);
+      byDate.set(date, day);
     }
     return day.open ? day.windows : [];
   }
@@ -244,8 +276,18 @@ export class StaffCalendar {
     return LuxonDateTime.fromMillis(ms, { zone: this.zone });
   }
 
+  /** The clinic-local date of `ms`; the day last asked about is kept, as starts come day by day. */
   private localDate(ms: number): string {
-    return this.local(ms).toISODate()!;
+    const last = this.lastDay;
+    if (last && last.startMs <= ms && ms < last.endMs) return last.date;
+    const local = this.local(ms);
+    const startMs = local.startOf("day").toMillis();
+    this.lastDay = {
+      date: local.toISODate()!,
+      startMs,
+      endMs: local.plus({ days: 1 }).startOf("day").toMillis(),
+    };
+    return this.lastDay.date;
   }
 
   /** "09:00-11:00 on Wed 2 Dec 2026", clinic time. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crashRun, crashSeed } from "../support/crash/crash-run.js";
 
-const KILLS = Number(process.env.CRASH_KILLS ?? 10);
+const KILLS = Number(process.env.CRASH_KILLS ?? 5);
 
 describe("npm start survives kill -9 at any instant", () => {
   it(`converges after ${KILLS} SIGKILLs of the whole process group mid-burst`, async () => {

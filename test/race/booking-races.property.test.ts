@@ -37,7 +37,7 @@ async function bookingsHoldUnder(w: RaceWorld, booked: Appointment[]) {
 
 describe("bookings racing each other and the clinic's settings", () => {
   it("never hold more than the offices at once, and each is filed under its day", {
-    timeout: raceTimeout(50, 300_000),
+    timeout: raceTimeout(30, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -73,12 +73,12 @@ describe("bookings racing each other and the clinic's settings", () => {
           });
         },
       ),
-      raceRuns(50),
+      raceRuns(30),
     );
   });
 
   it("a settings change and bookings at once: no booking stranded by the settings saved", {
-    timeout: raceTimeout(50, 300_000),
+    timeout: raceTimeout(30, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     const changes: Record<string, (now: Date) => Partial<Clinic>> = {
@@ -118,7 +118,7 @@ describe("bookings racing each other and the clinic's settings", () => {
           expect((await w.store.getClinicRecord()).locked).toBe(false);
         },
       ),
-      raceRuns(50),
+      raceRuns(30),
     );
   });
 });

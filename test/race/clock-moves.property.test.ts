@@ -36,7 +36,7 @@ function freshWeekdayTen(now: Date): string {
 
 describe("concurrent moves of the local clock", () => {
   it("fire each reminder once, never move the clock back, and leave nothing due unsent", {
-    timeout: raceTimeout(12, 600_000),
+    timeout: raceTimeout(6, 600_000),
   }, async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -84,7 +84,7 @@ describe("concurrent moves of the local clock", () => {
           expect(new Set(sentIds).size).toBe(sentIds.length);
         },
       ),
-      raceRuns(12),
+      raceRuns(6),
     );
   });
 });

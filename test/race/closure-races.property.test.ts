@@ -26,7 +26,7 @@ const at = (now: Date, hour: number, days = 2) => runDayAt(now, days, hour);
 
 describe("a closure racing bookings and moves onto its date", () => {
   it("leaves nothing booked on the closed date, once repeated, and tells each patient once", {
-    timeout: raceTimeout(12, 300_000),
+    timeout: raceTimeout(6, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -76,14 +76,14 @@ describe("a closure racing bookings and moves onto its date", () => {
             expect(a.status).toBe("booked");
         },
       ),
-      raceRuns(12),
+      raceRuns(6),
     );
   });
 });
 
 describe("a resend racing a cancellation", () => {
   it("never sends a copy of the confirmation after the cancellation notice", {
-    timeout: raceTimeout(10, 300_000),
+    timeout: raceTimeout(5, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -107,7 +107,7 @@ describe("a resend racing a cancellation", () => {
         const after = (await w.store.getAppointment(booked.id))!;
         expect(after.reminders.filter((r) => r.status === "scheduled")).toEqual([]);
       }),
-      raceRuns(10),
+      raceRuns(5),
     );
   });
 });

@@ -35,7 +35,7 @@ const expectedRefusal = (error: unknown) =>
 
 describe("a booked consultation's reminders under concurrent changes and sends", () => {
   it("one email per reminder, each recorded as sent with its message id, and the last email tells the final truth", {
-    timeout: raceTimeout(100, 300_000),
+    timeout: raceTimeout(40, 300_000),
   }, async () => {
     const world = await raceWorlds();
     await fc.assert(
@@ -85,12 +85,12 @@ describe("a booked consultation's reminders under concurrent changes and sends",
           expect(held.map((b) => b.appointmentId)).toEqual(final.status === "booked" ? [final.id] : []);
         },
       ),
-      raceRuns(100),
+      raceRuns(40),
     );
   });
 
   it("a booking cancelled within its hold while its confirmation is being sent: no email, or it ends with the cancellation", {
-    timeout: raceTimeout(30, 300_000),
+    timeout: raceTimeout(10, 300_000),
   }, async () => {
     const world = await raceWorlds({ hold: true });
     await fc.assert(
@@ -131,7 +131,7 @@ describe("a booked consultation's reminders under concurrent changes and sends",
           expect(subjects.at(-1)).toMatch(/cancelled/);
         }
       }),
-      raceRuns(30),
+      raceRuns(10),
     );
   });
 });

@@ -21,7 +21,7 @@ const shift = fc.constantFrom(-48, -24, -2, 2, 24, 48);
 
 describe("moves of two neighbouring sessions of one series at once", () => {
   it("never leave the series breaking the protocol's spacing", {
-    timeout: raceTimeout(40, 300_000),
+    timeout: raceTimeout(12, 300_000),
   }, async () => {
     const world = await raceWorlds({ weeksApart: 11 });
     await fc.assert(
@@ -69,7 +69,7 @@ describe("moves of two neighbouring sessions of one series at once", () => {
           expect(summary.seriesSessions?.map((s) => s.start)).toEqual(sessions.map((s) => s.start));
         },
       ),
-      raceRuns(40),
+      raceRuns(12),
     );
   });
 });

@@ -21,7 +21,7 @@ async function theTherapist(w: RaceWorld): Promise<string> {
 
 describe("bookings of one person from both rooms, racing each other and the roster", () => {
   it("never give a therapist two patients at once, and leave nothing booked on one made inactive", {
-    timeout: raceTimeout(20, 300_000),
+    timeout: raceTimeout(10, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -82,7 +82,7 @@ describe("bookings of one person from both rooms, racing each other and the rost
           }
         },
       ),
-      raceRuns(20),
+      raceRuns(10),
     );
   });
 });

@@ -2,6 +2,7 @@ import { freeStarts } from "../shared/domain/calendar.js";
 import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { addDays, openingHours } from "../shared/domain/opening-hours.js";
 import { planSeries } from "../shared/domain/planner.js";
+import type { Protocol } from "../shared/domain/protocol.js";
 import { clinicProtocol } from "../shared/domain/protocol-catalogue.js";
 import type { StaffMember } from "../shared/domain/staff.js";
 import { NURSE_FOR_THREE, PRESCRIBER_ON_SITE } from "../shared/domain/staff-needs.js";
@@ -136,99 +137,91 @@ export function measureDomainScale(options: { bookings?: number; runs?: number }
   const inWindow = bookings.filter((b) => b.start < windowEnd).length;
   const protocol = clinicProtocol(CLINIC, "esketamine");
 
-  const available = () =>
-    freeStarts({
-      clinic: CLINIC,
-      resource: "chair",
-      minutes: protocol.sessionMinutes,
-      fromDate: FIRST_DATE,
-      toDate,
-      bookings,
-      now: NOW,
-    });
-  let start = performance.now();
-  const slots = available();
-  const freeFirst = since(start);
-  const freeTimes = timeRuns(available, runs, 5);
-
-  const firstStart = slots[0]?.start ?? `${FIRST_DATE}T14:00:00.000Z`;
-  const plan = () => planSeries({ clinic: CLINIC, protocol, firstStart, bookings, now: NOW });
-  start = performance.now();
-  const planned = plan();
-  const planFirst = since(start);
-  const planTimes = timeRuns(plan, runs, 5);
-
+  const plain = measureCalendar({ protocol, toDate, bookings, runs });
   // Staffed: the same calendar with its people, and esketamine's needs (a prescriber on site, a nurse).
   const { people, staffedBookings } = staffedForBench(CLINIC, bookings);
-  const staffing = staffingFor(CLINIC, people, protocol.id, protocol);
-  const staffedAvailable = () =>
-    freeStarts({
-      clinic: CLINIC,
-      resource: "chair",
-      minutes: protocol.sessionMinutes,
-      fromDate: FIRST_DATE,
-      toDate,
-      bookings: staffedBookings,
-      now: NOW,
-      ...(staffing ? { staffing } : {}),
-    });
-  start = performance.now();
-  const staffedSlots = staffedAvailable();
-  const staffedFreeFirst = since(start);
-  const staffedFreeTimes = timeRuns(staffedAvailable, runs, 5);
-  const staffedFirstStart = staffedSlots[0]?.start ?? firstStart;
-  const staffedPlan = () =>
-    planSeries({
-      clinic: CLINIC,
-      protocol,
-      firstStart: staffedFirstStart,
-      bookings: staffedBookings,
-      now: NOW,
-      roster: people,
-    });
-  start = performance.now();
-  const staffedPlanned = staffedPlan();
-  const staffedPlanFirst = since(start);
-  const staffedPlanTimes = timeRuns(staffedPlan, runs, 5);
+  const staffed = measureCalendar({
+    protocol,
+    toDate,
+    bookings: staffedBookings,
+    runs,
+    roster: people,
+    fallbackStart: plain.firstStart,
+  });
 
   return {
     bookings: bookings.length,
     bookingsInQueryWindow: inWindow,
     calendarDays: days,
     runs,
-    freeStarts: {
-      days: QUERY_DAYS,
-      freeStarts: slots.length,
-      firstRunMs: round(freeFirst, 2),
-      medianMs: round(median(freeTimes), 2),
-      p95Ms: round(percentile(freeTimes, 95), 2),
+    freeStarts: { days: QUERY_DAYS, ...plain.freeStarts },
+    planSeries: plain.planSeries,
+    staffed: {
+      staff: people.length,
+      freeStarts: staffed.freeStarts,
+      planSeries: staffed.planSeries,
     },
+  };
+}
+
+/**
+ * Availability over the month and a series planned from its first free start, each timed over `runs`
+ * after a first run reported apart; with `roster`, as a clinic that has entered its people.
+ */
+function measureCalendar(args: {
+  protocol: Protocol;
+  toDate: string;
+  bookings: Booking[];
+  runs: number;
+  roster?: StaffMember[];
+  fallbackStart?: string;
+}) {
+  const { protocol, bookings, runs, roster } = args;
+  const staffing = roster ? staffingFor(CLINIC, roster, protocol.id, protocol) : undefined;
+  const available = () =>
+    freeStarts({
+      clinic: CLINIC,
+      resource: "chair",
+      minutes: protocol.sessionMinutes,
+      fromDate: FIRST_DATE,
+      toDate: args.toDate,
+      bookings,
+      now: NOW,
+      ...(staffing ? { staffing } : {}),
+    });
+  const free = timed(available, runs);
+  const firstStart = free.first[0]?.start ?? args.fallbackStart ?? `${FIRST_DATE}T14:00:00.000Z`;
+  const plan = timed(
+    () =>
+      planSeries({ clinic: CLINIC, protocol, firstStart, bookings, now: NOW, ...(roster ? { roster } : {}) }),
+    runs,
+  );
+  const planned = plan.first;
+  return {
+    firstStart,
+    freeStarts: { freeStarts: free.first.length, ...free.timing },
     planSeries: {
       protocol: protocol.id,
       sessions: protocol.sessions,
       ok: planned.ok,
-      firstRunMs: round(planFirst, 2),
-      medianMs: round(median(planTimes), 2),
-      p95Ms: round(percentile(planTimes, 95), 2),
+      ...plan.timing,
       ...(planned.ok ? {} : { failure: `${planned.code}: ${planned.message}` }),
-    },
-    staffed: {
-      staff: people.length,
-      freeStarts: {
-        freeStarts: staffedSlots.length,
-        firstRunMs: round(staffedFreeFirst, 2),
-        medianMs: round(median(staffedFreeTimes), 2),
-        p95Ms: round(percentile(staffedFreeTimes, 95), 2),
-      },
-      planSeries: {
-        protocol: protocol.id,
-        sessions: protocol.sessions,
-        ok: staffedPlanned.ok,
-        firstRunMs: round(staffedPlanFirst, 2),
-        medianMs: round(median(staffedPlanTimes), 2),
-        p95Ms: round(percentile(staffedPlanTimes, 95), 2),
-        ...(staffedPlanned.ok ? {} : { failure: `${staffedPlanned.code}: ${staffedPlanned.message}` }),
-      },
+    } satisfies PlanTiming,
+  };
+}
+
+/** The first run's result and time, then the median and p95 of `runs` more. */
+function timed<T>(run: () => T, runs: number) {
+  const start = performance.now();
+  const first = run();
+  const firstRunMs = since(start);
+  const times = timeRuns(run, runs, 5);
+  return {
+    first,
+    timing: {
+      firstRunMs: round(firstRunMs, 2),
+      medianMs: round(median(times), 2),
+      p95Ms: round(percentile(times, 95), 2),
     },
   };
 }

@@ -67,8 +67,10 @@ export function freeStarts(args: {
   const fromMs = localInstantMs(args.fromDate, "00:00", clinic.timezone);
   const toMs = localInstantMs(addDays(args.toDate, 1), "00:00", clinic.timezone) - 1;
   const range = { fromMs, toMs: toMs + minutes * MINUTE_MS };
-  const staffing = calendarStaffing(clinic, args.staffing, args.bookings, range);
-  const calendar = new BookingCalendar(clinic, args.resource, args.bookings, args.now, range, staffing);
+  // Two calendars (rooms, people) read the same bookings: pick out the ones near the range once.
+  const bookings = args.staffing ? near(args.bookings, range) : args.bookings;
+  const staffing = calendarStaffing(clinic, args.staffing, bookings, range);
+  const calendar = new BookingCalendar(clinic, args.resource, bookings, args.now, range, staffing);
   const out: Interval[] = [];
   for (const c of calendar.candidates(Math.max(fromMs, calendar.earliestStartMs), toMs, minutes)) {
     // Rooms first: composing why a taken start is refused (dates and times in words) was most of the work.

@@ -121,30 +121,26 @@ export class StaffCalendar {
     if (needs.length === 0) return { ok: true, holds: [] };
     const endMs = startMs + minutes * MINUTE_MS;
     const date = this.localDate(startMs);
-    const rank = (m: StaffMember) => {
-      const i = prefer.indexOf(m.id);
-      return i === -1 ? prefer.length : i;
-    };
-    const ordered = (need: StaffNeed) => {
-      const people = this.withRole(need.role);
-      return prefer.length === 0 ? people : [...people].sort((a, b) => rank(a) - rank(b));
-    };
-    const fits = (m: StaffMember, need: StaffNeed) => this.canTake(m, need, date, startMs, endMs);
     // First choices first, need by need: almost always the answer, after a person or two per need (a
     // month of availability asks this of every start). Only when that runs into one person wanted for two
-    // needs does the full search run.
-    const taken = new Set<string>();
+    // needs does the full search run. Plain loops, no closures: this runs for every start of a month.
     const greedy: StaffMember[] = [];
     for (const need of needs) {
-      const m = ordered(need).find((p) => !taken.has(p.id) && fits(p, need));
+      const m = this.firstFree(need, date, startMs, endMs, prefer, greedy);
       if (!m) break;
-      taken.add(m.id);
       greedy.push(m);
     }
     if (greedy.length === needs.length) return this.held(needs, greedy);
-    const candidates = needs.map((need) => ordered(need).filter((m) => fits(m, need)));
     // Messages are put into words only when read: availability asks about hundreds of starts and
     // wants only yes or no.
+    const stuck = needs[greedy.length]!;
+    if (!this.firstFree(stuck, date, startMs, endMs, prefer, [])) {
+      // Nobody at all for this need (the needs before it each had someone): the usual refusal, found
+      // without the full search.
+      return refusal(() => this.whyNobody(stuck, startMs, endMs));
+    }
+    const fits = (m: StaffMember, need: StaffNeed) => this.canTake(m, need, date, startMs, endMs);
+    const candidates = needs.map((need) => this.ordered(need, prefer).filter((m) => fits(m, need)));
     const missing = needs.findIndex((_, i) => candidates[i]!.length === 0);
     if (missing !== -1) return refusal(() => this.whyNobody(needs[missing]!, startMs, endMs));
     const chosen = pick(candidates, 0, new Set());
@@ -156,6 +152,36 @@ export class StaffCalendar {
       );
     }
     return this.held(needs, chosen);
+  }
+
+  /** The first person, preferred ones first, who can fill `need` and is not already `taken`. */
+  private firstFree(
+    need: StaffNeed,
+    date: string,
+    startMs: number,
+    endMs: number,
+    prefer: readonly string[],
+    taken: readonly StaffMember[],
+  ): StaffMember | undefined {
+    for (const id of prefer) {
+      const m = this.withRole(need.role).find((p) => p.id === id);
+      if (m && !taken.includes(m) && this.canTake(m, need, date, startMs, endMs)) return m;
+    }
+    for (const m of this.withRole(need.role)) {
+      if (!taken.includes(m) && this.canTake(m, need, date, startMs, endMs)) return m;
+    }
+    return undefined;
+  }
+
+  /** The people with `need`'s role, those in `prefer` first in its order, then the roster's. */
+  private ordered(need: StaffNeed, prefer: readonly string[]): readonly StaffMember[] {
+    const people = this.withRole(need.role);
+    if (prefer.length === 0) return people;
+    const rank = (m: StaffMember) => {
+      const i = prefer.indexOf(m.id);
+      return i === -1 ? prefer.length : i;
+    };
+    return [...people].sort((a, b) => rank(a) - rank(b));
   }
 
   private held(needs: readonly StaffNeed[], people: readonly StaffMember[]): StaffCheck {

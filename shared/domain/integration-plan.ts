@@ -27,7 +27,8 @@ export type IntegrationPlan =
 export function planIntegrations(args: {
   clinic: Clinic;
   protocol: Protocol;
-  dosing: readonly { startMs: number; staff: readonly StaffHold[] }[];
+  /** The dosing sessions, each numbered by its place in the series (`number`; by default its index + 1). */
+  dosing: readonly { startMs: number; staff: readonly StaffHold[]; number?: number }[];
   dosingMinutes: number;
   bookings: readonly Booking[];
   now: string;
@@ -52,6 +53,7 @@ export function planIntegrations(args: {
 
   const sessions: PlannedIntegration[] = [];
   for (const [i, dose] of args.dosing.entries()) {
+    const number = dose.number ?? i + 1;
     const doseDate = offices.localDate(dose.startMs);
     const firstDate = addDays(doseDate, days.minDaysAfter);
     const lastDate = addDays(doseDate, days.maxDaysAfter);
@@ -76,9 +78,9 @@ export function planIntegrations(args: {
     if (!placed) {
       return {
         ok: false,
-        sessionNumber: i + 1,
+        sessionNumber: number,
         message:
-          `The integration session after session ${i + 1} cannot be placed: no free office` +
+          `The integration session after session ${number} cannot be placed: no free office` +
           `${offices.neededPeople} between ${formatDate(firstDate)} and ${formatDate(lastDate)} ` +
           `(${days.minDaysAfter} to ${days.maxDaysAfter} days after the dosing session).` +
           offices.missingPeople(fromMs, toMs),
@@ -86,7 +88,7 @@ export function planIntegrations(args: {
     }
     offices.occupy(placed.ms, minutes, placed.staff);
     sessions.push({
-      after: i + 1,
+      after: number,
       start: toUtcIso(placed.ms),
       end: toUtcIso(placed.ms + minutes * MINUTE_MS),
       ...(placed.staff.length > 0 ? { staff: placed.staff } : {}),

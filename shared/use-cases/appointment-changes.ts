@@ -1,16 +1,25 @@
 import { mayChangeSilently } from "../domain/booking-hold.js";
 import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
-import { cancelPending, newReminders, replanReminders, withNew } from "../domain/reminder-changes.js";
-import { planAppointmentReminders, planNotice } from "../domain/reminder-plan.js";
+import { cancelPending, newReminders, withNew } from "../domain/reminder-changes.js";
+import { movedReminders } from "../domain/reminder-moves.js";
+import { planNotice } from "../domain/reminder-plan.js";
 import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
 import { withStaff } from "../domain/staff.js";
 import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, CancelledBy } from "../domain/types.js";
 import type { ChangeSet, SeriesSessionSummary } from "../ports/store.js";
-import { bookingsOf, capacityChanges, endOf, readForBooking, reminderWrites } from "./booking-support.js";
+import {
+  allReminderWrites,
+  bookingsOf,
+  capacityChanges,
+  endOf,
+  readForBooking,
+  reminderWrites,
+} from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
+import { assertFollowsDose, followingIntegration, moveFollower, stillFollows } from "./integration-moves.js";
 
 async function getAppointmentOrThrow(deps: Deps, id: string): Promise<Appointment> {
   const appointment = await deps.store.getAppointment(id);
@@ -167,7 +176,9 @@ export async function cancelBooked(deps: Deps, current: Appointment, options: Ca
 /**
  * Moves one appointment to a new start.
  * 1. Only an upcoming booked appointment moves; the new slot must be bookable (it does not block itself).
- * 2. A series session keeps its protocol's spacing to the sessions before and after it.
+ * 2. A series session keeps its protocol's spacing to the sessions before and after it. An integration
+ *    session stays on the days after its dosing session; a dosing session takes its integration session
+ *    along when the move leaves it outside them (integration-moves.ts), in the same write, or is refused.
  * 3. Its reminders are re-planned for the new time (see replanReminders: one reminder, one email), and the
  *    patient gets a notice with the updated calendar entry.
  * Moving it to the time it already has changes nothing for the patient: its pending reminders are saved
@@ -193,6 +204,11 @@ export async function rescheduleAppointment(
     if (!patient) throw new NotFound("patient");
     const protocol = current.protocolId ? clinicProtocol(clinic, current.protocolId) : undefined;
 
+    // A KAP dose takes its integration session along when the move leaves it outside its days: then the
+    // dose's new time may take the integration session's old place.
+    const follower = resave ? undefined : await followingIntegration(deps, protocol, current);
+    const followerMoves =
+      follower !== undefined && !stillFollows(clinic, protocol!, follower, { start, end }, current);
     // In a staffed clinic, the same people where they are free at the new time, unless told otherwise.
     // Whether the clinic is staffed is the whole roster's to say: leaving everyone out is "nobody free".
     const staffing = staffingFor(clinic, reads.staff, current.service, protocol);
@@ -201,7 +217,7 @@ export async function rescheduleAppointment(
       resource: current.resource,
       start,
       minutes,
-      bookings: bookingsOf(days, new Set([current.id])),
+      bookings: bookingsOf(days, new Set(followerMoves ? [current.id, follower.id] : [current.id])),
       now,
       ...(staffing
         ? { staffing: { ...staffing, roster: staffing.roster.filter((m) => !without.has(m.id)) } }
@@ -214,27 +230,23 @@ export async function rescheduleAppointment(
       seriesTotal = sessions.length;
       assertSpacingKept(clinic, current, start, sessions);
     }
-    const planned = planAppointmentReminders({
+    await assertFollowsDose(deps, clinic, current, { start, end });
+    const followerMove = followerMoves
+      ? await moveFollower(deps, { ...reads, patient }, current, follower, { start, end, holds })
+      : undefined;
+    const reminders = movedReminders({
       clinic,
       patientTimezone: patient.timezone,
       now,
-      appointment: { service: current.service, start, end },
-      ...(protocol ? { protocol } : {}),
+      ids: deps.ids,
+      appointment: current,
+      start,
+      end,
+      protocol,
       ...(current.sequence !== undefined && seriesTotal !== undefined
         ? { series: { sequence: current.sequence, total: seriesTotal } }
         : {}),
-    }).filter(
-      (p) =>
-        p.kind !== "confirmation" ||
-        current.reminders.some((r) => r.kind === "confirmation" && r.status === "scheduled"),
-    );
-    let reminders = replanReminders({ current: current.reminders, planned, now, ids: deps.ids, resave });
-    if (!resave) {
-      // Always, for the reason a cancellation always sends one (see cancelAppointment).
-      const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "reschedule" });
-      const notices = newReminders(deps.ids, [notice]).map((r) => ({ ...r, previousStart: current.start }));
-      reminders = withNew(reminders, notices);
-    }
+    });
     const next: Appointment = withStaff(
       {
         ...current,
@@ -248,11 +260,22 @@ export async function rescheduleAppointment(
       holds,
       reads.staff,
     );
+    const moved = followerMove?.next;
     await deps.store.commit({
-      updateAppointments: [next],
-      ...reminderWrites(next, reminders),
-      capacity: capacityChanges(clinic, days, [{ ...next, holds }], [current]),
+      updateAppointments: moved ? [next, moved] : [next],
+      ...allReminderWrites([
+        { appointment: next, changes: reminders },
+        ...(moved ? [{ appointment: moved, changes: followerMove.reminders }] : []),
+      ]),
+      capacity: capacityChanges(
+        clinic,
+        [...days, ...(followerMove?.days ?? [])],
+        [{ ...next, holds }, ...(moved ? [{ ...moved, holds: followerMove.holds }] : [])],
+        moved ? [current, follower!] : [current],
+      ),
       ...decidedUnder(current, reads),
+      // It stays where it is because of where it is: it must still be there when this lands.
+      ...(follower && !moved ? { appointmentsRead: { [follower.id]: follower.version } } : {}),
     });
     return next;
   });

@@ -162,7 +162,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       operationId: "rescheduleAppointment",
       summary: "Move an appointment; its pending reminders move with it",
       description:
-        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
+        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). A KAP integration session stays on its days after its dosing session, and a dosing session moved past its integration session takes it along (same time of day and therapist where free; each gets its notice), or 422 `integration-window`. The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
       tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },

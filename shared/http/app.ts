@@ -1,4 +1,3 @@
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 // hono/tiny: the smallest router (PatternRouter), plenty for a few dozen routes; 6 KB less in every cold start.
 import { Hono } from "hono/tiny";
@@ -6,6 +5,7 @@ import { auditedStore } from "../audit/audited-store.js";
 import { healthSchema } from "../schemas/health.schema.js";
 import { openApiDocumentSchema } from "../schemas/openapi-document.schema.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
+import { bodyLimit } from "./body-limit.js";
 import { mapError } from "./error-mapping.js";
 import { openApiDocument } from "./openapi-document.js";
 import { jsonContent, tooLarge } from "./openapi-helpers.js";

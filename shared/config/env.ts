@@ -56,11 +56,17 @@ export const tableEnv = builtOnce(() => z.object(tableShape()));
 /**
  * The clinic used until an admin saves one, from the CDK context at deploy time: any clinic settings
  * (name, zone, phone, address, chairs, offices...); the rest, such as opening hours, take the built-in defaults.
+ * Validated once, merged with the defaults: a partial copy of the clinic's schema (what checking the given
+ * settings alone would take) costs its construction and a second parse at every cold start, for the same
+ * verdict, since the defaults are valid whatever is given.
  */
 const clinicDefaults = () =>
-  json(clinicSchema.partial()).transform((given) =>
-    clinicSchema.parse({ ...DEFAULT_CLINIC, ...given }, { jitless: true }),
-  );
+  json(z.looseObject({})).transform((given, ctx) => {
+    const parsed = clinicSchema.safeParse({ ...DEFAULT_CLINIC, ...given }, { jitless: true });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom" });
+    return z.NEVER;
+  });
 
 /** The Secrets Manager secret that signs patients' links; absent, emails carry no Confirm or Cancel links. */
 const linkKeysShape = () => ({ PATIENT_LINK_SECRET_ARN: z.string().startsWith("arn:").optional() });

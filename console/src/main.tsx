@@ -1,7 +1,10 @@
 import { render } from "preact";
 import { loadConfig } from "./config.js";
 import { Root } from "./root.js";
+import { warmUpClinicTime } from "./time/clinic-time.js";
 import "./styles.css";
+
+warmUpClinicTime();
 
 const container = document.getElementById("app")!;
 try {

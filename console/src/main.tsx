@@ -1,10 +1,7 @@
 import { render } from "preact";
 import { loadConfig } from "./config.js";
 import { Root } from "./root.js";
-import { warmUpClinicTime } from "./time/intl-warm-up.js";
 import "./styles.css";
-
-warmUpClinicTime();
 
 const container = document.getElementById("app")!;
 try {

@@ -10,6 +10,7 @@ import { prefetchAgenda } from "./pages/today/agenda-prefetch.js";
 import { parseRoute } from "./router.js";
 import { Shell } from "./shell.js";
 import { clinicDateOf } from "./time/clinic-time.js";
+import { warmUpClinicTime } from "./time/intl-warm-up.js";
 import { ProblemNote } from "./ui/problem-note.js";
 
 /** Loads what every page needs (clinic, protocols, the API's clock), then shows the console. */
@@ -35,11 +36,10 @@ export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiCli
           () => undefined,
         );
       }
-      const [clinic, { protocols }, now] = await Promise.all([
-        clinicRead,
-        api.GET("/protocols").then(ok),
-        nowRead,
-      ]);
+      const protocolsRead = api.GET("/protocols").then(ok);
+      // A task of its own: the requests above go out in the microtasks before it (each awaits its token).
+      if (first) setTimeout(warmUpClinicTime, 0);
+      const [clinic, { protocols }, now] = await Promise.all([clinicRead, protocolsRead, nowRead]);
       setLoaded({ clinic, protocols, now, today: clinicDateOf(now, clinic.timezone) });
     },
     [api, config],

@@ -67,6 +67,11 @@ export interface LocalStackOptions {
   patientLinkKeys?: string[];
   /** Browser origins the API answers CORS for (a test serving the console from another origin, as AWS does). */
   corsOrigins?: string[];
+  /**
+   * How many send-reminder invocations the Scheduler emulator runs at once for reminders due at the same
+   * instant (default: 5, send-reminder's reserved concurrency in AWS). 1 fires them strictly one at a time.
+   */
+  schedulerConcurrency?: number;
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -160,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions) {
     const scheduler: SchedulerEmulator = await startSchedulerEmulator({
       port: options.schedulerPort ?? 0,
       ...(options.dataDir ? { dataDir: join(options.dataDir, "scheduler") } : {}),
+      ...(options.schedulerConcurrency ? { concurrency: options.schedulerConcurrency } : {}),
       invoke: async (_arn, input) => {
         await runSendReminder(JSON.parse(input));
       },

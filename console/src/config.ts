@@ -25,7 +25,9 @@ export interface CognitoConfig {
 }
 
 export async function loadConfig(): Promise<ConsoleConfig> {
-  const res = await fetch("./config.json", { cache: "no-store" });
+  // The page's preload (index.html) answers this: the same URL and mode, and the default cache mode (the
+  // file is served no-store locally and no-cache from CloudFront, so it is never read stale either way).
+  const res = await fetch("./config.json");
   if (!res.ok) throw new Error(`config.json answered ${res.status}`);
   const config = (await res.json()) as ConsoleConfig;
   if (config.signIn !== "local" && config.signIn !== "cognito") {

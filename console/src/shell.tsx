@@ -2,15 +2,20 @@ import { useEffect } from "preact/hooks";
 import { useConsole } from "./app-context.js";
 import { roleLabel } from "./auth/claims.js";
 import { LocalClockControl } from "./local-clock-control.js";
-import { BookPage } from "./pages/book/book-page.js";
-import { ClinicPage } from "./pages/clinic/clinic-page.js";
-import { ClinicianPage } from "./pages/clinician/clinician-page.js";
-import { PatientPage } from "./pages/patient/patient-page.js";
-import { StaffPage } from "./pages/staff/staff-page.js";
 import { TodayPage } from "./pages/today/today-page.js";
 import { hrefOf, type Route, useRoute } from "./router.js";
 import { zoneAbbreviation } from "./time/clinic-time.js";
+import { lazyPage } from "./ui/lazy-page.js";
 import { ProgressBar } from "./ui/progress-bar.js";
+
+// Today comes with the console (the page signing in lands on); the others are fetched when first opened.
+const BookPage = lazyPage(() => import("./pages/book/book-page.js").then((m) => m.BookPage));
+const PatientPage = lazyPage(() => import("./pages/patient/patient-page.js").then((m) => m.PatientPage));
+const ClinicianPage = lazyPage(() =>
+  import("./pages/clinician/clinician-page.js").then((m) => m.ClinicianPage),
+);
+const StaffPage = lazyPage(() => import("./pages/staff/staff-page.js").then((m) => m.StaffPage));
+const ClinicPage = lazyPage(() => import("./pages/clinic/clinic-page.js").then((m) => m.ClinicPage));
 
 const TITLES: Record<Route["page"], string> = {
   today: "Today",

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { assertPortFree } from "../free-port.js";
-import { DEFAULT_LOCAL_RETRY_CAP, fireDue } from "./fire-due.js";
+import { DEFAULT_LOCAL_CONCURRENCY, DEFAULT_LOCAL_RETRY_CAP, fireDue } from "./fire-due.js";
 import { createSchedulerServer } from "./http-server.js";
 import { ScheduleStore } from "./schedule-store.js";
 import type { DeadLetter, FiredSchedule, InvokeTarget, StoredSchedule } from "./types.js";
@@ -10,7 +10,11 @@ export type { DeadLetter, FiredSchedule, InvokeTarget, StoredSchedule } from "./
 export interface SchedulerEmulator {
   endpoint: string;
   port: number;
-  /** Fires everything due at or before `now` (the local clock); calls are serialized. */
+  /**
+   * Fires everything due at or before `now` (the local clock), one due instant after another, the
+   * schedules of one instant concurrently; resolves once every invocation it started has completed.
+   * Calls are serialized.
+   */
   fireDue(now: Date): Promise<FiredSchedule[]>;
   deadLetters(): DeadLetter[];
   list(): StoredSchedule[];
@@ -28,6 +32,11 @@ export async function startSchedulerEmulator(options: {
   invoke: InvokeTarget;
   /** Upper bound on retries per firing (AWS allows up to 185 over a day). */
   retryCap?: number;
+  /**
+   * How many invocations of schedules due at the same instant run at once (default 5, send-reminder's
+   * reserved concurrency in AWS); 1 fires strictly one at a time.
+   */
+  concurrency?: number;
 }): Promise<SchedulerEmulator> {
   if (options.port !== 0) await assertPortFree(options.port, "Scheduler emulator");
   const store = new ScheduleStore(options.dataDir);
@@ -48,7 +57,13 @@ export async function startSchedulerEmulator(options: {
     port,
     fireDue(now) {
       const run = queue.then(() =>
-        fireDue(store, now, options.invoke, options.retryCap ?? DEFAULT_LOCAL_RETRY_CAP),
+        fireDue(
+          store,
+          now,
+          options.invoke,
+          options.retryCap ?? DEFAULT_LOCAL_RETRY_CAP,
+          options.concurrency ?? DEFAULT_LOCAL_CONCURRENCY,
+        ),
       );
       queue = run.catch(() => undefined);
       return run;

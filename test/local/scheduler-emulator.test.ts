@@ -31,11 +31,12 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-async function start(options: { invoke?: InvokeTarget; dataDir?: string } = {}) {
+async function start(options: { invoke?: InvokeTarget; dataDir?: string; concurrency?: number } = {}) {
   const invocations: { targetArn: string; input: string }[] = [];
   const emulator = await startSchedulerEmulator({
     port: 0,
     dataDir: options.dataDir,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     invoke:
       options.invoke ??
       (async (targetArn, input) => {
@@ -418,5 +419,193 @@ describe("scheduler emulator across a kill -9", () => {
     // Completed now: deleted as its ActionAfterCompletion says, and never fired a third time.
     expect(after.emulator.list()).toEqual([]);
     expect(await after.emulator.fireDue(new Date("2026-03-11T00:00:00Z"))).toEqual([]);
+  });
+});
+
+/** One turn of the event loop: every promise chain that could move on without the held targets has. */
+const everythingElseRan = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A target whose invocations wait until the test lets them finish: it sees how many run at once, and in
+ * which order they started, with no timing involved.
+ */
+function heldTarget() {
+  const started: string[] = [];
+  const release = new Map<string, () => void>();
+  let active = 0;
+  let mostAtOnce = 0;
+  let waiter: { count: number; resolve: () => void } | undefined;
+  const invoke: InvokeTarget = async (_arn, input) => {
+    const { name } = JSON.parse(input) as { name: string };
+    started.push(name);
+    active += 1;
+    mostAtOnce = Math.max(mostAtOnce, active);
+    if (waiter && started.length >= waiter.count) waiter.resolve();
+    await new Promise<void>((resolve) => release.set(name, resolve));
+    active -= 1;
+  };
+  return {
+    invoke,
+    started,
+    active: () => active,
+    mostAtOnce: () => mostAtOnce,
+    /** Resolves once `count` invocations have started in all. */
+    startedCount: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (started.length >= count) resolve();
+        else waiter = { count, resolve };
+      }),
+    finish: (name: string) => {
+      const done = release.get(name);
+      if (!done) throw new Error(`${name} is not running`);
+      release.delete(name);
+      done();
+    },
+    running: () => [...release.keys()],
+  };
+}
+
+describe("scheduler emulator firing a burst due at one instant", () => {
+  it("runs at most 5 invocations at once (send-reminder's reserved concurrency), and returns only when all completed", async () => {
+    const target = heldTarget();
+    const { emulator, client } = await start({ invoke: target.invoke });
+    const names = Array.from({ length: 12 }, (_, n) => `r${String(n).padStart(2, "0")}`);
+    for (const name of names) {
+      await client.send(
+        new CreateScheduleCommand(schedule(name, "2026-03-10T10:00:00", { ActionAfterCompletion: "DELETE" })),
+      );
+    }
+    let returned = false;
+    const firing = emulator.fireDue(new Date("2026-03-10T10:00:00Z")).then((fired) => {
+      returned = true;
+      return fired;
+    });
+
+    await target.startedCount(5);
+    expect(target.active()).toBe(5);
+    // Finishing them out of order: each frees a place for the next one, never more than 5 at once.
+    for (let n = 6; n <= names.length; n++) {
+      target.finish(target.running().at(-1)!);
+      await target.startedCount(n);
+      expect(target.active()).toBe(5);
+    }
+    for (const name of target.running().slice(0, -1)) target.finish(name);
+    await everythingElseRan();
+    expect(returned).toBe(false);
+    target.finish(target.running()[0]!);
+
+    const fired = await firing;
+    expect(target.mostAtOnce()).toBe(5);
+    // Each fired once, reported in name order whatever order they completed in, and deleted after.
+    expect([...target.started].sort()).toEqual(names);
+    expect(fired.map((f) => [f.scheduleName, f.outcome])).toEqual(names.map((n) => [n, "succeeded"]));
+    expect(emulator.list()).toEqual([]);
+    expect(await emulator.fireDue(new Date("2026-03-11T00:00:00Z"))).toEqual([]);
+  });
+
+  it("fires strictly one at a time with concurrency 1", async () => {
+    const target = heldTarget();
+    const { emulator, client } = await start({ invoke: target.invoke, concurrency: 1 });
+    for (const name of ["b", "a", "c"])
+      await client.send(new CreateScheduleCommand(schedule(name, "2026-03-10T10:00:00")));
+    const firing = emulator.fireDue(new Date("2026-03-10T10:00:00Z"));
+    for (const [n, name] of ["a", "b", "c"].entries()) {
+      await target.startedCount(n + 1);
+      expect(target.running()).toEqual([name]);
+      target.finish(name);
+    }
+    expect((await firing).map((f) => f.scheduleName)).toEqual(["a", "b", "c"]);
+    expect(target.mostAtOnce()).toBe(1);
+  });
+
+  it("starts a later instant only once every firing of the earlier one has completed", async () => {
+    const target = heldTarget();
+    const { emulator, client } = await start({ invoke: target.invoke });
+    for (const name of ["early-1", "early-2"])
+      await client.send(new CreateScheduleCommand(schedule(name, "2026-03-10T10:00:00")));
+    await client.send(new CreateScheduleCommand(schedule("late", "2026-03-10T10:01:00")));
+    const firing = emulator.fireDue(new Date("2026-03-10T11:00:00Z"));
+
+    await target.startedCount(2);
+    expect(target.running().sort()).toEqual(["early-1", "early-2"]);
+    target.finish("early-2");
+    await everythingElseRan();
+    expect(target.running()).toEqual(["early-1"]);
+    target.finish("early-1");
+    await target.startedCount(3);
+    expect(target.running()).toEqual(["late"]);
+    target.finish("late");
+    expect((await firing).map((f) => f.scheduleName)).toEqual(["early-1", "early-2", "late"]);
+  });
+
+  it("never fires a schedule that another firing of its instant deleted, and fires a moved one once, at its new instant", async () => {
+    let client: SchedulerClient | undefined;
+    const started: string[] = [];
+    let changed!: () => void;
+    const aChangedThem = new Promise<void>((resolve) => {
+      changed = resolve;
+    });
+    const { emulator, client: c } = await start({
+      concurrency: 2,
+      invoke: async (_arn, input) => {
+        const { name } = JSON.parse(input) as { name: string };
+        started.push(name);
+        // Two at a time, and b holds its place until a is done: c and d have not started meanwhile.
+        if (name === "b") await aChangedThem;
+        if (name === "a") {
+          await client?.send(new DeleteScheduleCommand({ Name: "c" }));
+          await client?.send(new UpdateScheduleCommand(schedule("d", "2026-03-10T10:30:00")));
+          changed();
+        }
+      },
+    });
+    client = c;
+    for (const name of ["a", "b", "c", "d", "e"])
+      await client.send(new CreateScheduleCommand(schedule(name, "2026-03-10T10:00:00")));
+    const fired = await emulator.fireDue(new Date("2026-03-10T11:00:00Z"));
+    expect(fired.map((f) => [f.scheduleName, f.dueAt])).toEqual([
+      ["a", "2026-03-10T10:00:00.000Z"],
+      ["b", "2026-03-10T10:00:00.000Z"],
+      ["e", "2026-03-10T10:00:00.000Z"],
+      ["d", "2026-03-10T10:30:00.000Z"],
+    ]);
+    expect([...started].sort()).toEqual(["a", "b", "d", "e"]);
+    expect(emulator.list().map((s) => [s.Name, s.firedAt])).toEqual([
+      ["a", "2026-03-10T11:00:00.000Z"],
+      ["b", "2026-03-10T11:00:00.000Z"],
+      ["d", "2026-03-10T11:00:00.000Z"],
+      ["e", "2026-03-10T11:00:00.000Z"],
+    ]);
+  });
+
+  it("retries and dead-letters each failing firing of a burst on its own", async () => {
+    const attempts = new Map<string, number>();
+    const { emulator, client } = await start({
+      invoke: async (_arn, input) => {
+        const { name } = JSON.parse(input) as { name: string };
+        attempts.set(name, (attempts.get(name) ?? 0) + 1);
+        // Every other one fails once, the last one every time.
+        if (name === "r7" || (Number(name.slice(1)) % 2 === 1 && attempts.get(name) === 1))
+          throw new Error(`${name} failed`);
+      },
+    });
+    const names = Array.from({ length: 8 }, (_, n) => `r${n}`);
+    for (const name of names)
+      await client.send(
+        new CreateScheduleCommand(schedule(name, "2026-03-10T10:00:00", { ActionAfterCompletion: "DELETE" })),
+      );
+    const fired = await emulator.fireDue(new Date("2026-03-10T10:00:00Z"));
+    expect(fired.map((f) => [f.scheduleName, f.attempts, f.outcome])).toEqual([
+      ["r0", 1, "succeeded"],
+      ["r1", 2, "succeeded"],
+      ["r2", 1, "succeeded"],
+      ["r3", 2, "succeeded"],
+      ["r4", 1, "succeeded"],
+      ["r5", 2, "succeeded"],
+      ["r6", 1, "succeeded"],
+      ["r7", 4, "dead-lettered"],
+    ]);
+    expect(emulator.deadLetters()).toMatchObject([{ scheduleName: "r7", attempts: 4, error: "r7 failed" }]);
+    expect(emulator.list()).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ const BASE: Clinic = { ...DEFAULT_CLINIC, chairs: 40, offices: 40 };
 
 describe("a KAP dose and its integration session moved at once", () => {
   it("always leave the integration session on its days after the dose, and the rooms held as booked", {
-    timeout: raceTimeout(10, 300_000),
+    timeout: raceTimeout(4, 300_000),
   }, async () => {
     const world = await raceWorlds({ clinic: BASE });
     await fc.assert(
@@ -61,7 +61,7 @@ describe("a KAP dose and its integration session moved at once", () => {
           }
         },
       ),
-      raceRuns(8),
+      raceRuns(4),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Clinic } from "./clinic.js";
 import { RuleViolation } from "./errors.js";
 import { addDays } from "./opening-hours.js";
 import type { Protocol } from "./protocol.js";
+import type { SessionPlace } from "./series-spacing.js";
 import type { Appointment, Interval } from "./types.js";
 
 /**
@@ -12,19 +13,18 @@ import type { Appointment, Interval } from "./types.js";
  * an integration session belongs to the last live dosing session that starts before it, which is the one
  * it was planned after (doses are weeks apart, integration days a few).
  */
-export type DosePlace = Pick<Appointment, "id" | "start" | "status" | "sequence">;
 
 /** The live dosing session an integration session at `start` follows, if any. */
-export function doseBefore(start: string, doses: readonly DosePlace[]): DosePlace | undefined {
+export function doseBefore<T extends SessionPlace>(start: string, doses: readonly T[]): T | undefined {
   return doses
     .filter((d) => d.status !== "cancelled" && d.start < start)
-    .reduce<DosePlace | undefined>((last, d) => (!last || d.start > last.start ? d : last), undefined);
+    .reduce<T | undefined>((last, d) => (!last || d.start > last.start ? d : last), undefined);
 }
 
 /** The booked integration session that follows `dose` (see doseBefore), if any. */
 export function integrationAfter(
-  dose: DosePlace,
-  doses: readonly DosePlace[],
+  dose: SessionPlace,
+  doses: readonly SessionPlace[],
   integrations: readonly Appointment[],
 ): Appointment | undefined {
   return integrations.find((i) => i.status === "booked" && doseBefore(i.start, doses)?.id === dose.id);

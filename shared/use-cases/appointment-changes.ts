@@ -1,3 +1,4 @@
+import { movedAppointment } from "../domain/appointment-versions.js";
 import { mayChangeSilently } from "../domain/booking-hold.js";
 import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
@@ -5,7 +6,6 @@ import { cancelPending, newReminders, withNew } from "../domain/reminder-changes
 import { movedReminders } from "../domain/reminder-moves.js";
 import { planNotice } from "../domain/reminder-plan.js";
 import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
-import { withStaff } from "../domain/staff.js";
 import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, CancelledBy } from "../domain/types.js";
 import type { ChangeSet, SeriesSessionSummary } from "../ports/store.js";
@@ -232,7 +232,7 @@ export async function rescheduleAppointment(
     }
     await assertFollowsDose(deps, clinic, current, { start, end });
     const followerMove = followerMoves
-      ? await moveFollower(deps, { ...reads, patient }, current, follower, { start, end, holds })
+      ? await moveFollower(deps, { ...reads, patient }, protocol!, current, follower, { start, end, holds })
       : undefined;
     const reminders = movedReminders({
       clinic,
@@ -247,19 +247,15 @@ export async function rescheduleAppointment(
         ? { series: { sequence: current.sequence, total: seriesTotal } }
         : {}),
     });
-    const next: Appointment = withStaff(
-      {
-        ...current,
-        start,
-        end,
-        date: clinicDate(clinic, start),
-        reminders: reminders.all,
-        version: current.version + 1,
-        updatedAt: now,
-      },
+    const next = movedAppointment(current, {
+      clinic,
+      start,
+      end,
+      reminders,
+      now,
       holds,
-      reads.staff,
-    );
+      roster: reads.staff,
+    });
     const moved = followerMove?.next;
     await deps.store.commit({
       updateAppointments: moved ? [next, moved] : [next],

@@ -1,9 +1,7 @@
+import { bookedAppointment } from "../domain/appointment-versions.js";
 import { assertSlot, clinicDate } from "../domain/calendar.js";
 import { resolveService } from "../domain/eligibility.js";
-import { newReminders } from "../domain/reminder-changes.js";
-import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { serviceResource } from "../domain/services.js";
-import { withStaff } from "../domain/staff.js";
 import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, ServiceId } from "../domain/types.js";
 import { bookingsOf, capacityChanges, endOf, readForBooking } from "./booking-support.js";
@@ -50,35 +48,19 @@ export async function bookAppointment(deps: Deps, input: BookAppointmentInput, i
         staffing: staffingFor(clinic, staff, input.service, resolved.protocol),
       });
       const end = endOf(start, resolved.minutes);
-      const appointment = withStaff<Appointment>(
-        {
-          id: deps.ids(),
-          patientId: patient.id,
-          service: input.service,
-          ...(resolved.protocol ? { protocolId: resolved.protocol.id } : {}),
-          resource: resolved.resource,
-          start,
-          end,
-          status: "booked",
-          date: clinicDate(clinic, start),
-          confirmation: "unconfirmed",
-          reminders: newReminders(
-            deps.ids,
-            planAppointmentReminders({
-              clinic,
-              patientTimezone: patient.timezone,
-              now,
-              appointment: { service: input.service, start, end },
-              ...(resolved.protocol ? { protocol: resolved.protocol } : {}),
-            }),
-          ),
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        },
+      const appointment = bookedAppointment({
+        ids: deps.ids,
+        clinic,
+        patient,
+        now,
+        service: input.service,
+        resource: resolved.resource,
+        start,
+        end,
+        protocol: resolved.protocol,
         holds,
-        staff,
-      );
+        roster: staff,
+      });
       const idempotency = record(201, appointment);
       await deps.store.commit({
         createAppointments: [appointment],

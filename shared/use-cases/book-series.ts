@@ -1,12 +1,9 @@
-import { clinicDate } from "../domain/calendar.js";
+import { bookedAppointment } from "../domain/appointment-versions.js";
 import { resolveService } from "../domain/eligibility.js";
 import { requireSeriesPlan } from "../domain/planner.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
-import { newReminders } from "../domain/reminder-changes.js";
-import { planAppointmentReminders } from "../domain/reminder-plan.js";
 import { seriesDates } from "../domain/series-span.js";
-import { withStaff } from "../domain/staff.js";
-import type { Appointment, ProtocolId, Series } from "../domain/types.js";
+import type { ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
 import { bookingsOf, capacityChanges, readForBooking } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite, utcIso } from "./deps.js";
@@ -76,69 +73,36 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         await planSeriesBooking(deps, input);
       const seriesId = deps.ids();
       const total = slots.length;
-      const sessions: Appointment[] = slots.map((slot, i) =>
-        withStaff<Appointment>(
-          {
-            id: deps.ids(),
-            patientId: patient.id,
-            service: protocol.id,
-            protocolId: protocol.id,
-            resource: "chair",
-            start: slot.start,
-            end: slot.end,
-            status: "booked",
-            date: clinicDate(clinic, slot.start),
-            confirmation: "unconfirmed",
-            seriesId,
-            sequence: i + 1,
-            reminders: newReminders(
-              deps.ids,
-              planAppointmentReminders({
-                clinic,
-                patientTimezone: patient.timezone,
-                now,
-                appointment: { service: protocol.id, start: slot.start, end: slot.end },
-                protocol,
-                series: { sequence: i + 1, total },
-              }),
-            ),
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          },
-          slot.staff ?? [],
-          staff,
-        ),
+      const sessions = slots.map((slot, i) =>
+        bookedAppointment({
+          ids: deps.ids,
+          clinic,
+          patient,
+          now,
+          service: protocol.id,
+          resource: "chair",
+          start: slot.start,
+          end: slot.end,
+          protocol,
+          series: { id: seriesId, sequence: i + 1, total },
+          holds: slot.staff ?? [],
+          roster: staff,
+        }),
       );
-      const integrationSessions: Appointment[] = integrations.map((slot) =>
-        withStaff<Appointment>(
-          {
-            id: deps.ids(),
-            patientId: patient.id,
-            service: "integration",
-            resource: "office",
-            start: slot.start,
-            end: slot.end,
-            status: "booked",
-            date: clinicDate(clinic, slot.start),
-            confirmation: "unconfirmed",
-            seriesId,
-            reminders: newReminders(
-              deps.ids,
-              planAppointmentReminders({
-                clinic,
-                patientTimezone: patient.timezone,
-                now,
-                appointment: { service: "integration", start: slot.start, end: slot.end },
-              }),
-            ),
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          },
-          slot.staff ?? [],
-          staff,
-        ),
+      const integrationSessions = integrations.map((slot) =>
+        bookedAppointment({
+          ids: deps.ids,
+          clinic,
+          patient,
+          now,
+          service: "integration",
+          resource: "office",
+          start: slot.start,
+          end: slot.end,
+          series: { id: seriesId, total },
+          holds: slot.staff ?? [],
+          roster: staff,
+        }),
       );
       const series: SeriesRecord = {
         id: seriesId,

@@ -1,3 +1,4 @@
+import { movedAppointment } from "../domain/appointment-versions.js";
 import { clinicDate } from "../domain/calendar.js";
 import type { Clinic } from "../domain/clinic.js";
 import { RuleViolation } from "../domain/errors.js";
@@ -14,7 +15,6 @@ import type { ReminderChanges } from "../domain/reminder-changes.js";
 import { movedReminders } from "../domain/reminder-moves.js";
 import { parseInstant } from "../domain/slot-grid.js";
 import type { StaffHold, StaffMember } from "../domain/staff.js";
-import { withStaff } from "../domain/staff.js";
 import { StaffCalendar } from "../domain/staffing.js";
 import type { Appointment, Booking, Patient } from "../domain/types.js";
 import type { CapacityDay } from "../ports/store.js";
@@ -111,7 +111,7 @@ export async function assertFollowsDose(
   const problem = integrationWindowProblem(
     clinic,
     clinicProtocol(clinic, found.series.protocolId),
-    found.sessions.find((s) => s.id === dose.id)!,
+    dose,
     moved,
   );
   if (problem) throw problem;
@@ -125,14 +125,12 @@ export async function assertFollowsDose(
 export async function moveFollower(
   deps: Deps,
   reads: { clinic: Clinic; patient: Patient; staff: StaffMember[]; days: CapacityDay[] },
+  protocol: Protocol,
   dose: Appointment,
   follower: Appointment,
   moved: { start: string; end: string; holds: readonly StaffHold[] },
-): Promise<
-  { next: Appointment; reminders: ReminderChanges; holds: StaffHold[]; days: CapacityDay[] } | undefined
-> {
+): Promise<{ next: Appointment; reminders: ReminderChanges; holds: StaffHold[]; days: CapacityDay[] }> {
   const { clinic, patient } = reads;
-  const protocol = clinicProtocol(clinic, dose.protocolId!);
   const place = { start: moved.start, end: moved.end, sequence: dose.sequence! };
   // Both rooms of the follower's day and of the days it may move to: offices for the room, chairs for
   // the people a staffed clinic's sessions hold.
@@ -161,18 +159,14 @@ export async function moveFollower(
     start: placed.start,
     end: placed.end,
   });
-  const next = withStaff<Appointment>(
-    {
-      ...follower,
-      start: placed.start,
-      end: placed.end,
-      date: clinicDate(clinic, placed.start),
-      reminders: reminders.all,
-      version: follower.version + 1,
-      updatedAt: now,
-    },
-    placed.staff,
-    reads.staff,
-  );
+  const next = movedAppointment(follower, {
+    clinic,
+    start: placed.start,
+    end: placed.end,
+    reminders,
+    now,
+    holds: placed.staff,
+    roster: reads.staff,
+  });
   return { next, reminders, holds: placed.staff, days };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ensureTable } from "../../local/create-table.js";
+import { documentClient } from "../../shared/adapters/dynamodb/client.js";
 import { services, TEST_CREDENTIALS, TEST_REGION } from "./services.js";
 
 export interface FreshTable {
@@ -23,6 +24,8 @@ export async function freshTable(prefix = "test"): Promise<FreshTable> {
   });
   const tableName = `${prefix}-${randomUUID()}`;
   const streamArn = await ensureTable(client, tableName);
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  // The document client as deployed (shared/adapters/dynamodb/client.ts): the same marshalling, and without
+  // the SDK's logger middleware, which deep-copies every request through its filter.
+  const doc = documentClient(client);
   return { client, doc, tableName, streamArn };
 }

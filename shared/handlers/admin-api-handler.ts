@@ -1,9 +1,10 @@
 import type { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
-import { createApp } from "../http/app.js";
-import type { AppEnv } from "../http/app-env.js";
+import { createApp, routeSpecsOf } from "../http/app.js";
+import type { AppEnv, AppOptions } from "../http/app-env.js";
 import { lambdaAuthorizerClaims } from "../http/authenticators.js";
-import { openApiDocumentFile } from "../http/openapi-file.js";
+import { OPENAPI_FILE_NAME, openApiDocumentFile } from "../http/openapi-file.js";
+import type { RouteSpec } from "../http/route-table.js";
 import type { Deps } from "../use-cases/deps.js";
 
 export interface AdminApiOptions {
@@ -19,15 +20,25 @@ export interface AdminApiOptions {
   publicUrl?: string;
 }
 
+const appOptions = (options: AdminApiOptions): AppOptions => ({
+  deps: options.deps,
+  authenticate: lambdaAuthorizerClaims,
+  corsOrigins: options.corsOrigins,
+  publicUrl: options.publicUrl,
+  openApiDocument: openApiDocumentFile(options.openApiFile),
+});
+
 /** The admin API as the Lambda serves it: callers verified by API Gateway's JWT authorizer. */
 export function makeAdminApiApp(options: AdminApiOptions): Hono<AppEnv> {
-  return createApp({
-    deps: options.deps,
-    authenticate: lambdaAuthorizerClaims,
-    corsOrigins: options.corsOrigins,
-    publicUrl: options.publicUrl,
-    openApiDocument: openApiDocumentFile(options.openApiFile),
-  });
+  return createApp(appOptions(options));
+}
+
+/**
+ * The routes `makeAdminApiApp` serves (no local-only ones), for the document the CDK app writes beside
+ * the bundle. Describing them reads no file and touches no port.
+ */
+export function adminApiRouteSpecs(): readonly RouteSpec[] {
+  return routeSpecsOf(appOptions({ deps: {} as Deps, openApiFile: new URL(`file:///${OPENAPI_FILE_NAME}`) }));
 }
 
 /** API Gateway (HTTP API, payload v2) invokes this. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adminApiRouteSpecs } from "../shared/handlers/admin-api-handler.js";
@@ -14,7 +14,10 @@ let written: string | undefined;
  */
 export function adminApiOpenApiDocumentFile(): string {
   if (written) return written;
-  const file = join(mkdtempSync(join(tmpdir(), "clinic-openapi-")), "openapi.json");
+  const dir = mkdtempSync(join(tmpdir(), "clinic-openapi-"));
+  // Needed only while the functions are bundled, which happens as the stack is built.
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "openapi.json");
   writeFileSync(file, JSON.stringify(apiOpenApiDocument(adminApiRouteSpecs())));
   written = file;
   return file;

@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, CfnOutput, Duration, Lazy, Stack, type StackProps } from "aws-cdk-lib";
+import { ArnFormat, Aws, CfnOutput, Duration, Lazy, Stack, type StackProps, Stage } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -224,7 +224,7 @@ export class StatelessStack extends Stack {
       environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
       readsSecrets: true,
       // Served at GET /openapi.json; built here so the OpenAPI builder is not in the function.
-      besideBundle: { [OPENAPI_FILE_NAME]: adminApiOpenApiDocumentFile() },
+      besideBundle: { [OPENAPI_FILE_NAME]: adminApiOpenApiDocumentFile(Stage.of(this)!.outdir) },
     }).bindTable(table, "readWrite");
     acknowledge(
       adminApi.fn,

@@ -52,7 +52,7 @@ describe("admin-api in Lambda serves /openapi.json from the file beside its bund
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "clinic-openapi-file-"));
     // The file exactly as the CDK app writes it into the asset (infra/openapi-document-file.ts).
-    copyFileSync(adminApiOpenApiDocumentFile(), join(dir, OPENAPI_FILE_NAME));
+    copyFileSync(adminApiOpenApiDocumentFile(dir), join(dir, OPENAPI_FILE_NAME));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(() => vi.restoreAllMocks());

@@ -196,7 +196,11 @@ interface Built {
   topPackages: { name: string; kb: number }[];
 }
 
-/** The bundle as infra/constructs/app-function.ts deploys it (NodejsFunction with bundleAwsSDK: true). */
+/**
+ * The bundle as infra/constructs/app-function.ts deploys it (NodejsFunction with bundleAwsSDK: true).
+ * admin-api's asset also holds openapi.json (infra/openapi-document-file.ts); it is read on the first
+ * GET /openapi.json, not at init, so leaving it out changes no cold start.
+ */
 async function bundle(
   entry: string | { source: string },
   outfile: string,

@@ -12,6 +12,7 @@ import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
 import type { Appointment, Patient, ProtocolId } from "../shared/domain/types.js";
 import { makeScheduleSyncHandler } from "../shared/handlers/schedule-sync-handler.js";
 import { makeSendReminderHandler } from "../shared/handlers/send-reminder-handler.js";
+import { apiOpenApiDocument } from "../shared/http/api-openapi-document.js";
 import { createApp } from "../shared/http/app.js";
 import { hs256Tokens } from "../shared/http/authenticators.js";
 import { signLocalToken } from "../shared/http/local-token.js";
@@ -126,7 +127,7 @@ export async function measureRequestCounts(bench: BenchStack): Promise<RequestCo
   const sendReminder = makeSendReminderHandler({ ...deps, mailer, senderEmail: "reminders@clinic.local" });
 
   const secret = "bench-request-counts";
-  const app = createApp({ deps, authenticate: hs256Tokens(secret) });
+  const app = createApp({ deps, authenticate: hs256Tokens(secret), openApiDocument: apiOpenApiDocument });
   const token = await signLocalToken({ roles: ["staff"], secret });
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await app.request(path, {

@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, CfnOutput, Duration, Lazy, Stack, type StackProps } from "aws-cdk-lib";
+import { ArnFormat, Aws, CfnOutput, Duration, Lazy, Stack, type StackProps, Stage } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -8,6 +8,7 @@ import { Schedule, ScheduleExpression, TimeWindow } from "aws-cdk-lib/aws-schedu
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import type { Construct } from "constructs";
 import { REMINDER_SK_PREFIX } from "../shared/adapters/dynamodb/stream-records.js";
+import { OPENAPI_FILE_NAME } from "../shared/http/openapi-file.js";
 import { type AppConfig, clinicDefaults } from "./config.js";
 import { OperationalAlarms } from "./constructs/alarms.js";
 import { AppFunction } from "./constructs/app-function.js";
@@ -15,6 +16,7 @@ import { ClinicHttpApi } from "./constructs/http-api.js";
 import { StaffConsole } from "./constructs/staff-console.js";
 import { acknowledge, nagArnRef } from "./nag-acknowledge.js";
 import type { ResourceNames } from "./names.js";
+import { adminApiOpenApiDocumentFile } from "./openapi-document-file.js";
 import type { StatefulStack } from "./stateful-stack.js";
 
 export interface StatelessStackProps extends StackProps {
@@ -221,6 +223,8 @@ export class StatelessStack extends Stack {
       reservedConcurrency: 20,
       environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
       readsSecrets: true,
+      // Served at GET /openapi.json; built here so the OpenAPI builder is not in the function.
+      besideBundle: { [OPENAPI_FILE_NAME]: adminApiOpenApiDocumentFile(Stage.of(this)!.outdir) },
     }).bindTable(table, "readWrite");
     acknowledge(
       adminApi.fn,

@@ -19,6 +19,7 @@ import { makeReconcilerHandler } from "../shared/handlers/reconciler-handler.js"
 import { makeRemsWatchHandler } from "../shared/handlers/rems-watch-handler.js";
 import { makeScheduleSyncHandler } from "../shared/handlers/schedule-sync-handler.js";
 import { makeSendReminderHandler } from "../shared/handlers/send-reminder-handler.js";
+import { apiOpenApiDocument } from "../shared/http/api-openapi-document.js";
 import { createApp } from "../shared/http/app.js";
 import { hs256Tokens } from "../shared/http/authenticators.js";
 import { DEFAULT_LOCAL_JWT_SECRET } from "../shared/http/local-token.js";
@@ -260,6 +261,7 @@ export async function startLocalStack(options: LocalStackOptions) {
       deps,
       authenticate,
       publicUrl: apiUrl,
+      openApiDocument: apiOpenApiDocument,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       extraRoutes: (a) => {
         registerLocalRoutes(a, { clock, advance, deadLetters });

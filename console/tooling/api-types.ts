@@ -1,4 +1,5 @@
 import openapiTS, { astToString } from "openapi-typescript";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { createApp } from "../../shared/http/app.js";
 import { Unauthenticated } from "../../shared/http/authenticators.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
@@ -25,6 +26,7 @@ export async function openApiDocumentOfTheApp(): Promise<object> {
     authenticate: async () => {
       throw new Unauthenticated("no callers while generating the document");
     },
+    openApiDocument: apiOpenApiDocument,
   });
   const res = await app.request("/openapi.json");
   if (res.status !== 200) throw new Error(`/openapi.json answered ${res.status}`);

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
@@ -5,7 +6,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type ICommandHooks, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
@@ -41,6 +42,12 @@ export interface AppFunctionProps {
    * GetSecretValue on localhost) rather than a bundled SDK client: see shared/adapters/secrets.
    */
   readonly readsSecrets?: boolean;
+  /**
+   * Files put into the function's asset beside its bundle, by name in the asset: path on this machine
+   * (admin-api's OpenAPI document, written at synth). Copied by an afterBundling hook; the asset's hash is
+   * of the output, so a changed file is a changed asset.
+   */
+  readonly besideBundle?: Readonly<Record<string, string>>;
 }
 
 /** "update": UpdateItem only (schedule-sync confirming schedules on reminder items). */
@@ -139,6 +146,7 @@ export class AppFunction extends Construct {
         mainFields: MAIN_FIELDS,
         banner: ESM_REQUIRE_BANNER,
         esbuildArgs: aliasEsbuildArgs(),
+        ...(props.besideBundle ? { commandHooks: copyAfterBundling(props.besideBundle) } : {}),
       },
     });
 
@@ -272,4 +280,18 @@ export class AppFunction extends Construct {
       },
     });
   }
+}
+
+/**
+ * Copies each file into the bundle's output directory. Bundling runs locally (esbuild is a dependency),
+ * so the source paths are this machine's.
+ */
+function copyAfterBundling(files: Readonly<Record<string, string>>): ICommandHooks {
+  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) =>
+      Object.entries(files).map(([name, from]) => `cp ${quote(from)} ${quote(join(outputDir, name))}`),
+  };
 }

@@ -7,10 +7,10 @@ import { openApiDocumentSchema } from "../schemas/openapi-document.schema.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { bodyLimit } from "./body-limit.js";
 import { mapError } from "./error-mapping.js";
-import { openApiDocument } from "./openapi-document.js";
 import { jsonContent, tooLarge } from "./openapi-helpers.js";
+import { OpenApiDocumentUnavailable, withServer } from "./openapi-source.js";
 import { problemResponse } from "./problem.js";
-import { RouteTable } from "./route-table.js";
+import { type RouteSpec, RouteTable } from "./route-table.js";
 import { registerAgendaRoutes } from "./routes/agenda.routes.js";
 import { registerAppointmentRoutes } from "./routes/appointment.routes.js";
 import { registerAuditRoutes } from "./routes/audit.routes.js";
@@ -32,6 +32,18 @@ const MAX_BODY_BYTES = 64 * 1024;
  * server, with the same routes, schemas and errors.
  */
 export function createApp(given: AppOptions): Hono<AppEnv> {
+  return assemble(given).app;
+}
+
+/**
+ * The routes `createApp(given)` serves, as the specs its OpenAPI document is built from; synchronous, for
+ * the CDK app, which writes admin-api's document at synth (infra/openapi-document-file.ts).
+ */
+export function routeSpecsOf(given: AppOptions): readonly RouteSpec[] {
+  return assemble(given).specs;
+}
+
+function assemble(given: AppOptions): { app: Hono<AppEnv>; specs: readonly RouteSpec[] } {
   // Use cases write through the audited store: a change commits with its request's audit entry.
   // (A document-only app, built to print /openapi.json, has no store to wrap.)
   const store = given.deps.store ? auditedStore(given.deps.store) : given.deps.store;
@@ -93,7 +105,7 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
   registerRemsRoutes(routes, options);
   options.extraRoutes?.(routes);
 
-  // Built on first request, not at cold start: only tools and people read it.
+  // Produced on the first request, not at cold start: only tools and people read it.
   let document: object | undefined;
   routes.add(
     {
@@ -106,29 +118,18 @@ export function createApp(given: AppOptions): Hono<AppEnv> {
       tags: ["service"],
       responses: { 200: jsonContent(openApiDocumentSchema, "The OpenAPI 3.1 document."), ...tooLarge },
     },
-    (c) => c.json(documentFor(), 200),
+    async (c) => {
+      try {
+        document ??= withServer(await options.openApiDocument(routes.specs), options.publicUrl);
+      } catch (error) {
+        if (!(error instanceof OpenApiDocumentUnavailable)) throw error;
+        // Logged where it was found missing; the caller did nothing wrong and may retry later.
+        return problemResponse(c, 503, "The OpenAPI document is not available at the moment.", {
+          code: "openapi-unavailable",
+        });
+      }
+      return c.json(document, 200);
+    },
   );
-  const documentFor = () =>
-    (document ??= openApiDocument(
-      routes.specs,
-      {
-        title: "Clinic scheduler admin API",
-        version: "1.0.0",
-        description: "Staff-facing API: patients, consultations, treatment series, reminders.",
-        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
-      },
-      {
-        ...(options.publicUrl ? { serverUrl: options.publicUrl } : {}),
-        securitySchemes: {
-          bearerAuth: {
-            type: "http",
-            scheme: "bearer",
-            bearerFormat: "JWT",
-            description:
-              "A Cognito ID token (locally: `npm run token -- staff`). Roles come from `cognito:groups`.",
-          },
-        },
-      },
-    ));
-  return app;
+  return { app, specs: routes.specs };
 }

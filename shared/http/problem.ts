@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   415: "Unsupported media type",
   422: "Unprocessable content",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export function problemResponse(

@@ -25,7 +25,8 @@ export interface ResponseSpec {
  * and the fields every operation needs to read well (operationId, summary, description) are required.
  * We keep this shape (close to OpenAPI's operation object) instead of `@hono/zod-openapi` because that
  * library pulls all of zod and an OpenAPI generator into the Lambda bundle; the document is built from
- * these specs with zod's own JSON Schema converter only when `/openapi.json` is asked for.
+ * these specs with zod's own JSON Schema converter, at synth for the Lambda (a file beside its bundle) and
+ * on the first request for `/openapi.json` locally.
  */
 export interface RouteSpec {
   method: "get" | "post" | "put" | "patch" | "delete";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { createApp } from "../../shared/http/app.js";
 import { hs256Tokens } from "../../shared/http/authenticators.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
@@ -10,6 +11,7 @@ const app = (corsOrigins?: string[]) =>
   createApp({
     deps: {} as Deps,
     authenticate: hs256Tokens("cors-test"),
+    openApiDocument: apiOpenApiDocument,
     ...(corsOrigins ? { corsOrigins } : {}),
   });
 

@@ -22,6 +22,11 @@ import {
   scheduleSyncEnv,
   sendReminderEnv,
 } from "../../shared/config/env.js";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
+import { createApp } from "../../shared/http/app.js";
+import { lambdaAuthorizerClaims } from "../../shared/http/authenticators.js";
+import { OPENAPI_FILE_NAME } from "../../shared/http/openapi-file.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
 import { freshTable } from "../support/dynamodb.js";
 import { services, TEST_CREDENTIALS, TEST_REGION } from "../support/services.js";
 import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synthApp } from "./synth-app.js";
@@ -417,6 +422,51 @@ describe("stateless stack: functions", () => {
       new GetCommand({ TableName: table.tableName, Key: keys.patient(id) }),
     );
     expect(stored.Item?.lastName).toBe("Bundle");
+  });
+
+  it("puts admin-api's OpenAPI document beside its bundle, and the deployed bundle serves it", async () => {
+    const assetOf = (name: string) => {
+      const { S3Key } = props(fnNamed(name)[1]).Code as { S3Key: string };
+      return join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`);
+    };
+    const file = join(assetOf("admin-api"), OPENAPI_FILE_NAME);
+    const written = JSON.parse(readFileSync(file, "utf8")) as object;
+    // What the in-process builder makes for the routes the function serves (no local-only ones).
+    const app = createApp({
+      deps: {} as Deps,
+      authenticate: lambdaAuthorizerClaims,
+      openApiDocument: apiOpenApiDocument,
+    });
+    expect(written).toEqual(await (await app.request("/openapi.json")).json());
+    for (const other of ["send-reminder", "schedule-sync", "email-events", "reconciler", "rems-watch"])
+      expect(existsSync(join(assetOf(other), OPENAPI_FILE_NAME)), other).toBe(false);
+
+    const event = {
+      version: "2.0",
+      routeKey: "$default",
+      rawPath: "/openapi.json",
+      rawQueryString: "",
+      headers: {},
+      requestContext: {
+        http: { method: "GET", path: "/openapi.json", protocol: "HTTP/1.1", sourceIp: "127.0.0.1" },
+      },
+      isBase64Encoded: false,
+    };
+    const bundle = join(assetOf("admin-api"), "index.mjs");
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+      process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT), {})));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        AWS_REGION: TEST_REGION,
+        TABLE_NAME: "never-read",
+        POWERTOOLS_LOG_LEVEL: "ERROR",
+        EVENT: JSON.stringify(event),
+      },
+    });
+    const response = JSON.parse(stdout) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual(written);
   });
 
   it("feeds only reminder records of the stream to schedule-sync, with bounded retries and a DLQ", () => {

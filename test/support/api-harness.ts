@@ -1,6 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbStore } from "../../shared/adapters/dynamodb/dynamodb-store.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { createApp } from "../../shared/http/app.js";
 import { hs256Tokens } from "../../shared/http/authenticators.js";
 import { signLocalToken } from "../../shared/http/local-token.js";
@@ -27,7 +28,11 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
   const clock = new TestClock(options.now ?? MONDAY_MORNING);
   const store = new DynamoDbStore(table.doc, table.tableName, () => Math.floor(clock.now().getTime() / 1000));
   const deps = { store, clock, ids: randomIds, clinicDefaults: options.clinic ?? DEFAULT_CLINIC };
-  const app = createApp({ deps, authenticate: hs256Tokens(TEST_SECRET) });
+  const app = createApp({
+    deps,
+    authenticate: hs256Tokens(TEST_SECRET),
+    openApiDocument: apiOpenApiDocument,
+  });
   /** What send-reminder runs with on this table and clock, sending through `mailer`. */
   const reminderDeps = (mailer: Mailer): ReminderDeps => ({
     ...deps,

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { LocalClock } from "../../local/local-clock.js";
 import { registerLocalRoutes } from "../../local/local-routes.js";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { createApp } from "../../shared/http/app.js";
 import type { AppEnv } from "../../shared/http/app-env.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
@@ -14,6 +15,7 @@ export function documentedApp(): Hono<AppEnv> {
     deps: { store: {} } as Deps,
     authenticate: async () => ({ sub: "nobody", roles: [] }),
     publicUrl: "https://api.clinic.example",
+    openApiDocument: apiOpenApiDocument,
     extraRoutes: (routes) =>
       registerLocalRoutes(routes, {
         clock: new LocalClock({ initial: new Date("2026-11-30T13:00:00Z") }),

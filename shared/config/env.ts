@@ -10,8 +10,8 @@ export function readEnv<S extends z.ZodMiniType>(
   schema: EnvSchema<S>,
   env: NodeJS.ProcessEnv = process.env,
 ): z.output<S> {
-  // Parsed once: zod's compiled fast path would cost more to generate than it could ever save here.
-  const parsed = schema().safeParse(env, { jitless: true });
+  // zod/mini's objects are never compiled to a fast path: nothing to generate for this one parse.
+  const parsed = schema().safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
@@ -69,7 +69,7 @@ const clinicDefaults = () =>
   z.pipe(
     json(z.looseObject({})),
     z.transform((given: Record<string, unknown>, payload) => {
-      const parsed = clinicSchema.safeParse({ ...DEFAULT_CLINIC, ...given }, { jitless: true });
+      const parsed = clinicSchema.safeParse({ ...DEFAULT_CLINIC, ...given });
       if (parsed.success) return parsed.data;
       for (const issue of parsed.error.issues)
         payload.issues.push({ ...issue, code: "custom", input: given });

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Starts DynamoDB Local and the SES emulator once, on free ports, for the integration tests.
     globalSetup: ["test/support/global-setup.ts"],
+    // zod's English messages, before any test parses a schema of its own module (see the module).
+    setupFiles: ["shared/config/zod-english.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

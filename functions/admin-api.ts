@@ -1,3 +1,5 @@
+// First: zod's English messages for every parse this function makes (zod/mini loads no locale).
+import "../shared/config/zod-english.js";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
 import { linkKeysFromEnv } from "../shared/adapters/secrets/link-keys-from-env.js";
 import { adminApiEnv, readEnv } from "../shared/config/env.js";

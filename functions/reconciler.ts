@@ -1,3 +1,5 @@
+// First: zod's English messages for every parse this function makes (zod/mini loads no locale).
+import "../shared/config/zod-english.js";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
 import { reminderSchedulerFromEnv } from "../shared/adapters/scheduler/reminder-scheduler-from-env.js";

@@ -1,3 +1,5 @@
+// First: zod's English messages for every parse this function makes (zod/mini loads no locale).
+import "../shared/config/zod-english.js";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";

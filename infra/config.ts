@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../shared/config/zod-english.js";
 
 /**
  * Deployment configuration, read from CDK context (cdk.json defaults, `-c key=value` overrides) and
@@ -12,35 +13,42 @@ export const LOG_RETENTION_DAYS = [
 
 const retentionMessage = `context 'logRetentionDays' must be one of ${LOG_RETENTION_DAYS.join(", ")}`;
 
+/**
+ * `value` turned into what `schema` checks first (classic zod's `z.preprocess`). A transform feeding a
+ * schema: a pipe stops at the first issue, so the schema never sees a value the transform refused.
+ */
+const preprocess = <T extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: T) =>
+  z.pipe(z.transform(fn), schema);
+
 /** `-c flag=false` arrives as the string "false": z.coerce.boolean() would read it as true. */
 const booleanFlag = (key: string) =>
-  z.preprocess(
+  preprocess(
     (value) => (value === "true" ? true : value === "false" ? false : value),
     z.boolean({ error: `context '${key}' must be true or false` }),
   );
 
 /** `-c clinicChairs=4` arrives as the string "4"; cdk.json gives the number 4. */
-const positiveInt = (key: string, max: number) =>
-  z.preprocess(
+const positiveInt = (key: string, max: number) => {
+  const error = `context '${key}' must be a whole number from 1 to ${max}`;
+  return preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
-    z
-      .number({ error: `context '${key}' must be a whole number from 1 to ${max}` })
-      .int({ error: `context '${key}' must be a whole number from 1 to ${max}` })
-      .min(1, { error: `context '${key}' must be a whole number from 1 to ${max}` })
-      .max(max, { error: `context '${key}' must be a whole number from 1 to ${max}` }),
+    z.number({ error }).check(z.int({ error }), z.minimum(1, { error }), z.maximum(max, { error })),
   );
+};
 
 const requiredText = (key: string, max: number) =>
   z
     .string({ error: `context '${key}' is required (text)` })
-    .trim()
-    .min(1, { error: `context '${key}' must not be empty` })
-    .max(max, { error: `context '${key}' must be at most ${max} characters` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `context '${key}' must not be empty` }),
+      z.maxLength(max, { error: `context '${key}' must be at most ${max} characters` }),
+    );
 
 const email = (key: string) =>
-  z.email({ error: `context '${key}' must be an email address` }).max(254, {
-    error: `context '${key}' must be an email address`,
-  });
+  z
+    .email({ error: `context '${key}' must be an email address` })
+    .check(z.maxLength(254, { error: `context '${key}' must be an email address` }));
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -53,52 +61,58 @@ const isTimeZone = (zone: string): boolean => {
 
 const domain = z
   .string({ error: "context 'senderDomain' must be a domain name such as clinic.example" })
-  .regex(/^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, {
-    error: "context 'senderDomain' must be a domain name such as clinic.example",
-  });
+  .check(
+    z.regex(/^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i, {
+      error: "context 'senderDomain' must be a domain name such as clinic.example",
+    }),
+  );
 
 export const configSchema = z
   .object({
-    stage: z
-      .string({ error: "context 'stage' is required, e.g. -c stage=prod" })
-      .regex(/^[a-z][a-z0-9-]{1,19}$/, {
+    stage: z.string({ error: "context 'stage' is required, e.g. -c stage=prod" }).check(
+      z.regex(/^[a-z][a-z0-9-]{1,19}$/, {
         error: "context 'stage' must be 2-20 lowercase letters, digits or '-', starting with a letter",
       }),
+    ),
     senderEmail: email("senderEmail"),
-    senderDomain: domain.optional(),
-    createSesIdentity: booleanFlag("createSesIdentity").default(true),
+    senderDomain: z.optional(domain),
+    createSesIdentity: z._default(booleanFlag("createSesIdentity"), true),
     alarmEmail: email("alarmEmail"),
     clinicName: requiredText("clinicName", 120),
     clinicTimezone: z
       .string({ error: "context 'clinicTimezone' is required (an IANA time zone such as America/New_York)" })
-      .refine(isTimeZone, {
-        error: "context 'clinicTimezone' must be an IANA time zone such as America/New_York",
-      }),
+      .check(
+        z.refine(isTimeZone, {
+          error: "context 'clinicTimezone' must be an IANA time zone such as America/New_York",
+        }),
+      ),
     clinicPhone: z
       .string({ error: "context 'clinicPhone' is required" })
-      .regex(/^\+?[0-9 ()./-]{7,25}$/, { error: "context 'clinicPhone' must be a phone number" }),
+      .check(z.regex(/^\+?[0-9 ()./-]{7,25}$/, { error: "context 'clinicPhone' must be a phone number" })),
     clinicAddress: requiredText("clinicAddress", 300),
     clinicChairs: positiveInt("clinicChairs", 100),
     clinicOffices: positiveInt("clinicOffices", 100),
-    logLevel: z
-      .enum(["DEBUG", "INFO", "WARN", "ERROR"], {
+    logLevel: z._default(
+      z.enum(["DEBUG", "INFO", "WARN", "ERROR"], {
         error: "context 'logLevel' must be one of DEBUG, INFO, WARN, ERROR",
-      })
-      .default("INFO"),
-    logRetentionDays: z
-      .preprocess(
+      }),
+      "INFO",
+    ),
+    logRetentionDays: z._default(
+      preprocess(
         (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
-        z
-          .number({ error: retentionMessage })
-          .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+        z.number({ error: retentionMessage }).check(
+          z.refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
             error: retentionMessage,
           }),
-      )
-      .default(365),
-    tracing: booleanFlag("tracing").default(true),
-    reservedConcurrency: booleanFlag("reservedConcurrency").default(true),
-    corsOrigins: z
-      .preprocess(
+        ),
+      ),
+      365,
+    ),
+    tracing: z._default(booleanFlag("tracing"), true),
+    reservedConcurrency: z._default(booleanFlag("reservedConcurrency"), true),
+    corsOrigins: z._default(
+      preprocess(
         (value) =>
           typeof value === "string"
             ? value
@@ -112,21 +126,24 @@ export const configSchema = z
             error: "context 'corsOrigins' must be a comma-separated list of http(s) origins",
           }),
         ),
-      )
-      .default([]),
+      ),
+      [],
+    ),
   })
-  .superRefine((config, ctx) => {
-    if (config.senderDomain) {
-      const senderHost = config.senderEmail.split("@")[1]?.toLowerCase();
-      if (senderHost !== config.senderDomain.toLowerCase()) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["senderEmail"],
-          message: `context 'senderEmail' must be an address in senderDomain '${config.senderDomain}'`,
-        });
+  .check(
+    z.superRefine((config, ctx) => {
+      if (config.senderDomain) {
+        const senderHost = config.senderEmail.split("@")[1]?.toLowerCase();
+        if (senderHost !== config.senderDomain.toLowerCase()) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["senderEmail"],
+            message: `context 'senderEmail' must be an address in senderDomain '${config.senderDomain}'`,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 
 export type AppConfig = z.infer<typeof configSchema>;
 

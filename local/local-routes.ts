@@ -1,5 +1,5 @@
 import { HTTPException } from "hono/http-exception";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
 import { problemResponse } from "../shared/http/problem.js";
 import { ANY_ROLE } from "../shared/http/require-role.js";

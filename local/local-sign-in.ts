@@ -1,11 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { signLocalToken } from "../shared/http/local-token.js";
 import { commonErrors, jsonContent } from "../shared/http/openapi-helpers.js";
 import { ROLES } from "../shared/http/roles.js";
 import type { RouteTable } from "../shared/http/route-table.js";
 
 const signInBodySchema = z.strictObject({
-  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  roles: z.array(z.enum(ROLES)).check(z.minLength(1), z.maxLength(ROLES.length)),
 });
 const signInResponseSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
 

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { type ServerType, serve } from "@hono/node-server";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
 import { documentClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";

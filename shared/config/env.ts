@@ -1,16 +1,17 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { clinicSchema, DEFAULT_CLINIC } from "../domain/clinic.js";
+import "./zod-english.js";
 
 /**
  * Reads a function's environment through its schema, once at cold start, and names exactly which
  * variable is missing or wrong: a misconfigured deploy fails loudly on its first invocation.
  */
-export function readEnv<S extends z.ZodType>(
+export function readEnv<S extends z.ZodMiniType>(
   schema: EnvSchema<S>,
   env: NodeJS.ProcessEnv = process.env,
 ): z.output<S> {
-  // Parsed once: zod's compiled fast path would cost more to generate than it could ever save here.
-  const parsed = schema().safeParse(env, { jitless: true });
+  // zod/mini's objects are never compiled to a fast path: nothing to generate for this one parse.
+  const parsed = schema().safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
@@ -22,9 +23,9 @@ export function readEnv<S extends z.ZodType>(
  * A function's environment schema, built when first asked for: every function imports this module, and
  * building the schemas of all five (zod objects are not cheap to make) was part of each one's cold start.
  */
-export type EnvSchema<S extends z.ZodType> = () => S;
+export type EnvSchema<S extends z.ZodMiniType> = () => S;
 
-function builtOnce<S extends z.ZodType>(build: () => S): EnvSchema<S> {
+function builtOnce<S extends z.ZodMiniType>(build: () => S): EnvSchema<S> {
   let schema: S | undefined;
   return () => {
     schema ??= build();
@@ -32,23 +33,27 @@ function builtOnce<S extends z.ZodType>(build: () => S): EnvSchema<S> {
   };
 }
 
-const json = <T extends z.ZodType>(schema: T) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
+// zod/mini's transforms get the parse's payload: an issue is pushed onto it (classic zod's ctx.addIssue).
+const json = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text: string, payload) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          payload.issues.push({ code: "custom", message: "must be JSON", input: text });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
 
 const tableShape = () => ({
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Only locally: DynamoDB Local's URL. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
 });
 
 export const tableEnv = builtOnce(() => z.object(tableShape()));
@@ -61,41 +66,49 @@ export const tableEnv = builtOnce(() => z.object(tableShape()));
  * verdict, since the defaults are valid whatever is given.
  */
 const clinicDefaults = () =>
-  json(z.looseObject({})).transform((given, ctx) => {
-    const parsed = clinicSchema.safeParse({ ...DEFAULT_CLINIC, ...given }, { jitless: true });
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom" });
-    return z.NEVER;
-  });
+  z.pipe(
+    json(z.looseObject({})),
+    z.transform((given: Record<string, unknown>, payload) => {
+      const parsed = clinicSchema.safeParse({ ...DEFAULT_CLINIC, ...given });
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues)
+        payload.issues.push({ ...issue, code: "custom", input: given });
+      return z.NEVER;
+    }),
+  );
+
+const arn = () => z.string().check(z.startsWith("arn:"));
 
 /** The Secrets Manager secret that signs patients' links; absent, emails carry no Confirm or Cancel links. */
-const linkKeysShape = () => ({ PATIENT_LINK_SECRET_ARN: z.string().startsWith("arn:").optional() });
+const linkKeysShape = () => ({ PATIENT_LINK_SECRET_ARN: z.optional(arn()) });
 
 export const adminApiEnv = builtOnce(() =>
   z.object({
     ...tableShape(),
     ...linkKeysShape(),
-    CLINIC_DEFAULTS: clinicDefaults().optional(),
+    CLINIC_DEFAULTS: z.optional(clinicDefaults()),
     /** Comma-separated browser origins allowed to call the API (CORS): the staff console's, in AWS. */
-    CORS_ORIGINS: z
-      .string()
-      .optional()
-      .transform((list) =>
-        (list ?? "")
-          .split(",")
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+    CORS_ORIGINS: z.pipe(
+      z.pipe(
+        z.optional(z.string()),
+        z.transform((list: string | undefined) =>
+          (list ?? "")
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
+        ),
+      ),
+      z.array(z.url({ protocol: /^https?$/ })),
+    ),
   }),
 );
 
 const scheduleSyncShape = () => ({
   ...tableShape(),
-  SCHEDULE_GROUP_NAME: z.string().min(1),
-  SCHEDULER_ROLE_ARN: z.string().startsWith("arn:"),
-  SEND_REMINDER_FUNCTION_ARN: z.string().startsWith("arn:"),
-  SCHEDULE_DLQ_ARN: z.string().startsWith("arn:").optional(),
+  SCHEDULE_GROUP_NAME: z.string().check(z.minLength(1)),
+  SCHEDULER_ROLE_ARN: arn(),
+  SEND_REMINDER_FUNCTION_ARN: arn(),
+  SCHEDULE_DLQ_ARN: z.optional(arn()),
 });
 
 export const scheduleSyncEnv = builtOnce(() => z.object(scheduleSyncShape()));
@@ -109,18 +122,18 @@ export const reconcilerEnv = scheduleSyncEnv;
 export const remsWatchEnv = builtOnce(() =>
   z.object({
     ...tableShape(),
-    SENDER_EMAIL: z.string().min(3),
-    SES_CONFIGURATION_SET: z.string().min(1).optional(),
+    SENDER_EMAIL: z.string().check(z.minLength(3)),
+    SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   }),
 );
 
 export const sendReminderEnv = builtOnce(() =>
   z.object({
     ...tableShape(),
-    SENDER_EMAIL: z.string().min(3),
-    SES_CONFIGURATION_SET: z.string().min(1).optional(),
-    PUBLIC_API_URL: z.url().optional(),
-    CLINIC_DEFAULTS: clinicDefaults().optional(),
+    SENDER_EMAIL: z.string().check(z.minLength(3)),
+    SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
+    PUBLIC_API_URL: z.optional(z.url()),
+    CLINIC_DEFAULTS: z.optional(clinicDefaults()),
     ...linkKeysShape(),
   }),
 );

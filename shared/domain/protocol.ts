@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { intIn, numberIn } from "./number-schemas.js";
 import { staffNeedsSchema } from "./staff-needs.js";
 import { PROTOCOL_IDS } from "./types.js";
 
@@ -7,25 +8,18 @@ import { PROTOCOL_IDS } from "./types.js";
  * (esketamine: twice weekly for 4 weeks, then weekly for 4).
  */
 export const spacingPhaseSchema = z.strictObject({
-  sessions: z.int().min(1).max(24),
+  sessions: intIn(1, 24),
   /** Elapsed hours from the previous session's start, at least. Pharmacology counts real hours, so DST does not bend it. */
-  minGapHours: z
-    .number()
-    .min(0)
-    .max(24 * 60),
+  minGapHours: numberIn(0, 24 * 60),
   /** Elapsed hours from the previous session's start, at most. */
-  maxGapHours: z
-    .number()
-    .min(1)
-    .max(24 * 90)
-    .optional(),
+  maxGapHours: z.optional(numberIn(1, 24 * 90)),
   /** The gap the planner aims for, in calendar days in the clinic's zone (same local time); defaults to the minimum. */
-  preferredGapDays: z.int().min(1).max(90).optional(),
+  preferredGapDays: z.optional(intIn(1, 90)),
   /**
    * Sessions per calendar week, weeks counted in 7-day blocks from the phase's first week.
    * With it, the phase lasts sessions / perWeek weeks and each week holds exactly perWeek sessions.
    */
-  perWeek: z.int().min(1).max(7).optional(),
+  perWeek: z.optional(intIn(1, 7)),
 });
 export type SpacingPhase = z.infer<typeof spacingPhaseSchema>;
 
@@ -35,18 +29,18 @@ export const protocolSchema = z.strictObject({
   name: z.string(),
   /** Neutral, patient-facing label used in emails ("treatment session"). */
   patientLabel: z.string(),
-  sessionMinutes: z.int().min(15).max(600),
-  sessions: z.int().min(1).max(24),
+  sessionMinutes: intIn(15, 600),
+  sessions: intIn(1, 24),
   spacing: z.strictObject({
-    phases: z.array(spacingPhaseSchema).min(1),
+    phases: z.array(spacingPhaseSchema).check(z.minLength(1)),
     /** Every session starts within this many days of the first session's start. */
-    windowDays: z.int().min(1).max(180).optional(),
+    windowDays: z.optional(intIn(1, 180)),
   }),
   fasting: z.strictObject({
     /** No solid food during this many hours before the start. */
-    solidFoodHours: z.number().min(0).max(24),
+    solidFoodHours: numberIn(0, 24),
     /** Liquids stop this many hours before the start. */
-    liquidsHours: z.number().min(0).max(24),
+    liquidsHours: numberIn(0, 24),
     /** "clear": only clear liquids are allowed until the liquids cut-off; "any": any drink until then. */
     liquidsKind: z.enum(["clear", "any"]),
   }),
@@ -58,7 +52,7 @@ export const protocolSchema = z.strictObject({
   }),
   booster: z.strictObject({
     /** Days after the series' last session when the patient is invited to book a booster. */
-    afterDays: z.int().min(1).max(365),
+    afterDays: intIn(1, 365),
   }),
   /** Esketamine: the patient must be enrolled in the REMS programme. */
   remsRequired: z.boolean(),
@@ -68,13 +62,14 @@ export const protocolSchema = z.strictObject({
    * A series also books one integration session (an office and a therapist) this many clinic-local days
    * after each dosing session, in the same all-or-nothing plan. Absent: no integration sessions.
    */
-  integration: z
-    .strictObject({ minDaysAfter: z.int().min(1).max(14), maxDaysAfter: z.int().min(1).max(14) })
-    .refine((i) => i.minDaysAfter <= i.maxDaysAfter, {
-      message: "minDaysAfter must not be after maxDaysAfter",
-      path: ["maxDaysAfter"],
-    })
-    .optional(),
+  integration: z.optional(
+    z.strictObject({ minDaysAfter: intIn(1, 14), maxDaysAfter: intIn(1, 14) }).check(
+      z.refine((i) => i.minDaysAfter <= i.maxDaysAfter, {
+        message: "minDaysAfter must not be after maxDaysAfter",
+        path: ["maxDaysAfter"],
+      }),
+    ),
+  ),
   /** Pre-session instruction text, shown in preparation emails. */
   instructions: z.strictObject({
     bring: z.array(z.string()),

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { intIn } from "./number-schemas.js";
 
 /** What a clinician on the roster may do in a session. */
 export const STAFF_ROLES = ["prescriber", "nurse", "therapist"] as const;
@@ -16,13 +17,13 @@ export const MAX_SESSIONS_AT_ONCE = 12;
 export const staffNeedSchema = z
   .strictObject({
     role: z.enum(STAFF_ROLES),
-    sessionsAtOnce: z.union([z.int().min(1).max(MAX_SESSIONS_AT_ONCE), z.literal("on-site")]),
+    sessionsAtOnce: z.union([intIn(1, MAX_SESSIONS_AT_ONCE), z.literal("on-site")]),
   })
-  .meta({ id: "StaffNeed" });
+  .register(z.globalRegistry, { id: "StaffNeed" });
 export type StaffNeed = z.infer<typeof staffNeedSchema>;
 
 /** Everyone a session needs; each need is filled by a different person. */
-export const staffNeedsSchema = z.array(staffNeedSchema).max(4);
+export const staffNeedsSchema = z.array(staffNeedSchema).check(z.maxLength(4));
 
 export const ONE_PRESCRIBER: StaffNeed = { role: "prescriber", sessionsAtOnce: 1 };
 export const ONE_THERAPIST: StaffNeed = { role: "therapist", sessionsAtOnce: 1 };

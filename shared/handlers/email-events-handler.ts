@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { logger } from "../observability/logger.js";
 import type { Deps } from "../use-cases/deps.js";
 import { recordEmailEvent, recordSendEvent } from "../use-cases/record-email-event.js";
@@ -8,20 +8,20 @@ const sesEventSchema = z.object({
   detail: z.object({
     eventType: z.string(),
     mail: z.object({
-      messageId: z.string().optional(),
-      timestamp: z.string().optional(),
-      destination: z.array(z.string()).default([]),
-      tags: z.record(z.string(), z.array(z.string())).default({}),
+      messageId: z.optional(z.string()),
+      timestamp: z.optional(z.string()),
+      destination: z._default(z.array(z.string()), []),
+      tags: z._default(z.record(z.string(), z.array(z.string())), {}),
     }),
-    bounce: z
-      .object({
+    bounce: z.optional(
+      z.object({
         bounceType: z.string(),
-        bouncedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]),
-      })
-      .optional(),
-    complaint: z
-      .object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]) })
-      .optional(),
+        bouncedRecipients: z._default(z.array(z.object({ emailAddress: z.string() })), []),
+      }),
+    ),
+    complaint: z.optional(
+      z.object({ complainedRecipients: z._default(z.array(z.object({ emailAddress: z.string() })), []) }),
+    ),
   }),
 });
 

@@ -1,12 +1,12 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { logger } from "../observability/logger.js";
 import type { ReminderJob } from "../ports/reminder-scheduler.js";
 import { type ReminderDeps, type SendOutcome, sendReminder } from "../use-cases/send-reminder.js";
 
 const jobSchema = z.object({
-  reminderId: z.string().min(1),
-  appointmentId: z.string().min(1),
-  dueAt: z.string().min(1),
+  reminderId: z.string().check(z.minLength(1)),
+  appointmentId: z.string().check(z.minLength(1)),
+  dueAt: z.string().check(z.minLength(1)),
 });
 
 /** Counts outcomes for dashboards and alarms (Powertools Metrics in Lambda). */

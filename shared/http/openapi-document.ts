@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { API_TAGS } from "./api-tags.js";
 import type { RouteSpec } from "./route-table.js";
 
@@ -21,8 +21,8 @@ const ROUTE_SCHEMAS = "(route schemas)";
 /**
  * The OpenAPI 3.1 document for the given routes. OpenAPI 3.1 schemas are JSON Schema 2020-12, which is
  * what zod's own converter writes; requests are described as clients send them (`io: "input"`),
- * responses as the server produces them. Schemas named with `.meta({ id })` are written once, under
- * `components.schemas`, and referred to by `$ref` everywhere else.
+ * responses as the server produces them. Schemas named with an `id` in `z.globalRegistry` are written once,
+ * under `components.schemas`, and referred to by `$ref` everywhere else.
  */
 export function openApiDocument(
   routes: readonly RouteSpec[],
@@ -52,7 +52,7 @@ export function openApiDocument(
   };
 }
 
-type SchemaOf = (schema: z.ZodType, io: Io) => JsonSchema;
+type SchemaOf = (schema: z.ZodMiniType, io: Io) => JsonSchema;
 
 function operation(route: RouteSpec, schemaOf: SchemaOf): object {
   const request = route.request ?? {};
@@ -101,7 +101,7 @@ function operation(route: RouteSpec, schemaOf: SchemaOf): object {
 
 /** One OpenAPI parameter per property of a path, query or header schema. */
 function parametersOf(
-  schema: z.ZodObject | undefined,
+  schema: z.ZodMiniObject | undefined,
   where: "path" | "query" | "header",
   schemaOf: SchemaOf,
 ): object[] {
@@ -130,7 +130,7 @@ function documentSchemas(routes: readonly RouteSpec[]): {
   of: SchemaOf;
 } {
   const components: Record<string, JsonSchema> = {};
-  const converted: Record<Io, Map<z.ZodType, JsonSchema>> = { input: new Map(), output: new Map() };
+  const converted: Record<Io, Map<z.ZodMiniType, JsonSchema>> = { input: new Map(), output: new Map() };
   for (const io of ["output", "input"] as const) {
     const used = [...new Set(routes.flatMap((route) => schemasOf(route, io)))];
     const pass = convert(used, io);
@@ -143,7 +143,7 @@ function documentSchemas(routes: readonly RouteSpec[]): {
   };
 }
 
-function schemasOf(route: RouteSpec, io: Io): z.ZodType[] {
+function schemasOf(route: RouteSpec, io: Io): z.ZodMiniType[] {
   if (io === "output") {
     return Object.values(route.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema));
   }
@@ -156,7 +156,7 @@ function schemasOf(route: RouteSpec, io: Io): z.ZodType[] {
  * entries, so zod writes each once and refers to it by `uri` wherever it is used.
  */
 function convert(
-  used: readonly z.ZodType[],
+  used: readonly z.ZodMiniType[],
   io: Io,
 ): { components: Record<string, JsonSchema>; used: JsonSchema[] } {
   // The routes' own schemas ride as properties of one object, so the same conversion writes them inline
@@ -170,7 +170,8 @@ function convert(
   const { schemas } = z.toJSONSchema(registry, { io, uri: componentUri, unrepresentable: "any" });
   const { [ROUTE_SCHEMAS]: carried, ...named } = schemas;
   // zod puts what it had to share but could not name (a recursive schema without an id) under this key.
-  if ("__shared" in named) throw new Error("A recursive schema in the API needs `.meta({ id })`.");
+  if ("__shared" in named)
+    throw new Error("A recursive schema in the API needs an `id` in `z.globalRegistry`.");
   const properties = (carried as JsonSchema).properties as Record<string, JsonSchema>;
   return {
     components: Object.fromEntries(
@@ -182,11 +183,11 @@ function convert(
 }
 
 /**
- * The schemas named with `.meta({ id })` inside `schema`, found by zod's own walk of it. Only these
- * become components, rather than every name in the global registry, so the document holds no unused
+ * The schemas named with an `id` in `z.globalRegistry` inside `schema`, found by zod's own walk of it. Only
+ * these become components, rather than every name in the global registry, so the document holds no unused
  * shapes and requests get only the `<Name>Input` variants they refer to.
  */
-function namedSchemasIn(schema: z.ZodType, io: Io): Map<string, z.core.$ZodType> {
+function namedSchemasIn(schema: z.ZodMiniType, io: Io): Map<string, z.core.$ZodType> {
   const named = new Map<string, z.core.$ZodType>();
   z.toJSONSchema(schema, {
     io,

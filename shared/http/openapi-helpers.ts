@@ -1,7 +1,7 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { problemSchema } from "../schemas/problem.schema.js";
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+export const jsonContent = <T extends z.ZodMiniType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
@@ -9,7 +9,9 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 /** An HTML page for people (route spec `page`); the document says only that it is HTML. */
 export const htmlContent = (description: string) => ({
   description,
-  content: { "text/html": { schema: z.string().meta({ description: "An HTML page." }) } },
+  content: {
+    "text/html": { schema: z.string().register(z.globalRegistry, { description: "An HTML page." }) },
+  },
 });
 
 const problem = (description: string) => ({
@@ -34,12 +36,14 @@ export const unprocessable = { 422: problem("A clinical or calendar rule forbids
 export const idParam = z.object({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .meta({ description: "Opaque id chosen by the server." }),
+    .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))
+    .register(z.globalRegistry, { description: "Opaque id chosen by the server." }),
 });
 
 export const idempotencyHeader = z.object({
-  "idempotency-key": z.string().min(1).max(255).optional().meta({
-    description: "A repeat with the same key and body returns the first response and creates nothing.",
-  }),
+  "idempotency-key": z
+    .optional(z.string().check(z.minLength(1), z.maxLength(255)))
+    .register(z.globalRegistry, {
+      description: "A repeat with the same key and body returns the first response and creates nothing.",
+    }),
 });

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type * as z from "zod";
+import type * as z from "zod/mini";
+import "../config/zod-english.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { fieldErrors } from "../schemas/problem.schema.js";
@@ -16,7 +17,7 @@ import { htmlPageHeaders } from "./security-headers.js";
 /** A documented response: the OpenAPI document is built from these, never from the handlers. */
 export interface ResponseSpec {
   description: string;
-  content?: Record<string, { schema: z.ZodType }>;
+  content?: Record<string, { schema: z.ZodMiniType }>;
 }
 
 /**
@@ -45,11 +46,11 @@ export interface RouteSpec {
    */
   roles?: readonly Role[];
   request?: {
-    params?: z.ZodObject;
-    query?: z.ZodObject;
-    headers?: z.ZodObject;
+    params?: z.ZodMiniObject;
+    query?: z.ZodMiniObject;
+    headers?: z.ZodMiniObject;
     /** A JSON body, always required. */
-    body?: z.ZodType;
+    body?: z.ZodMiniType;
   };
   responses: Readonly<Record<number, ResponseSpec>>;
   /** A route that reads or changes a patient's data leaves an audit entry (see audit-trail.ts). */
@@ -61,7 +62,7 @@ export interface RouteSpec {
   page?: { invalidRequest: (c: Context<AppEnv>) => Response | Promise<Response> };
 }
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type RequestOf<R extends RouteSpec> = NonNullable<R["request"]>;
 
 /** The validated parts of a request, typed by the route's schemas. */
@@ -119,7 +120,7 @@ export class RouteTable {
 
 async function validInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Response | ValidInput<RouteSpec>> {
   const request = spec.request ?? {};
-  const parts: [keyof ValidInput<RouteSpec>, string, z.ZodType | undefined, () => unknown][] = [
+  const parts: [keyof ValidInput<RouteSpec>, string, z.ZodMiniType | undefined, () => unknown][] = [
     ["query", "query", request.query, () => singleValues(c.req.queries())],
     ["params", "path", request.params, () => c.req.param()],
     ["headers", "header", request.headers, () => c.req.header()],

@@ -1,11 +1,13 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { confirmationSchema } from "./appointment.schema.js";
 import { dateSchema, idSchema, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
 import { staffAssignmentSchema } from "./staff.schema.js";
 
 /** `GET /agenda`: one clinic-local date. */
 export const dayAgendaQuerySchema = z.strictObject({
-  date: dateSchema.meta({ description: "A date on the clinic's calendar, YYYY-MM-DD." }),
+  date: dateSchema
+    .clone()
+    .register(z.globalRegistry, { description: "A date on the clinic's calendar, YYYY-MM-DD." }),
 });
 
 export const agendaEntrySchema = z
@@ -16,14 +18,14 @@ export const agendaEntrySchema = z
     service: serviceIdSchema,
     status: z.enum(["booked", "cancelled", "completed", "no-show"]),
     patient: z.object({ id: idSchema, firstName: z.string(), lastName: z.string() }),
-    seriesId: idSchema.optional(),
-    sequence: z.int().min(1).optional(),
-    sessionsInSeries: z.int().min(1).optional(),
+    seriesId: z.optional(idSchema),
+    sequence: z.optional(z.int().check(z.minimum(1))),
+    sessionsInSeries: z.optional(z.int().check(z.minimum(1))),
     confirmation: confirmationSchema,
     /** Who staffs it, by the names on the roster today. */
-    staff: z.array(staffAssignmentSchema).optional(),
+    staff: z.optional(z.array(staffAssignmentSchema)),
   })
-  .meta({ id: "AgendaEntry" });
+  .register(z.globalRegistry, { id: "AgendaEntry" });
 
 export const agendaSchema = z
   .object({
@@ -34,23 +36,28 @@ export const agendaSchema = z
     lanes: z.array(
       z.object({
         resource: z.enum(["chair", "office"]),
-        number: z.int().min(1),
+        number: z.int().check(z.minimum(1)),
         entries: z.array(agendaEntrySchema),
       }),
     ),
     cancelled: z.array(agendaEntrySchema),
   })
-  .meta({ id: "Agenda" });
+  .register(z.globalRegistry, { id: "Agenda" });
 
 /** `POST /agenda/backfill`: one UTC month of appointments stored before they carried their date. */
 export const agendaBackfillBodySchema = z.strictObject({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month as YYYY-MM" })
-    .meta({ description: "A UTC month, YYYY-MM: the appointments starting in it are filed." }),
+    .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month as YYYY-MM" }))
+    .register(z.globalRegistry, {
+      description: "A UTC month, YYYY-MM: the appointments starting in it are filed.",
+    }),
 });
 
 export const agendaBackfillResultSchema = z.object({
   month: z.string(),
-  filed: z.int().min(0).meta({ description: "Appointments filed by this request (0 when run again)." }),
+  filed: z
+    .int()
+    .check(z.minimum(0))
+    .register(z.globalRegistry, { description: "Appointments filed by this request (0 when run again)." }),
 });

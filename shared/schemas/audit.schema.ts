@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dateRangeFields, idSchema, utcInstantSchema } from "./common.schema.js";
 
 /**
@@ -7,23 +7,33 @@ import { dateRangeFields, idSchema, utcInstantSchema } from "./common.schema.js"
  */
 export const auditQuerySchema = dateRangeFields(
   {
-    patientId: idSchema.optional(),
-    actor: z
-      .string()
-      .regex(/^[A-Za-z0-9_:@.-]{1,128}$/, { message: "must be a token subject (1-128 characters)" })
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    next: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,2048}$/, { message: "must be the `next` of a previous page" })
-      .optional(),
+    patientId: z.optional(idSchema),
+    actor: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^[A-Za-z0-9_:@.-]{1,128}$/, { message: "must be a token subject (1-128 characters)" }),
+        ),
+    ),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+    next: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, { message: "must be the `next` of a previous page" })),
+    ),
   },
   366,
-).superRefine((q, ctx) => {
-  if ((q.patientId === undefined) === (q.actor === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["patientId"], message: "give exactly one of patientId and actor" });
-  }
-});
+).check(
+  z.superRefine((q, ctx) => {
+    if ((q.patientId === undefined) === (q.actor === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["patientId"],
+        message: "give exactly one of patientId and actor",
+      });
+    }
+  }),
+);
 export type AuditQueryInput = z.infer<typeof auditQuerySchema>;
 
 export const auditEntrySchema = z
@@ -32,13 +42,13 @@ export const auditEntrySchema = z
     actor: z.string(),
     action: z.string(),
     target: z.object({ type: z.string(), id: z.string() }),
-    patientId: z.string().optional(),
+    patientId: z.optional(z.string()),
     status: z.int(),
   })
-  .meta({ id: "AuditEntry" });
+  .register(z.globalRegistry, { id: "AuditEntry" });
 
 export const auditPageSchema = z.object({
   entries: z.array(auditEntrySchema),
   /** Pass as `next` for the following page; absent on the last one. */
-  next: z.string().optional(),
+  next: z.optional(z.string()),
 });

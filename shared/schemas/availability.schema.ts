@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dateRangeFields, idSchema, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
 
 /**
@@ -7,20 +7,26 @@ import { dateRangeFields, idSchema, serviceIdSchema, utcInstantSchema } from "./
  */
 export const availabilityQuerySchema = dateRangeFields(
   {
-    service: serviceIdSchema.optional(),
-    forAppointment: idSchema
-      .optional()
-      .meta({ description: "A booked appointment to move: starts a reschedule of it would accept." }),
+    service: z.optional(serviceIdSchema),
+    forAppointment: z.optional(idSchema).register(z.globalRegistry, {
+      description: "A booked appointment to move: starts a reschedule of it would accept.",
+    }),
   },
   31,
-).superRefine((q, ctx) => {
-  const given = [q.service, q.forAppointment].filter((v) => v !== undefined).length;
-  if (given !== 1) {
-    const message =
-      given === 0 ? "give a service, or forAppointment" : "give either service or forAppointment";
-    ctx.addIssue({ code: "custom", path: [q.service === undefined ? "service" : "forAppointment"], message });
-  }
-});
+).check(
+  z.superRefine((q, ctx) => {
+    const given = [q.service, q.forAppointment].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      const message =
+        given === 0 ? "give a service, or forAppointment" : "give either service or forAppointment";
+      ctx.addIssue({
+        code: "custom",
+        path: [q.service === undefined ? "service" : "forAppointment"],
+        message,
+      });
+    }
+  }),
+);
 export type AvailabilityQuery = z.infer<typeof availabilityQuerySchema>;
 
 export const slotSchema = z.object({ start: utcInstantSchema, end: utcInstantSchema });

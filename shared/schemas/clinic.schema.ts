@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { clinicSchema } from "../domain/clinic.js";
 import { HIDDEN_OR_CONTROL, HIDDEN_OR_CONTROL_MESSAGE } from "../domain/plain-text.js";
 import { protocolSchema } from "../domain/protocol.js";
@@ -9,13 +9,15 @@ const ONE_LINE_SETTINGS = ["name", "subjectName", "phone", "address"] as const;
 
 // One named copy of the domain schema for both directions, so the document can refer to it by name.
 const namedClinicSchema = clinicSchema
-  .superRefine((clinic, ctx) => {
-    for (const field of ONE_LINE_SETTINGS) {
-      if (HIDDEN_OR_CONTROL.test(clinic[field] ?? ""))
-        ctx.addIssue({ code: "custom", path: [field], message: HIDDEN_OR_CONTROL_MESSAGE });
-    }
-  })
-  .meta({ id: "Clinic" });
+  .check(
+    z.superRefine((clinic, ctx) => {
+      for (const field of ONE_LINE_SETTINGS) {
+        if (HIDDEN_OR_CONTROL.test(clinic[field] ?? ""))
+          ctx.addIssue({ code: "custom", path: [field], message: HIDDEN_OR_CONTROL_MESSAGE });
+      }
+    }),
+  )
+  .register(z.globalRegistry, { id: "Clinic" });
 
 /** `PUT /clinic` replaces the settings; optional ones left out take their defaults. */
 export const putClinicBodySchema = namedClinicSchema;
@@ -25,7 +27,10 @@ export type PutClinicBody = z.input<typeof putClinicBodySchema>;
 export const clinicResponseSchema = namedClinicSchema;
 export type ClinicResponse = z.output<typeof clinicResponseSchema>;
 
-/** A protocol as this clinic runs it (defaults with the clinic's tuned numbers). */
-export const protocolResponseSchema = protocolSchema.meta({ id: "Protocol" });
+/**
+ * A protocol as this clinic runs it (defaults with the clinic's tuned numbers). A named copy: the domain's
+ * protocolSchema itself stays unnamed.
+ */
+export const protocolResponseSchema = protocolSchema.clone().register(z.globalRegistry, { id: "Protocol" });
 export const protocolListSchema = z.object({ protocols: z.array(protocolResponseSchema) });
 export type ProtocolList = z.infer<typeof protocolListSchema>;

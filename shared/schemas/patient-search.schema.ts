@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { nameSearchPrefix } from "../domain/patient-lookup.js";
 import { emailSchema, nameSchema, phoneSchema } from "./common.schema.js";
 import { patientSchema } from "./patient.schema.js";
@@ -14,44 +14,59 @@ const LOOKUPS = ["name", "phone", "email"] as const;
  */
 export const patientSearchQuerySchema = z
   .strictObject({
-    name: nameSchema
-      .refine((s) => nameSearchPrefix(s).length > 0, { message: "must contain a letter or a digit" })
-      .optional()
-      .meta({ description: 'Start of "last name, first name"; case, accents and punctuation are ignored.' }),
-    phone: phoneSchema
-      .optional()
-      .meta({ description: "Any way of writing it; the last 10 digits are compared (a caller ID will do)." }),
-    email: emailSchema.optional().meta({ description: "The whole address; case is ignored." }),
+    name: z
+      .optional(
+        nameSchema.check(
+          z.refine((s) => nameSearchPrefix(s).length > 0, { message: "must contain a letter or a digit" }),
+        ),
+      )
+      .register(z.globalRegistry, {
+        description: 'Start of "last name, first name"; case, accents and punctuation are ignored.',
+      }),
+    phone: z.optional(phoneSchema).register(z.globalRegistry, {
+      description: "Any way of writing it; the last 10 digits are compared (a caller ID will do).",
+    }),
+    email: z
+      .optional(emailSchema)
+      .register(z.globalRegistry, { description: "The whole address; case is ignored." }),
     limit: z
-      .string()
-      .regex(/^\d+$/, { message: "must be a whole number", abort: true })
-      .transform(Number)
-      .pipe(z.number().min(1).max(PATIENT_SEARCH_MAX_LIMIT))
-      .optional()
-      .meta({
+      .optional(
+        z.pipe(
+          z.pipe(
+            z.string().check(z.regex(/^\d+$/, { message: "must be a whole number", abort: true })),
+            z.transform(Number),
+          ),
+          z.number().check(z.minimum(1), z.maximum(PATIENT_SEARCH_MAX_LIMIT)),
+        ),
+      )
+      .register(z.globalRegistry, {
         description: `At most this many patients (1-${PATIENT_SEARCH_MAX_LIMIT}, default ${PATIENT_SEARCH_DEFAULT_LIMIT}).`,
       }),
   })
-  .superRefine((q, ctx) => {
-    const given = LOOKUPS.filter((k) => q[k] !== undefined);
-    if (given.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["name"],
-        message: "give a name, a phone number or an email to search by",
-      });
-    }
-    // The second lookup is the one at fault: the first alone would have been a fine search.
-    if (given.length > 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: [given[1]!],
-        message: `search by one of ${LOOKUPS.join(", ")}, not several`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((q, ctx) => {
+      const given = LOOKUPS.filter((k) => q[k] !== undefined);
+      if (given.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["name"],
+          message: "give a name, a phone number or an email to search by",
+        });
+      }
+      // The second lookup is the one at fault: the first alone would have been a fine search.
+      if (given.length > 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: [given[1]!],
+          message: `search by one of ${LOOKUPS.join(", ")}, not several`,
+        });
+      }
+    }),
+  );
 
 export const patientSearchResultSchema = z.object({
   patients: z.array(patientSchema),
-  more: z.boolean().meta({ description: "More patients match than were returned: narrow the search." }),
+  more: z.boolean().register(z.globalRegistry, {
+    description: "More patients match than were returned: narrow the search.",
+  }),
 });

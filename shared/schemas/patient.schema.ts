@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   dateSchema,
   emailSchema,
@@ -14,11 +14,11 @@ export const createPatientBodySchema = z.strictObject({
   firstName: nameSchema,
   lastName: nameSchema,
   email: emailSchema,
-  phone: phoneSchema.optional(),
+  phone: z.optional(phoneSchema),
   /** Defaults to the clinic's zone. */
-  timezone: ianaZoneSchema.optional(),
+  timezone: z.optional(ianaZoneSchema),
   emailConsent: z.boolean(),
-  remsEnrolled: z.boolean().optional(),
+  remsEnrolled: z.optional(z.boolean()),
 });
 export type CreatePatientBody = z.infer<typeof createPatientBodySchema>;
 
@@ -31,20 +31,22 @@ export type CreatePatientBody = z.infer<typeof createPatientBodySchema>;
  */
 export const patchPatientBodySchema = z
   .strictObject({
-    firstName: nameSchema.optional(),
-    lastName: nameSchema.optional(),
-    email: emailSchema.optional(),
-    phone: phoneSchema.optional(),
-    timezone: ianaZoneSchema.optional(),
-    emailConsent: z.boolean().optional(),
-    remsEnrolled: z.boolean().optional(),
-    boosterOptOut: z.boolean().optional(),
+    firstName: z.optional(nameSchema),
+    lastName: z.optional(nameSchema),
+    email: z.optional(emailSchema),
+    phone: z.optional(phoneSchema),
+    timezone: z.optional(ianaZoneSchema),
+    emailConsent: z.optional(z.boolean()),
+    remsEnrolled: z.optional(z.boolean()),
+    boosterOptOut: z.optional(z.boolean()),
   })
-  .refine((body) => Object.values(body).some((v) => v !== undefined), {
-    message: "must change at least one field",
-    // An unknown field is the error to report; "nothing to change" would only add noise.
-    when: (payload) => payload.issues.length === 0,
-  });
+  .check(
+    z.refine((body) => Object.values(body).some((v) => v !== undefined), {
+      message: "must change at least one field",
+      // An unknown field is the error to report; "nothing to change" would only add noise.
+      when: (payload) => payload.issues.length === 0,
+    }),
+  );
 export type PatchPatientBody = z.infer<typeof patchPatientBodySchema>;
 
 export const emailStatusSchema = z.enum(["ok", "bounced", "complained"]);
@@ -55,20 +57,20 @@ export const patientSchema = z
     firstName: z.string(),
     lastName: z.string(),
     email: z.string(),
-    phone: z.string().optional(),
+    phone: z.optional(z.string()),
     timezone: z.string(),
     emailConsent: z.boolean(),
     remsEnrolled: z.boolean(),
     emailStatus: emailStatusSchema,
     eligibleProtocols: z.array(protocolIdSchema),
-    lastSeriesProtocolId: protocolIdSchema.optional(),
-    boosterOptOut: z.boolean().optional(),
-    lastDosingOn: dateSchema.optional().meta({
+    lastSeriesProtocolId: z.optional(protocolIdSchema),
+    boosterOptOut: z.optional(z.boolean()),
+    lastDosingOn: z.optional(dateSchema).register(z.globalRegistry, {
       readOnly: true,
       description:
         "The clinic-local date of the latest protocol session or booster recorded `completed`: more than the clinic's `lapseDays` before a new booster or series, that booking needs a new consultation outcome first. Kept by attendance; not settable.",
     }),
-    eligibilityRecordedAt: utcInstantSchema.optional().meta({
+    eligibilityRecordedAt: z.optional(utcInstantSchema).register(z.globalRegistry, {
       readOnly: true,
       description:
         "When the latest consultation outcome set `eligibleProtocols`; one recorded after `lastDosingOn` lifts a lapse. Kept by outcomes; not settable.",
@@ -77,5 +79,5 @@ export const patientSchema = z
     createdAt: utcInstantSchema,
     updatedAt: utcInstantSchema,
   })
-  .meta({ id: "Patient" });
+  .register(z.globalRegistry, { id: "Patient" });
 export type PatientResponse = z.infer<typeof patientSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const fieldErrorSchema = z
   .object({
@@ -6,7 +6,7 @@ export const fieldErrorSchema = z
     path: z.string(),
     message: z.string(),
   })
-  .meta({ id: "FieldError" });
+  .register(z.globalRegistry, { id: "FieldError" });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
 /** RFC 9457 problem details, served as application/problem+json. */
@@ -14,19 +14,19 @@ export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(fieldErrorSchema).optional(),
+    status: z.int().check(z.minimum(400), z.maximum(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(fieldErrorSchema)),
   })
-  .meta({ id: "Problem" });
+  .register(z.globalRegistry, { id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
 
 /**
  * A failed parse as `{ path, message }` entries. An unknown field is reported at its own path, so
  * the client sees which field to remove rather than an error on the whole body.
  */
-export function fieldErrors(error: z.ZodError, where?: string): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, where?: string): FieldError[] {
   // `where` names the request part for query and path parameters ("query.from"); body fields go bare.
   const join = (parts: string[]) => [where, ...parts].filter(Boolean).join(".") || "(body)";
   return error.issues.flatMap((issue) => {

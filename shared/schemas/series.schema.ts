@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { appointmentSchema } from "./appointment.schema.js";
 import {
   idSchema,
@@ -16,7 +16,7 @@ export const createSeriesBodySchema = z.strictObject({
 });
 export type CreateSeriesBody = z.infer<typeof createSeriesBodySchema>;
 
-export const cancelSeriesBodySchema = z.strictObject({ reason: reasonSchema.optional() });
+export const cancelSeriesBodySchema = z.strictObject({ reason: z.optional(reasonSchema) });
 export type CancelSeriesBody = z.infer<typeof cancelSeriesBodySchema>;
 
 export const seriesSchema = z
@@ -27,20 +27,24 @@ export const seriesSchema = z
     status: z.enum(["active", "completed", "cancelled"]),
     sessions: z.array(appointmentSchema),
     /** KAP's integration sessions (office, therapist), booked with the series, by start. */
-    integrationSessions: z.array(appointmentSchema).optional(),
-    cancelReason: z.string().optional(),
+    integrationSessions: z.optional(z.array(appointmentSchema)),
+    cancelReason: z.optional(z.string()),
     createdAt: utcInstantSchema,
   })
-  .meta({ id: "Series" });
+  .register(z.globalRegistry, { id: "Series" });
 export type SeriesResponse = z.infer<typeof seriesSchema>;
 
 /** `POST /series/preview`: where each session would go, if the series were booked now. */
 export const seriesPreviewSchema = z
   .object({
-    sessions: z.array(z.object({ sequence: z.int().min(1), start: utcInstantSchema, end: utcInstantSchema })),
+    sessions: z.array(
+      z.object({ sequence: z.int().check(z.minimum(1)), start: utcInstantSchema, end: utcInstantSchema }),
+    ),
     /** Integration sessions the series would book, each after the dosing session `after`. */
-    integrationSessions: z
-      .array(z.object({ after: z.int().min(1), start: utcInstantSchema, end: utcInstantSchema }))
-      .optional(),
+    integrationSessions: z.optional(
+      z.array(
+        z.object({ after: z.int().check(z.minimum(1)), start: utcInstantSchema, end: utcInstantSchema }),
+      ),
+    ),
   })
-  .meta({ id: "SeriesPreview" });
+  .register(z.globalRegistry, { id: "SeriesPreview" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { clinicSchema, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { agendaQuerySchema } from "../../shared/schemas/appointment.schema.js";
 import { putClinicBodySchema } from "../../shared/schemas/clinic.schema.js";
@@ -7,7 +7,7 @@ import { instantSchema } from "../../shared/schemas/common.schema.js";
 import { createPatientBodySchema } from "../../shared/schemas/patient.schema.js";
 import { fieldErrors } from "../../shared/schemas/problem.schema.js";
 
-function rejectedPaths(schema: z.ZodType, value: unknown): string[] {
+function rejectedPaths(schema: z.ZodMiniType, value: unknown): string[] {
   const result = schema.safeParse(value);
   expect(result.success, JSON.stringify(value)).toBe(false);
   return result.success ? [] : fieldErrors(result.error).map((e) => e.path);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   agendaQuerySchema,
   attendanceBodySchema,
@@ -16,7 +16,7 @@ import { createPatientBodySchema, patchPatientBodySchema } from "../../shared/sc
 import { fieldErrors } from "../../shared/schemas/problem.schema.js";
 import { cancelSeriesBodySchema, createSeriesBodySchema } from "../../shared/schemas/series.schema.js";
 
-const bodies: Record<string, z.ZodType> = {
+const bodies: Record<string, z.ZodMiniType> = {
   createPatientBodySchema,
   patchPatientBodySchema,
   createAppointmentBodySchema,
@@ -29,7 +29,7 @@ const bodies: Record<string, z.ZodType> = {
   localClockBodySchema,
   putClinicBodySchema,
 };
-const queries: Record<string, z.ZodType> = { availabilityQuerySchema, agendaQuerySchema };
+const queries: Record<string, z.ZodMiniType> = { availabilityQuerySchema, agendaQuerySchema };
 
 // Values near the valid ones find more corners than uniformly random JSON.
 const nearValid = fc.constantFrom(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { agendaQuerySchema } from "../../shared/schemas/appointment.schema.js";
 import { availabilityQuerySchema } from "../../shared/schemas/availability.schema.js";
 import { fieldErrors } from "../../shared/schemas/problem.schema.js";
 
-function rejectedPaths(result: z.ZodSafeParseResult<unknown>): string[] {
+function rejectedPaths(result: z.util.SafeParseResult<unknown>): string[] {
   expect(result.success).toBe(false);
   return result.success ? [] : fieldErrors(result.error).map((e) => e.path);
 }

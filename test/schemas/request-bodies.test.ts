@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   attendanceBodySchema,
   cancelAppointmentBodySchema,
@@ -13,7 +13,7 @@ import { fieldErrors } from "../../shared/schemas/problem.schema.js";
 import { cancelSeriesBodySchema, createSeriesBodySchema } from "../../shared/schemas/series.schema.js";
 
 /** The paths a rejected value is blamed on, as a client would see them in `errors`. */
-function rejectedPaths(schema: z.ZodType, value: unknown): string[] {
+function rejectedPaths(schema: z.ZodMiniType, value: unknown): string[] {
   const result = schema.safeParse(value);
   expect(result.success).toBe(false);
   return result.success ? [] : fieldErrors(result.error).map((e) => e.path);

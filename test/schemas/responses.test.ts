@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Appointment, Patient, Series } from "../../shared/domain/types.js";
 import { appointmentSchema } from "../../shared/schemas/appointment.schema.js";
 import type { patientSchema } from "../../shared/schemas/patient.schema.js";

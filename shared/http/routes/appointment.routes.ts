@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   agendaQuerySchema,
   appointmentListSchema,
@@ -33,11 +33,11 @@ import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-const reminderParams = idParam.extend({
+const reminderParams = z.extend(idParam, {
   reminderId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .meta({ description: "The id of one of the appointment's reminders." }),
+    .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))
+    .register(z.globalRegistry, { description: "The id of one of the appointment's reminders." }),
 });
 
 export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptions): void {

@@ -1,6 +1,6 @@
 import { type Agenda, dayAgenda } from "../domain/agenda.js";
 import { clinicDate } from "../domain/calendar.js";
-import { type Deps, loadClinic } from "./deps.js";
+import { type Deps, loadClinic, nowIso } from "./deps.js";
 
 /**
  * The clinic's day as the front desk works it, in two AWS requests.
@@ -21,6 +21,16 @@ export async function clinicDay(deps: Deps, date: string): Promise<Agenda> {
     seriesSizes: new Map(Object.entries(reads.seriesSizes)),
     staffNames: new Map(reads.staff.map((m) => [m.id, m.name])),
   });
+}
+
+/**
+ * Today's agenda: the day the clinic's calendar shows by the API's clock (locally, the local clock, which a
+ * browser cannot know), so a console that opens on Today asks for its day alongside the clinic's settings
+ * instead of after them. One read more than a given date's: the clinic's settings first, for its zone.
+ */
+export async function clinicToday(deps: Deps): Promise<Agenda> {
+  const clinic = await loadClinic(deps);
+  return clinicDay(deps, clinicDate(clinic, nowIso(deps)));
 }
 
 /**

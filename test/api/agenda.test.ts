@@ -43,11 +43,12 @@ async function forget(api: ApiHarness, appointmentId: string, attributes: string
  * GET /agenda with every AWS request it sends counted. `total` counts the reads; the one PutItem beside
  * them is the audit entry recording who viewed the day (HIPAA's access log), not part of reading it.
  */
-async function agenda(api: ApiHarness, date: string) {
+async function agenda(api: ApiHarness, date: string | undefined) {
   const counter = new AwsCounter();
   counter.instrument(api.table.doc, "DynamoDB");
+  const query = date === undefined ? "" : `?date=${date}`;
   const { result, requests, total } = await counter.measure(() =>
-    api.call("GET", `/agenda?date=${date}`, undefined, { role: "clinician" }),
+    api.call("GET", `/agenda${query}`, undefined, { role: "clinician" }),
   );
   expect(result.status, JSON.stringify(result.body)).toBe(200);
   expect(requests["DynamoDB.PutItem"]).toBe(1);
@@ -186,6 +187,54 @@ describe("GET /agenda: the front desk's day", () => {
     const sunday = await agenda(api, "2026-12-13");
     expect(sunday.body).toMatchObject({ closed: true, hours: [], cancelled: [] });
     expect(sunday.body.lanes).toHaveLength(6);
+  });
+
+  it("answers the clinic's today by the API's clock when no date is given, in one AWS read more", async () => {
+    // 22:00 UTC on Monday 30 November is 09:00 on Tuesday 1 December in Sydney: the clinic's today is
+    // not the UTC date, nor the date of a browser in another zone.
+    const sydney: Clinic = { ...DEFAULT_CLINIC, timezone: "Australia/Sydney" };
+    const api = await apiHarness({ clinic: sydney, now: "2026-11-30T22:00:00Z" });
+    const p = await patient(api, "Mia", "Chen");
+    const today = await book(api, p, "consultation", "2026-12-01T11:00:00+11:00");
+    const tomorrow = await book(api, p, "consultation", "2026-12-02T11:00:00+11:00");
+    const ids = (body: { lanes: Lane[] }) => body.lanes.flatMap((l) => l.entries.map((e) => e.appointmentId));
+
+    const first = await agenda(api, undefined);
+    expect(first.body).toMatchObject({ date: "2026-12-01", timezone: "Australia/Sydney" });
+    expect(ids(first.body)).toEqual([today.id]);
+    // The clinic's settings for its zone, then the same two reads as for a given date.
+    expect(first.requests).toEqual({
+      "DynamoDB.GetItem": 1,
+      "DynamoDB.BatchGetItem": 1,
+      "DynamoDB.Query": 1,
+    });
+    expect(first.total).toBe(3);
+    expect(first.body).toEqual((await agenda(api, "2026-12-01")).body);
+
+    // Past midnight in Sydney (13:00 UTC) the day is the next one, whatever the date in UTC.
+    api.clock.set("2026-12-01T13:30:00Z");
+    const next = await agenda(api, undefined);
+    expect(next.body.date).toBe("2026-12-02");
+    expect(ids(next.body)).toEqual([tomorrow.id]);
+
+    // The access log names the day that was read, as it does when the request names it.
+    const trail = await api.call(
+      "GET",
+      "/audit?actor=local-clinician&from=2026-11-30&to=2026-12-02",
+      undefined,
+      { role: "admin" },
+    );
+    expect(trail.status).toBe(200);
+    expect(
+      (trail.body.entries as { action: string; target: { type: string; id: string } }[]).map((e) => [
+        e.action,
+        e.target,
+      ]),
+    ).toEqual([
+      ["GET /agenda", { type: "agenda", id: "2026-12-01" }],
+      ["GET /agenda", { type: "agenda", id: "2026-12-01" }],
+      ["GET /agenda", { type: "agenda", id: "2026-12-02" }],
+    ]);
   });
 
   it("refuses a date that is not one, naming the field", async () => {

@@ -22,14 +22,15 @@ export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiCli
   // Not keyed on the token: a refreshed token (same person, same roles) must not reload the clinic.
   const load = useCallback(
     async (first = false) => {
-      const clinicRead = api.GET("/clinic").then(ok);
-      const nowRead = apiNow(config, currentSession()?.token ?? "");
       // Signing in usually lands on Today: its day's agenda is read alongside the rest, not after the
-      // clinic's date is known (without a date, the API answers the clinic's today by its own clock).
-      // The first load waits for it too (arrived or failed), so Today's first paint is the whole day, not
-      // the frame with "Loading the day…" and the day a frame or more later.
+      // clinic's date is known (without a date, the API answers the clinic's today by its own clock),
+      // and first, as the longest of the reads. The first load waits for it too (arrived or failed), so
+      // Today's first paint is the whole day, not the frame with "Loading the day…" and the day a frame
+      // or more later.
       const route = parseRoute(location.hash);
       const agendaSettled = first && route.page === "today" ? prefetchAgenda(api, route.date) : undefined;
+      const clinicRead = api.GET("/clinic").then(ok);
+      const nowRead = apiNow(config, currentSession()?.token ?? "");
       const protocolsRead = api.GET("/protocols").then(ok);
       // A task of its own: the requests above go out in the microtasks before it (each awaits its token).
       if (first) setTimeout(warmUpClinicTime, 0);

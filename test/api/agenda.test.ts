@@ -189,29 +189,41 @@ describe("GET /agenda: the front desk's day", () => {
     expect(sunday.body.lanes).toHaveLength(6);
   });
 
-  it("answers the clinic's today by the API's clock when no date is given, in one AWS read more", async () => {
-    // 22:00 UTC on Monday 30 November is 09:00 on Tuesday 1 December in Sydney: the clinic's today is
-    // not the UTC date, nor the date of a browser in another zone.
-    const sydney: Clinic = { ...DEFAULT_CLINIC, timezone: "Australia/Sydney" };
-    const api = await apiHarness({ clinic: sydney, now: "2026-11-30T22:00:00Z" });
+  it("answers the clinic's today by the API's clock when no date is given, in the saved zone", async () => {
+    // 22:00 UTC on Monday 30 November: 17:00 that day in New York (the deployment's default zone here),
+    // 09:00 on Tuesday 1 December in Sydney.
+    const api = await apiHarness({ now: "2026-11-30T22:00:00Z" });
+    const ids = (body: { lanes: Lane[] }) => body.lanes.flatMap((l) => l.entries.map((e) => e.appointmentId));
+    const before = await agenda(api, undefined);
+    expect(before.body).toMatchObject({ date: "2026-11-30", timezone: "America/New_York" });
+    // The same two reads as for a given date.
+    expect(before.requests).toEqual({ "DynamoDB.BatchGetItem": 1, "DynamoDB.Query": 1 });
+
+    const saved = await api.call(
+      "PUT",
+      "/clinic",
+      { ...DEFAULT_CLINIC, timezone: "Australia/Sydney" },
+      { role: "admin" },
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const p = await patient(api, "Mia", "Chen");
     const today = await book(api, p, "consultation", "2026-12-01T11:00:00+11:00");
     const tomorrow = await book(api, p, "consultation", "2026-12-02T11:00:00+11:00");
-    const ids = (body: { lanes: Lane[] }) => body.lanes.flatMap((l) => l.entries.map((e) => e.appointmentId));
 
-    const first = await agenda(api, undefined);
-    expect(first.body).toMatchObject({ date: "2026-12-01", timezone: "Australia/Sydney" });
-    expect(ids(first.body)).toEqual([today.id]);
-    // The clinic's settings for its zone, then the same two reads as for a given date.
-    expect(first.requests).toEqual({
-      "DynamoDB.GetItem": 1,
-      "DynamoDB.BatchGetItem": 1,
-      "DynamoDB.Query": 1,
-    });
-    expect(first.total).toBe(3);
-    expect(first.body).toEqual((await agenda(api, "2026-12-01")).body);
+    // The saved zone's today, not the default zone's nor UTC's: the day the default zone gave is read
+    // first, and today again once the settings read with it say it is another date.
+    const sydney = await agenda(api, undefined);
+    expect(sydney.body).toMatchObject({ date: "2026-12-01", timezone: "Australia/Sydney" });
+    expect(ids(sydney.body)).toEqual([today.id]);
+    expect(sydney.requests).toEqual({ "DynamoDB.BatchGetItem": 2, "DynamoDB.Query": 2 });
+    expect(sydney.body).toEqual((await agenda(api, "2026-12-01")).body);
 
-    // Past midnight in Sydney (13:00 UTC) the day is the next one, whatever the date in UTC.
+    // 05:00 UTC on 1 December is that date in both zones: two reads again.
+    api.clock.set("2026-12-01T05:00:00Z");
+    const both = await agenda(api, undefined);
+    expect(both.body.date).toBe("2026-12-01");
+    expect(both.total).toBe(2);
+    // Past midnight in Sydney (13:00 UTC) the day is the next one, whatever the date elsewhere.
     api.clock.set("2026-12-01T13:30:00Z");
     const next = await agenda(api, undefined);
     expect(next.body.date).toBe("2026-12-02");
@@ -225,15 +237,14 @@ describe("GET /agenda: the front desk's day", () => {
       { role: "admin" },
     );
     expect(trail.status).toBe(200);
-    expect(
-      (trail.body.entries as { action: string; target: { type: string; id: string } }[]).map((e) => [
-        e.action,
-        e.target,
-      ]),
-    ).toEqual([
-      ["GET /agenda", { type: "agenda", id: "2026-12-01" }],
-      ["GET /agenda", { type: "agenda", id: "2026-12-01" }],
-      ["GET /agenda", { type: "agenda", id: "2026-12-02" }],
+    const entries = trail.body.entries as { action: string; target: { type: string; id: string } }[];
+    expect(entries.every((e) => e.action === "GET /agenda" && e.target.type === "agenda")).toBe(true);
+    expect(entries.map((e) => e.target.id)).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-01",
+      "2026-12-01",
+      "2026-12-02",
     ]);
   });
 

@@ -30,8 +30,9 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
         "overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. " +
         "Read from an index: a change may take a moment to show. Without `date`, the clinic's today by " +
         "the API's clock (locally, the local clock), named in the answer's `date`, so a console opening " +
-        "on Today asks for it alongside the clinic's settings; that costs one AWS read more than a given " +
-        "date (the clinic's settings, for its time zone).",
+        "on Today asks for it alongside the clinic's settings. It is read as a given date is, in the " +
+        "deployment's default time zone, and read again (two AWS requests more) only while the clinic's " +
+        "saved zone is on another date.",
       roles: ANY_ROLE,
       request: { query: dayAgendaQuerySchema },
       responses: { 200: jsonContent(agendaSchema, "The day's agenda."), ...commonErrors },

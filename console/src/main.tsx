@@ -1,10 +1,8 @@
 import { render } from "preact";
 import { loadConfig } from "./config.js";
 import { Root } from "./root.js";
-import { warmUpClinicTimeAside } from "./time/intl-warm-up.js";
 import "./styles.css";
 
-warmUpClinicTimeAside();
 const container = document.getElementById("app")!;
 try {
   render(<Root config={await loadConfig()} />, container);

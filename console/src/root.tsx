@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { createApiClient } from "./api/client.js";
 import { type Auth, type SignInNotice, startAuth } from "./auth/auth.js";
 import { currentSession, onSessionChange, type Session } from "./auth/session.js";
@@ -12,7 +12,9 @@ export function Root({ config }: { config: ConsoleConfig }) {
   const [notice, setNotice] = useState<SignInNotice>();
   const [session, setSession] = useState<Session | undefined>(currentSession());
   useEffect(() => onSessionChange(setSession), []);
-  useEffect(() => {
+  // A layout effect: locally auth is ready at once, so the sign-in form is the page's first paint rather
+  // than "Signing in…" followed a frame later by the form.
+  useLayoutEffect(() => {
     void startAuth(config, setNotice).then(setAuth);
   }, [config]);
   const api = useMemo(

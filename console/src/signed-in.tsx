@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { type ApiClient, ok } from "./api/client.js";
 import { Console, type ConsoleContext } from "./app-context.js";
 import type { Auth } from "./auth/auth.js";
@@ -22,30 +22,32 @@ export function SignedIn(props: { config: ConsoleConfig; auth: Auth; api: ApiCli
   // Not keyed on the token: a refreshed token (same person, same roles) must not reload the clinic.
   const load = useCallback(
     async (first = false) => {
+      // Signing in usually lands on Today: its day's agenda is read alongside the rest, not after the
+      // clinic's date is known (without a date, the API answers the clinic's today by its own clock),
+      // and first, as the longest of the reads. The first load waits for it too (arrived or failed), so
+      // Today's first paint is the whole day, not the frame with "Loading the day…" and the day a frame
+      // or more later.
+      const route = parseRoute(location.hash);
+      const agendaSettled = first && route.page === "today" ? prefetchAgenda(api, route.date) : undefined;
       const clinicRead = api.GET("/clinic").then(ok);
       const nowRead = apiNow(config, currentSession()?.token ?? "");
-      if (first) {
-        // Signing in usually lands on Today: its day's agenda is read as soon as the clinic's date is
-        // known, alongside the protocols and the page's first render, not after them.
-        void Promise.all([clinicRead, nowRead]).then(
-          ([clinic, now]) => {
-            const route = parseRoute(location.hash);
-            const today = clinicDateOf(now, clinic.timezone);
-            if (route.page === "today") prefetchAgenda(api, route.date ?? today);
-          },
-          () => undefined,
-        );
-      }
       const protocolsRead = api.GET("/protocols").then(ok);
       // A task of its own: the requests above go out in the microtasks before it (each awaits its token).
       if (first) setTimeout(warmUpClinicTime, 0);
-      const [clinic, { protocols }, now] = await Promise.all([clinicRead, protocolsRead, nowRead]);
+      const [clinic, { protocols }, now] = await Promise.all([
+        clinicRead,
+        protocolsRead,
+        nowRead,
+        agendaSettled,
+      ]);
       setLoaded({ clinic, protocols, now, today: clinicDateOf(now, clinic.timezone) });
     },
     [api, config],
   );
 
-  useEffect(() => {
+  // A layout effect runs as this renders, in the sign-in click's own task: the requests go out now, not
+  // after the browser has painted "Loading the clinic…" (a frame or more later).
+  useLayoutEffect(() => {
     load(true).catch(setError);
   }, [load]);
 

@@ -13,6 +13,8 @@ export interface AuditSpec {
   target: string;
   /** The target's id from the validated request (the path's id, a date); else learned from the response. */
   id?: (input: { params?: unknown; query?: unknown; body?: unknown }) => string | undefined;
+  /** The target's id from a successful response, when the request may leave it out (the agenda's day). */
+  idOfResponse?: (body: unknown) => string | undefined;
 }
 
 /** Who acts: the signed-in staff member, or the patient following a link from an email. */
@@ -66,14 +68,16 @@ export async function audited(
     response = mapError(error, c);
   }
   if (scope.committed) return response;
-  const described =
+  const body =
     response.ok && response.headers.get("content-type")?.includes("json")
-      ? describedBy(await response.clone().json(), spec.audit.target)
-      : {};
+      ? await response.clone().json()
+      : undefined;
+  const described = body === undefined ? {} : describedBy(body, spec.audit.target);
+  const answeredId = body === undefined ? undefined : spec.audit.idOfResponse?.(body);
   const patientId = scope.patientId ?? described.patientId;
   await deps.store.recordAudit({
     ...scope.draft,
-    target: { type: spec.audit.target, id: scope.draft.target.id || described.id || "-" },
+    target: { type: spec.audit.target, id: scope.draft.target.id || answeredId || described.id || "-" },
     ...(patientId !== undefined ? { patientId } : {}),
     status: response.status,
   });

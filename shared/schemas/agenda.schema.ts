@@ -3,11 +3,14 @@ import { confirmationSchema } from "./appointment.schema.js";
 import { dateSchema, idSchema, serviceIdSchema, utcInstantSchema } from "./common.schema.js";
 import { staffAssignmentSchema } from "./staff.schema.js";
 
-/** `GET /agenda`: one clinic-local date. */
+/** `GET /agenda`: one clinic-local date, or none for the clinic's today. */
 export const dayAgendaQuerySchema = z.strictObject({
-  date: dateSchema
-    .clone()
-    .register(z.globalRegistry, { description: "A date on the clinic's calendar, YYYY-MM-DD." }),
+  date: z.optional(
+    dateSchema.clone().register(z.globalRegistry, {
+      description:
+        "A date on the clinic's calendar, YYYY-MM-DD. Without it, the clinic's today by the API's clock.",
+    }),
+  ),
 });
 
 export const agendaEntrySchema = z

@@ -1,6 +1,7 @@
 import { type Agenda, dayAgenda } from "../domain/agenda.js";
 import { clinicDate } from "../domain/calendar.js";
-import { type Deps, loadClinic } from "./deps.js";
+import type { Clinic } from "../domain/clinic.js";
+import { type Deps, loadClinic, nowIso } from "./deps.js";
 
 /**
  * The clinic's day as the front desk works it, in two AWS requests.
@@ -10,17 +11,38 @@ import { type Deps, loadClinic } from "./deps.js";
  * 3. The domain lays them out, one lane per chair and office.
  */
 export async function clinicDay(deps: Deps, date: string): Promise<Agenda> {
+  return (await readDay(deps, date)).agenda;
+}
+
+/**
+ * Today's agenda: the day the clinic's calendar shows by the API's clock (locally, the local clock, which a
+ * browser cannot know), so a console that opens on Today asks for its day alongside the clinic's settings
+ * instead of after them. The day is first taken in the deployment's zone, which is the clinic's unless an
+ * admin saved another, and checked against the settings its own read brings: the same two requests as a
+ * given date's, and the day read again only while the saved zone is on another date than the default.
+ */
+export async function clinicToday(deps: Deps): Promise<Agenda> {
+  const now = nowIso(deps);
+  const likely = clinicDate(deps.clinicDefaults, now);
+  const day = await readDay(deps, likely);
+  const today = clinicDate(day.clinic, now);
+  return today === likely ? day.agenda : clinicDay(deps, today);
+}
+
+async function readDay(deps: Deps, date: string): Promise<{ clinic: Clinic; agenda: Agenda }> {
   const appointments = await deps.store.listDayAppointments(date);
   const seriesIds = appointments.flatMap((a) => (a.seriesId !== undefined ? [a.seriesId] : []));
   const reads = await deps.store.getAgendaReads(
     appointments.map((a) => a.patientId),
     seriesIds,
   );
-  return dayAgenda(reads.clinic ?? deps.clinicDefaults, date, appointments, {
+  const clinic = reads.clinic ?? deps.clinicDefaults;
+  const agenda = dayAgenda(clinic, date, appointments, {
     patients: new Map(reads.patients.map((p) => [p.id, p])),
     seriesSizes: new Map(Object.entries(reads.seriesSizes)),
     staffNames: new Map(reads.staff.map((m) => [m.id, m.name])),
   });
+  return { clinic, agenda };
 }
 
 /**

@@ -43,11 +43,12 @@ async function forget(api: ApiHarness, appointmentId: string, attributes: string
  * GET /agenda with every AWS request it sends counted. `total` counts the reads; the one PutItem beside
  * them is the audit entry recording who viewed the day (HIPAA's access log), not part of reading it.
  */
-async function agenda(api: ApiHarness, date: string) {
+async function agenda(api: ApiHarness, date: string | undefined) {
   const counter = new AwsCounter();
   counter.instrument(api.table.doc, "DynamoDB");
+  const query = date === undefined ? "" : `?date=${date}`;
   const { result, requests, total } = await counter.measure(() =>
-    api.call("GET", `/agenda?date=${date}`, undefined, { role: "clinician" }),
+    api.call("GET", `/agenda${query}`, undefined, { role: "clinician" }),
   );
   expect(result.status, JSON.stringify(result.body)).toBe(200);
   expect(requests["DynamoDB.PutItem"]).toBe(1);
@@ -186,6 +187,65 @@ describe("GET /agenda: the front desk's day", () => {
     const sunday = await agenda(api, "2026-12-13");
     expect(sunday.body).toMatchObject({ closed: true, hours: [], cancelled: [] });
     expect(sunday.body.lanes).toHaveLength(6);
+  });
+
+  it("answers the clinic's today by the API's clock when no date is given, in the saved zone", async () => {
+    // 22:00 UTC on Monday 30 November: 17:00 that day in New York (the deployment's default zone here),
+    // 09:00 on Tuesday 1 December in Sydney.
+    const api = await apiHarness({ now: "2026-11-30T22:00:00Z" });
+    const ids = (body: { lanes: Lane[] }) => body.lanes.flatMap((l) => l.entries.map((e) => e.appointmentId));
+    const before = await agenda(api, undefined);
+    expect(before.body).toMatchObject({ date: "2026-11-30", timezone: "America/New_York" });
+    // The same two reads as for a given date.
+    expect(before.requests).toEqual({ "DynamoDB.BatchGetItem": 1, "DynamoDB.Query": 1 });
+
+    const saved = await api.call(
+      "PUT",
+      "/clinic",
+      { ...DEFAULT_CLINIC, timezone: "Australia/Sydney" },
+      { role: "admin" },
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const p = await patient(api, "Mia", "Chen");
+    const today = await book(api, p, "consultation", "2026-12-01T11:00:00+11:00");
+    const tomorrow = await book(api, p, "consultation", "2026-12-02T11:00:00+11:00");
+
+    // The saved zone's today, not the default zone's nor UTC's: the day the default zone gave is read
+    // first, and today again once the settings read with it say it is another date.
+    const sydney = await agenda(api, undefined);
+    expect(sydney.body).toMatchObject({ date: "2026-12-01", timezone: "Australia/Sydney" });
+    expect(ids(sydney.body)).toEqual([today.id]);
+    expect(sydney.requests).toEqual({ "DynamoDB.BatchGetItem": 2, "DynamoDB.Query": 2 });
+    expect(sydney.body).toEqual((await agenda(api, "2026-12-01")).body);
+
+    // 05:00 UTC on 1 December is that date in both zones: two reads again.
+    api.clock.set("2026-12-01T05:00:00Z");
+    const both = await agenda(api, undefined);
+    expect(both.body.date).toBe("2026-12-01");
+    expect(both.total).toBe(2);
+    // Past midnight in Sydney (13:00 UTC) the day is the next one, whatever the date elsewhere.
+    api.clock.set("2026-12-01T13:30:00Z");
+    const next = await agenda(api, undefined);
+    expect(next.body.date).toBe("2026-12-02");
+    expect(ids(next.body)).toEqual([tomorrow.id]);
+
+    // The access log names the day that was read, as it does when the request names it.
+    const trail = await api.call(
+      "GET",
+      "/audit?actor=local-clinician&from=2026-11-30&to=2026-12-02",
+      undefined,
+      { role: "admin" },
+    );
+    expect(trail.status).toBe(200);
+    const entries = trail.body.entries as { action: string; target: { type: string; id: string } }[];
+    expect(entries.every((e) => e.action === "GET /agenda" && e.target.type === "agenda")).toBe(true);
+    expect(entries.map((e) => e.target.id)).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-01",
+      "2026-12-01",
+      "2026-12-02",
+    ]);
   });
 
   it("refuses a date that is not one, naming the field", async () => {

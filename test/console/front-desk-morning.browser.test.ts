@@ -53,6 +53,20 @@ describe("the staff console: a front desk's morning", () => {
       expect(await page.getByRole("region", { name: lane }).count(), lane).toBe(1);
     }
     expect(await page.getByText("Times in America/New York (EST)").count()).toBe(1);
+    // The day went out with the clinic's settings at sign-in, as the clinic's today (no date: the API's
+    // clock says which day), not after the console had learned the date from them; and it was read once.
+    const reads = (await page.evaluate(`performance.getEntriesByType("resource")
+      .map((r) => ({ url: new URL(r.name), start: r.startTime, end: r.responseEnd }))
+      .filter((r) => r.url.pathname === "/agenda" || r.url.pathname === "/clinic")
+      .map((r) => ({ path: r.url.pathname + r.url.search, start: r.start, end: r.end }))`)) as {
+      path: string;
+      start: number;
+      end: number;
+    }[];
+    const agenda = reads.filter((r) => r.path.startsWith("/agenda"));
+    const clinic = reads.find((r) => r.path === "/clinic");
+    expect(agenda.map((r) => r.path)).toEqual(["/agenda"]);
+    expect(agenda[0]!.start).toBeLessThan(clinic!.end);
     await expectAccessible(page, "Today");
   });
 

@@ -310,7 +310,7 @@ export interface paths {
         };
         /**
          * The clinic's day: every chair and office with its appointments and patients
-         * @description One lane per chair and per office, empty ones included. Each booked, completed or no-show appointment filed under the date sits in exactly one lane of its resource; entries of a lane never overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. Read from an index: a change may take a moment to show.
+         * @description One lane per chair and per office, empty ones included. Each booked, completed or no-show appointment filed under the date sits in exactly one lane of its resource; entries of a lane never overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. Read from an index: a change may take a moment to show. Without `date`, the clinic's today by the API's clock (locally, the local clock), named in the answer's `date`, so a console opening on Today asks for it alongside the clinic's settings. It is read as a given date is, in the deployment's default time zone, and read again (two AWS requests more) only while the clinic's saved zone is on another date.
          */
         get: operations["getAgenda"];
         put?: never;
@@ -2432,9 +2432,9 @@ export interface operations {
     };
     getAgenda: {
         parameters: {
-            query: {
-                /** @description A date on the clinic's calendar, YYYY-MM-DD. */
-                date: string;
+            query?: {
+                /** @description A date on the clinic's calendar, YYYY-MM-DD. Without it, the clinic's today by the API's clock. */
+                date?: string;
             };
             header?: never;
             path?: never;

@@ -10,10 +10,15 @@ export interface Loaded<T> {
 
 /**
  * Data for a page: loads when `key` changes and ignores answers that arrive after a newer request (a
- * quick click through dates must not show Tuesday's list under Wednesday's heading).
+ * quick click through dates must not show Tuesday's list under Wednesday's heading). `ready` is data
+ * already at hand for the first key (a prefetch that has arrived): shown in the first render, not loaded
+ * again until the key changes or someone reloads.
  */
-export function useLoad<T>(load: () => Promise<T>, key: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+export function useLoad<T>(load: () => Promise<T>, key: readonly unknown[], ready?: T): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>(() =>
+    ready === undefined ? { loading: true } : { data: ready, loading: false },
+  );
+  const skipFirstLoad = useRef(ready !== undefined);
   const generation = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -29,7 +34,8 @@ export function useLoad<T>(load: () => Promise<T>, key: readonly unknown[]): Loa
   }, []);
   // The caller's key says when to load again.
   useEffect(() => {
-    void reload();
+    if (skipFirstLoad.current) skipFirstLoad.current = false;
+    else void reload();
   }, key);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -4,7 +4,7 @@ import {
   agendaSchema,
   dayAgendaQuerySchema,
 } from "../../schemas/agenda.schema.js";
-import { clinicDay, fileMonthUnderDates } from "../../use-cases/agenda.js";
+import { clinicDay, clinicToday, fileMonthUnderDates } from "../../use-cases/agenda.js";
 import type { AppOptions } from "../app-env.js";
 import { commonErrors, jsonContent } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
@@ -16,19 +16,31 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
       method: "get",
       path: "/agenda",
       operationId: "getAgenda",
-      audit: { target: "agenda", id: (input) => (input.query as { date: string }).date },
+      audit: {
+        target: "agenda",
+        id: (input) => (input.query as { date?: string }).date,
+        // Without a date in the request, the entry names the day the API answered.
+        idOfResponse: (body) => (body as { date?: string }).date,
+      },
       tags: ["agenda"],
       summary: "The clinic's day: every chair and office with its appointments and patients",
       description:
         "One lane per chair and per office, empty ones included. Each booked, completed or no-show " +
         "appointment filed under the date sits in exactly one lane of its resource; entries of a lane never " +
         "overlap, and a session that has started keeps its lane. Cancelled appointments are listed apart. " +
-        "Read from an index: a change may take a moment to show.",
+        "Read from an index: a change may take a moment to show. Without `date`, the clinic's today by " +
+        "the API's clock (locally, the local clock), named in the answer's `date`, so a console opening " +
+        "on Today asks for it alongside the clinic's settings. It is read as a given date is, in the " +
+        "deployment's default time zone, and read again (two AWS requests more) only while the clinic's " +
+        "saved zone is on another date.",
       roles: ANY_ROLE,
       request: { query: dayAgendaQuerySchema },
       responses: { 200: jsonContent(agendaSchema, "The day's agenda."), ...commonErrors },
     },
-    async (c, input) => c.json(await clinicDay(deps, input.query.date), 200),
+    async (c, input) => {
+      const { date } = input.query;
+      return c.json(date === undefined ? await clinicToday(deps) : await clinicDay(deps, date), 200);
+    },
   );
   routes.add(
     {

@@ -11,6 +11,7 @@ export type Agenda = components["schemas"]["Agenda"];
 export type AgendaEntry = components["schemas"]["AgendaEntry"];
 export type AgendaLane = Agenda["lanes"][number];
 
-export async function loadAgenda(api: ApiClient, date: string): Promise<Agenda> {
-  return ok(await api.GET("/agenda", { params: { query: { date } } }));
+/** A day's agenda; without a date, the clinic's today by the API's clock (the answer's `date` says which). */
+export async function loadAgenda(api: ApiClient, date: string | undefined): Promise<Agenda> {
+  return ok(await api.GET("/agenda", { params: { query: date === undefined ? {} : { date } } }));
 }

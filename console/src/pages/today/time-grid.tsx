@@ -67,12 +67,11 @@ export function TimeGrid(props: {
           <section
             key={`${lane.resource}-${lane.number}`}
             class="lane"
-            style={{ height: top(last) }}
+            // The hour lines are the lane's background, one every hour from its top (a whole hour): a
+            // day of 12 lanes is some 130 elements fewer to build and lay out.
+            style={{ height: top(last), backgroundSize: `100% ${60 * PX_PER_MINUTE}px` }}
             aria-label={`${RESOURCE_LABEL[lane.resource]} ${lane.number}`}
           >
-            {hours.map((m) => (
-              <span key={m} class="hour-line" style={{ top: top(m) }} />
-            ))}
             {nowMinutes !== undefined && nowMinutes >= first && nowMinutes <= last && (
               <span
                 class="now-line"

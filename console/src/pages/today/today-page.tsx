@@ -6,7 +6,7 @@ import { addDays, formatLongDate, zoneAbbreviation } from "../../time/clinic-tim
 import { ProblemNote } from "../../ui/problem-note.js";
 import { useLoad } from "../../ui/use-load.js";
 import { type AgendaEntry, loadAgenda } from "./agenda.js";
-import { takePrefetchedAgenda } from "./agenda-prefetch.js";
+import { arrivedAgenda, takePrefetchedAgenda } from "./agenda-prefetch.js";
 import { CancelledList } from "./cancelled-list.js";
 import { EntryDialog } from "./entry-dialog.js";
 import { TimeGrid } from "./time-grid.js";
@@ -20,8 +20,14 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
   const { api, clinic, claims, today, now } = useConsole();
   const canMark = can(claims.roles, "staff", "clinician");
   const date = asked ?? today;
-  // The first load usually finds the day already on its way (signed-in.tsx); reloads read it again.
-  const agenda = useLoad(() => takePrefetchedAgenda(api, date) ?? loadAgenda(api, date), [date, clinic]);
+  // The first load usually finds the day already there or on its way (signed-in.tsx); reloads read it
+  // again.
+  const [arrived] = useState(() => arrivedAgenda(api, date));
+  const agenda = useLoad(
+    () => takePrefetchedAgenda(api, date) ?? loadAgenda(api, date),
+    [date, clinic],
+    arrived,
+  );
   const [open, setOpen] = useState<AgendaEntry>();
 
   useEffect(() => {

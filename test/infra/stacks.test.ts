@@ -33,6 +33,25 @@ import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synth
 
 const run = promisify(execFile);
 
+/**
+ * Invokes a deployed bundle's handler with `event` in a fresh `node`, given only what Lambda would set (and
+ * `env`), so nothing from this test process (profiles, tsx) leaks in.
+ */
+async function invokeBundle(bundle: string, event: object, env: Record<string, string>) {
+  const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+    process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT), {})));`;
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      AWS_REGION: TEST_REGION,
+      POWERTOOLS_LOG_LEVEL: "ERROR",
+      EVENT: JSON.stringify(event),
+      ...env,
+    },
+  });
+  return JSON.parse(stdout) as { statusCode: number; body: string };
+}
+
 let synth: SynthesizedApp;
 let stateful: Template;
 let stateless: Template;
@@ -399,23 +418,13 @@ describe("stateless stack: functions", () => {
       }),
       isBase64Encoded: false,
     };
-    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-      process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT), {})));`;
-    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
-      // Only what Lambda would set, so nothing from this test process (profiles, tsx) leaks in.
-      env: {
-        PATH: process.env.PATH ?? "",
-        AWS_REGION: TEST_REGION,
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_SESSION_TOKEN: "lambda-session-token",
-        TABLE_NAME: table.tableName,
-        DYNAMODB_ENDPOINT: services().dynamodbEndpoint,
-        POWERTOOLS_LOG_LEVEL: "ERROR",
-        EVENT: JSON.stringify(event),
-      },
+    const response = await invokeBundle(bundle, event, {
+      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      AWS_SESSION_TOKEN: "lambda-session-token",
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: services().dynamodbEndpoint,
     });
-    const response = JSON.parse(stdout) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(201);
     const { id } = JSON.parse(response.body) as { id: string };
     const stored = await table.doc.send(
@@ -453,18 +462,7 @@ describe("stateless stack: functions", () => {
       isBase64Encoded: false,
     };
     const bundle = join(assetOf("admin-api"), "index.mjs");
-    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-      process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT), {})));`;
-    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        AWS_REGION: TEST_REGION,
-        TABLE_NAME: "never-read",
-        POWERTOOLS_LOG_LEVEL: "ERROR",
-        EVENT: JSON.stringify(event),
-      },
-    });
-    const response = JSON.parse(stdout) as { statusCode: number; body: string };
+    const response = await invokeBundle(bundle, event, { TABLE_NAME: "never-read" });
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual(written);
   });

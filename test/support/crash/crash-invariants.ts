@@ -13,7 +13,7 @@ interface Reminder {
   reason?: string;
   messageId?: string;
 }
-interface Appointment {
+export interface Appointment {
   id: string;
   patientId: string;
   service: string;
@@ -154,14 +154,16 @@ function checkCapacity(
   }
 }
 
-function checkSpacing(
+export function checkSpacing(
   appointments: Appointment[],
   protocols: Map<string, { spacing: { phases: { minGapHours: number }[] } }>,
   violations: string[],
 ) {
   const bySeries = new Map<string, Appointment[]>();
   for (const a of appointments) {
-    if (a.seriesId && a.status !== "cancelled")
+    // Only the protocol's own sessions: a KAP series also books an integration session the day after
+    // each dose, under the same series id, which the dosing spacing does not apply to.
+    if (a.seriesId && a.status !== "cancelled" && protocols.has(a.service))
       bySeries.set(a.seriesId, [...(bySeries.get(a.seriesId) ?? []), a]);
   }
   for (const [seriesId, sessions] of bySeries) {

@@ -8,20 +8,17 @@ export const OPENAPI_FILE_NAME = "openapi.json";
 
 /**
  * The OpenAPI document the deployment wrote at `file` (beside the Lambda bundle: see
- * infra/openapi-document-file.ts), read on the first request for it and kept. A missing or unreadable file
- * is a broken deployment: it is logged and each request for the document answers 503 until one succeeds.
- * The routes are not needed: the file was built from the same ones at synth.
+ * infra/openapi-document-file.ts), read when the app first asks for it (the app keeps what it got). A
+ * missing or unreadable file is a broken deployment: it is logged and each request for the document answers
+ * 503 until one succeeds. The routes are not needed: the file was built from the same ones at synth.
  */
 export function openApiDocumentFile(
   file: URL,
   read: (file: URL) => Promise<string> = (f) => readFile(f, "utf8"),
 ): () => Promise<object> {
-  let document: object | undefined;
   return async () => {
-    if (document) return document;
     try {
-      document = JSON.parse(await read(file)) as object;
-      return document;
+      return JSON.parse(await read(file)) as object;
     } catch (error) {
       // The path and the error's kind only: nothing a request carried.
       logger.error("the OpenAPI document file is missing or unreadable; the deployment did not include it", {

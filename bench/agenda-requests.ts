@@ -1,8 +1,8 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DateTime } from "luxon";
 import { ensureTable } from "../local/create-table.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/dynamodb-local.js";
+import { createTableClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { type Clinic, DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import type { ServiceId } from "../shared/domain/types.js";
@@ -44,11 +44,15 @@ export async function measureAgendaRequests(services: {
   const tableName = `bench-agenda-${Date.now()}`;
   await ensureTable(dynamo, tableName);
   const counter = new AwsCounter();
-  const doc = counter.instrument(
-    DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+  const storeClient = counter.instrument(
+    createTableClient({
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: services.dynamodbEndpoint,
+    }),
     "DynamoDB",
   );
-  const store = new DynamoDbStore(doc, tableName);
+  const store = new DynamoDbStore(storeClient, tableName);
   const deps = { store, clock: { now: () => new Date(BOOKED_AT) }, ids: randomIds, clinicDefaults: CLINIC };
   await store.putClinic(CLINIC);
   try {

@@ -22,6 +22,8 @@ export class AwsCounter {
   private errors = new Map<string, number>();
   /** Wall milliseconds spent waiting for each operation, retries included. */
   private waits = new Map<string, number>();
+  /** Copies of the inputs of the operations asked for (`keepInputs`). */
+  private kept = new Map<string, unknown[]>();
 
   /**
    * Adds a counting middleware at the initialize step: once per command, whatever the retries. A
@@ -33,6 +35,7 @@ export class AwsCounter {
       (next, context) => async (args) => {
         const operation = `${service}.${(context.commandName ?? "Unknown").replace(/Command$/, "")}`;
         this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+        this.kept.get(operation)?.push(structuredClone((args as { input?: unknown }).input));
         const start = performance.now();
         try {
           return await next(args);
@@ -47,6 +50,22 @@ export class AwsCounter {
       { step: "initialize", name: `benchCounter${this.id}${service}` },
     );
     return client;
+  }
+
+  /**
+   * Keeps a copy of each input of `operation` ("DynamoDB.TransactWriteItems") sent from now until
+   * `stopKeeping`. The counter's middleware is already on the client: a client with cached middleware
+   * would not see one added after its first request of that command.
+   */
+  keepInputs(operation: string): void {
+    this.kept.set(operation, []);
+  }
+
+  /** The inputs kept since `keepInputs`, and no more from then on. */
+  stopKeeping(operation: string): unknown[] {
+    const inputs = this.kept.get(operation) ?? [];
+    this.kept.delete(operation);
+    return inputs;
   }
 
   /** Counts a request the bench stands in for (e.g. a Lambda Invoke it does not send). */

@@ -53,6 +53,9 @@ export async function startBenchStack(): Promise<BenchStack> {
     throw dynamodb.status === "rejected" ? dynamodb.reason : (ses as PromiseRejectedResult).reason;
   }
   let localStack: LocalStack;
+  // Counted from the store client's first request: it caches its middleware per command type.
+  const dynamo = new AwsCounter();
+  const allDynamo = new AwsCounter();
   try {
     localStack = await startLocalStack({
       port: ports[0]!,
@@ -63,6 +66,10 @@ export async function startBenchStack(): Promise<BenchStack> {
       initialTime: BENCH_EPOCH,
       jwtSecret: "bench-secret",
       external: { dynamodbEndpoint: dynamodb.value.endpoint, sesEndpoint: ses.value.endpoint },
+      onStoreClient: (client) => {
+        dynamo.instrument(client, "DynamoDB");
+        allDynamo.instrument(client, "DynamoDB");
+      },
     });
   } catch (error) {
     await stopServices();
@@ -91,24 +98,15 @@ export async function startBenchStack(): Promise<BenchStack> {
       await stopServices();
     },
   };
-  try {
-    const dynamo = new AwsCounter();
-    dynamo.instrument(stack.doc, "DynamoDB");
-    const allDynamo = new AwsCounter();
-    allDynamo.instrument(stack.doc, "DynamoDB");
-    // Loopback by address: no name lookup per connection, and never an IPv6/IPv4 mismatch on "localhost".
-    return {
-      stack,
-      dynamo,
-      allDynamo,
-      apiUrl: stack.apiUrl.replace("//localhost:", "//127.0.0.1:"),
-      onFreshDynamoDbLocal,
-      freshChildren,
-    };
-  } catch (error) {
-    await stack.stop();
-    throw error;
-  }
+  // Loopback by address: no name lookup per connection, and never an IPv6/IPv4 mismatch on "localhost".
+  return {
+    stack,
+    dynamo,
+    allDynamo,
+    apiUrl: stack.apiUrl.replace("//localhost:", "//127.0.0.1:"),
+    onFreshDynamoDbLocal,
+    freshChildren,
+  };
 }
 
 /** freePort() closes its probe before returning, so two calls can in principle get the same port. */

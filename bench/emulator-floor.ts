@@ -1,17 +1,17 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type TransactWriteItemsInput } from "@aws-sdk/client-dynamodb";
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { createTable, type TableFeatures } from "../local/create-table.js";
+import { documentClient } from "../local/document-client.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../local/dynamodb-local.js";
 import { freePort } from "../local/free-port.js";
-import { documentClient } from "../shared/adapters/dynamodb/client.js";
 import { TABLE_KEYS } from "../shared/adapters/dynamodb/table-keys.js";
 import { signLocalToken } from "../shared/http/local-token.js";
-import type { Instrumentable } from "./aws-counter.js";
 import type { BenchStack } from "./bench-stack.js";
 import { clinicStart, forEachLimit, patientRecord } from "./fixtures.js";
 import { cpuBetween, type JvmCpu, sampleJvm } from "./jvm-threads.js";
@@ -92,17 +92,10 @@ async function captureBookingWrites(
 ): Promise<{ operation: ReplayResult["operation"]; actions: Actions }[]> {
   const { stack } = bench;
   const now = stack.clock.now();
-  const captured: Actions[] = [];
-  const stackOf = (stack.doc as unknown as Instrumentable).middlewareStack;
-  const name = `benchCaptureTransact${Date.now()}`;
-  stackOf.add(
-    (next, context) => async (args) => {
-      if (context.commandName === "TransactWriteItemsCommand")
-        captured.push(structuredClone((args as { input: TransactWriteCommandInput }).input.TransactItems!));
-      return next(args);
-    },
-    { step: "initialize", name },
-  );
+  // The store's client is counted from its first request (bench-stack.ts); the counter keeps the inputs.
+  const TRANSACT = "DynamoDB.TransactWriteItems";
+  bench.dynamo.keepInputs(TRANSACT);
+  let captured: Actions[] = [];
   try {
     const token = await signLocalToken({ roles: ["staff"], secret: stack.jwtSecret });
     const patient = patientRecord(now.toISOString(), { eligible: ["esketamine"], rems: true });
@@ -120,13 +113,14 @@ async function captureBookingWrites(
         body: { patientId: patient.id, protocolId: "esketamine", start: clinicStart(now, 660, 9) },
       },
     ];
-    captured.length = 0;
     for (const call of calls) {
       const result = await runLoad({ baseUrl: bench.apiUrl, token, calls: [call], concurrency: 1 });
       if (result.ok !== 1) throw new Error(`capturing ${call.path}: ${JSON.stringify(result.failed)}`);
     }
   } finally {
-    stackOf.remove(name);
+    captured = bench.dynamo
+      .stopKeeping(TRANSACT)
+      .map((input) => asDocuments(input as TransactWriteItemsInput));
   }
   const [consultation, series] = captured;
   if (captured.length !== 2 || !consultation || !series)
@@ -189,6 +183,30 @@ async function replayOnFreshJvm(
     client.destroy();
     await dynamo.stop();
   }
+}
+
+/** A captured transaction as the document client takes it: the replay marshals it again, as the store does. */
+function asDocuments(input: TransactWriteItemsInput): Actions {
+  const plain = <T extends object>(
+    part: T & { Item?: unknown; Key?: unknown; ExpressionAttributeValues?: unknown },
+  ) => ({
+    ...part,
+    ...(part.Item ? { Item: unmarshall(part.Item as Parameters<typeof unmarshall>[0]) } : {}),
+    ...(part.Key ? { Key: unmarshall(part.Key as Parameters<typeof unmarshall>[0]) } : {}),
+    ...(part.ExpressionAttributeValues
+      ? {
+          ExpressionAttributeValues: unmarshall(
+            part.ExpressionAttributeValues as Parameters<typeof unmarshall>[0],
+          ),
+        }
+      : {}),
+  });
+  return (input.TransactItems ?? []).map(({ Put, Update, Delete, ConditionCheck }) => ({
+    ...(Put ? { Put: plain(Put) } : {}),
+    ...(Update ? { Update: plain(Update) } : {}),
+    ...(Delete ? { Delete: plain(Delete) } : {}),
+    ...(ConditionCheck ? { ConditionCheck: plain(ConditionCheck) } : {}),
+  })) as Actions;
 }
 
 const fresh = (key: Record<string, unknown>, n: string) => ({

@@ -3,6 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ensureTable } from "../local/create-table.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/dynamodb-local.js";
+import { createTableClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { appointmentToItem, reminderToItem } from "../shared/adapters/dynamodb/item-codec.js";
 import type { Appointment, Reminder } from "../shared/domain/types.js";
@@ -54,22 +55,27 @@ export async function measureReconcilerRequests(services: {
   });
   try {
     const runs: ReconcilerRun[] = [];
-    for (const settled of [0, SETTLED]) runs.push(await reconcileOnce(dynamo, settled));
+    for (const settled of [0, SETTLED])
+      runs.push(await reconcileOnce(dynamo, services.dynamodbEndpoint, settled));
     return { runs };
   } finally {
     dynamo.destroy();
   }
 }
 
-async function reconcileOnce(dynamo: DynamoDBClient, settled: number): Promise<ReconcilerRun> {
+async function reconcileOnce(
+  dynamo: DynamoDBClient,
+  endpoint: string,
+  settled: number,
+): Promise<ReconcilerRun> {
   const tableName = `bench-reconciler-${settled}-${Date.now()}`;
   await ensureTable(dynamo, tableName);
   const counter = new AwsCounter();
-  const doc = counter.instrument(
-    DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+  const storeClient = counter.instrument(
+    createTableClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint }),
     "DynamoDB",
   );
-  const store = new DynamoDbStore(doc, tableName);
+  const store = new DynamoDbStore(storeClient, tableName);
   const now = BENCH_EPOCH;
   const iso = (offsetMs: number) => new Date(now.getTime() + offsetMs).toISOString();
 

@@ -1,11 +1,11 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateScheduleGroupCommand, SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBStreamEvent } from "aws-lambda";
 import { ensureTable } from "../local/create-table.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/dynamodb-local.js";
+import { createTableClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
@@ -89,13 +89,14 @@ export async function measureRequestCounts(bench: BenchStack): Promise<RequestCo
   const dynamo = new DynamoDBClient({ ...aws, endpoint: stack.dynamodbEndpoint });
   const tableName = `bench-requests-${Date.now()}`;
   await ensureTable(dynamo, tableName);
-  const doc = counter.instrument(
-    DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+  // The store's client as the functions build it, counted from its first request.
+  const storeClient = counter.instrument(
+    createTableClient({ ...aws, endpoint: stack.dynamodbEndpoint }),
     "DynamoDB",
   );
   let now = new Date(BENCH_EPOCH.getTime());
   const clock = { now: () => new Date(now.getTime()) };
-  const store = new DynamoDbStore(doc, tableName, () => Math.floor(now.getTime() / 1000));
+  const store = new DynamoDbStore(storeClient, tableName, () => Math.floor(now.getTime() / 1000));
   await store.putClinic(BENCH_CLINIC);
   const deps = { store, clock, ids: randomIds, clinicDefaults: BENCH_CLINIC };
 

@@ -9,7 +9,7 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { type ServerType, serve } from "@hono/node-server";
 import type * as z from "zod/mini";
 import { withoutSdkLogging } from "../shared/adapters/aws/without-sdk-logging.js";
-import { documentClient } from "../shared/adapters/dynamodb/client.js";
+import { createTableClient } from "../shared/adapters/dynamodb/client.js";
 import { DynamoDbStore } from "../shared/adapters/dynamodb/dynamodb-store.js";
 import { EventBridgeReminderScheduler } from "../shared/adapters/scheduler/eventbridge-reminder-scheduler.js";
 import { SesMailer } from "../shared/adapters/ses/ses-mailer.js";
@@ -32,6 +32,7 @@ import type { ReminderDeps, SendOutcome } from "../shared/use-cases/send-reminde
 import { repeatInBackground } from "./background-loop.js";
 import { serveConsole } from "./console-assets.js";
 import { ensureTable } from "./create-table.js";
+import { documentClient } from "./document-client.js";
 import { type DynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.js";
 import { assertPortFree } from "./free-port.js";
 import { InFlight } from "./in-flight.js";
@@ -73,6 +74,11 @@ export interface LocalStackOptions {
    * instant (default: 5, send-reminder's reserved concurrency in AWS). 1 fires them strictly one at a time.
    */
   schedulerConcurrency?: number;
+  /**
+   * Called with the client the store sends through before its first request, to add middleware that
+   * watches it (the benchmark's counters): the client caches its middleware per command type.
+   */
+  onStoreClient?: (client: DynamoDBClient) => void;
   /** Wraps send-reminder, so tests can make the scheduler's target fail. */
   wrapSendReminder?: (
     send: (input: unknown) => Promise<SendOutcome>,
@@ -123,12 +129,16 @@ export async function startLocalStack(options: LocalStackOptions) {
     const aws = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const dynamo = new DynamoDBClient({ ...aws, endpoint: dynamodb.endpoint });
     const streamArn = await ensureTable(dynamo, tableName);
+    // Tests and tools read and write items directly through `doc`; the store has a client of its own, as
+    // each function does (lib-dynamodb refuses the store's cached middleware).
     const doc = documentClient(dynamo);
+    const storeClient = createTableClient({ ...aws, endpoint: dynamodb.endpoint });
+    options.onStoreClient?.(storeClient);
     const clock = new LocalClock({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.initialTime ? { initial: options.initialTime } : {}),
     });
-    const store = new DynamoDbStore(doc, tableName, () => Math.floor(clock.now().getTime() / 1000));
+    const store = new DynamoDbStore(storeClient, tableName, () => Math.floor(clock.now().getTime() / 1000));
     const clinicDefaults = options.clinic ?? DEFAULT_CLINIC;
     if (!(await store.getClinic())) await store.putClinic(clinicDefaults);
     const linkKeys = fixedLinkKeys(options.patientLinkKeys ?? localLinkKeys(options.dataDir));

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it, vi } from "vitest";
 import { withoutSdkLogging } from "../../shared/adapters/aws/without-sdk-logging.js";
-import { createDocumentClient } from "../../shared/adapters/dynamodb/client.js";
+import { createTableClient } from "../../shared/adapters/dynamodb/client.js";
 
 /** A client whose every request gets an empty ListTables answer, and whose logger records calls. */
 function clientWithLogger() {
@@ -37,8 +37,8 @@ describe("withoutSdkLogging", () => {
     expect(quiet.logger.info).not.toHaveBeenCalled();
   });
 
-  it("is applied to the document client every function's store uses", () => {
-    const doc = createDocumentClient({ region: "us-east-1" });
-    expect(doc.middlewareStack.identify().some((m) => m.startsWith("loggerMiddleware"))).toBe(false);
+  it("is applied to the client every function's store sends through", () => {
+    const client = createTableClient({ region: "us-east-1" });
+    expect(client.middlewareStack.identify().some((m) => m.startsWith("loggerMiddleware"))).toBe(false);
   });
 });

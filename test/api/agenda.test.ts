@@ -1,6 +1,5 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { AwsCounter } from "../../bench/aws-counter.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { type ApiHarness, apiHarness, eligiblePatient, newPatient } from "../support/api-harness.js";
 
@@ -44,8 +43,7 @@ async function forget(api: ApiHarness, appointmentId: string, attributes: string
  * them is the audit entry recording who viewed the day (HIPAA's access log), not part of reading it.
  */
 async function agenda(api: ApiHarness, date: string | undefined) {
-  const counter = new AwsCounter();
-  counter.instrument(api.table.doc, "DynamoDB");
+  const counter = api.requests;
   const query = date === undefined ? "" : `?date=${date}`;
   const { result, requests, total } = await counter.measure(() =>
     api.call("GET", `/agenda${query}`, undefined, { role: "clinician" }),

@@ -1,6 +1,5 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { AwsCounter } from "../../bench/aws-counter.js";
 import { DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import type { Appointment } from "../../shared/domain/types.js";
 import { longDateTime } from "../../shared/email/local-format.js";
@@ -34,8 +33,7 @@ async function send(api: ApiHarness, appointmentId: string, kind: string) {
   const appointment = (await api.call("GET", `/appointments/${appointmentId}`)).body as Appointment;
   const reminder = appointment.reminders.find((r) => r.kind === kind && r.status === "scheduled");
   if (!reminder) throw new Error(`no scheduled ${kind} on ${appointmentId}`);
-  const counter = new AwsCounter();
-  counter.instrument(api.table.doc, "DynamoDB");
+  const counter = api.requests;
   const emails: OutgoingEmail[] = [];
   const mailer: Mailer = {
     async send(email) {

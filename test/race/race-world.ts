@@ -38,7 +38,7 @@ export async function raceWorlds(options: { clinic?: Clinic; weeksApart?: number
     const clock = new TestClock(
       new Date(FIRST_MONDAY_MS + run++ * (options.weeksApart ?? 1) * WEEK_MS).toISOString(),
     );
-    const real = new DynamoDbStore(table.doc, table.tableName, () =>
+    const real = new DynamoDbStore(table.storeClient, table.tableName, () =>
       Math.floor(clock.now().getTime() / 1000),
     );
     const interleaver = new Interleaver(scheduler);

@@ -1,4 +1,5 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { AwsCounter } from "../../bench/aws-counter.js";
 import { DynamoDbStore } from "../../shared/adapters/dynamodb/dynamodb-store.js";
 import { type Clinic, DEFAULT_CLINIC } from "../../shared/domain/clinic.js";
 import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
@@ -26,7 +27,12 @@ export interface ApiResponse {
 export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}) {
   const table = await freshTable("api");
   const clock = new TestClock(options.now ?? MONDAY_MORNING);
-  const store = new DynamoDbStore(table.doc, table.tableName, () => Math.floor(clock.now().getTime() / 1000));
+  // Every request the store sends, counted from its first: its client caches middleware per command type.
+  const requests = new AwsCounter();
+  requests.instrument(table.storeClient, "DynamoDB");
+  const store = new DynamoDbStore(table.storeClient, table.tableName, () =>
+    Math.floor(clock.now().getTime() / 1000),
+  );
   const deps = { store, clock, ids: randomIds, clinicDefaults: options.clinic ?? DEFAULT_CLINIC };
   const app = createApp({
     deps,
@@ -98,7 +104,7 @@ export async function apiHarness(options: { clinic?: Clinic; now?: string } = {}
     return (await everyItem()).filter((i) => i.type === "audit");
   }
 
-  return { app, call, clock, store, table, tokens, allItems, auditItems, reminderDeps };
+  return { app, call, clock, store, table, requests, tokens, allItems, auditItems, reminderDeps };
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;

@@ -1,15 +1,14 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { withoutSdkLogging } from "../aws/without-sdk-logging.js";
 
-/** One document client per process: built once at cold start and shared by every request. */
-export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
-  return documentClient(new DynamoDBClient(config));
-}
-
-/** The document client the store expects, over a client built elsewhere (the local stack's). */
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(withoutSdkLogging(client), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+/**
+ * The client the store sends through (table-requests.ts), one per process, built once at cold start.
+ * `cacheMiddleware`: the SDK resolves the middleware stack once per command type instead of on every
+ * request. Middleware added to this client after its first request of a type is not seen by that type,
+ * so anything that watches it (the benchmark's counters) is added before. Do not wrap it in a
+ * `DynamoDBDocumentClient`: lib-dynamodb refuses the option (it throws), and rightly, as its commands
+ * are bound to the handler they resolve.
+ */
+export function createTableClient(config: DynamoDBClientConfig = {}): DynamoDBClient {
+  return withoutSdkLogging(new DynamoDBClient({ ...config, cacheMiddleware: true }));
 }

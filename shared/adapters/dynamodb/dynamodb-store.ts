@@ -1,14 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
+
 import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { RemsForm } from "../../domain/rems-form.js";
@@ -61,6 +56,7 @@ import {
 } from "./reminder-item.js";
 import { itemToRemsForm, submittedRange } from "./rems-form-item.js";
 import { TABLE_KEYS } from "./table-keys.js";
+import { type QueryCommandInput, TableRequests, type UpdateCommandInput } from "./table-requests.js";
 import { buildTransaction } from "./transaction.js";
 
 type Item = Record<string, unknown>;
@@ -87,11 +83,16 @@ function itemToCapacityDay(resource: Resource, date: string, item: Item | undefi
 }
 
 export class DynamoDbStore implements Store {
+  private readonly table: TableRequests;
+
+  /** `client`: one built by `createTableClient` (client.ts), whose middleware the SDK resolves once. */
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    client: DynamoDBClient,
     private readonly tableName: string,
     private readonly nowEpochSeconds: () => number = () => Math.floor(Date.now() / 1000),
-  ) {}
+  ) {
+    this.table = new TableRequests(client);
+  }
 
   async getClinic(): Promise<Clinic | undefined> {
     const item = await this.get(keys.clinic());
@@ -118,25 +119,21 @@ export class DynamoDbStore implements Store {
     try {
       if (version === 0) {
         // Never saved: the lock creates the item, holding the defaults the bookings were decided under.
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.clinic(), type: "clinic", settings: defaults, version: next, lock: { until } },
-            ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(#v)",
-            ExpressionAttributeNames: { "#v": "version" },
-          }),
-        );
+        await this.table.put({
+          TableName: this.tableName,
+          Item: { ...keys.clinic(), type: "clinic", settings: defaults, version: next, lock: { until } },
+          ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(#v)",
+          ExpressionAttributeNames: { "#v": "version" },
+        });
       } else {
-        await this.doc.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.clinic(),
-            UpdateExpression: "SET #v = :next, #l = :lock",
-            ConditionExpression: "#v = :read",
-            ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
-            ExpressionAttributeValues: { ":next": next, ":read": version, ":lock": { until } },
-          }),
-        );
+        await this.table.update({
+          TableName: this.tableName,
+          Key: keys.clinic(),
+          UpdateExpression: "SET #v = :next, #l = :lock",
+          ConditionExpression: "#v = :read",
+          ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
+          ExpressionAttributeValues: { ":next": next, ":read": version, ":lock": { until } },
+        });
       }
       return next;
     } catch (error) {
@@ -162,16 +159,14 @@ export class DynamoDbStore implements Store {
 
   private async updateLockedClinic(lockVersion: number, update: string, values: Record<string, unknown>) {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.clinic(),
-          UpdateExpression: update,
-          ConditionExpression: "#v = :read",
-          ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
-          ExpressionAttributeValues: { ":read": lockVersion, ":next": lockVersion + 1, ...values },
-        }),
-      );
+      await this.table.update({
+        TableName: this.tableName,
+        Key: keys.clinic(),
+        UpdateExpression: update,
+        ConditionExpression: "#v = :read",
+        ExpressionAttributeNames: { "#v": "version", "#l": "lock" },
+        ExpressionAttributeValues: { ":read": lockVersion, ":next": lockVersion + 1, ...values },
+      });
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new StaleWrite("clinic settings");
       throw error;
@@ -220,13 +215,11 @@ export class DynamoDbStore implements Store {
 
   async putClinic(clinic: Clinic): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.clinic(), type: "clinic", settings: clinic, version: 1 },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+      await this.table.put({
+        TableName: this.tableName,
+        Item: { ...keys.clinic(), type: "clinic", settings: clinic, version: 1 },
+        ConditionExpression: "attribute_not_exists(pk)",
+      });
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -378,7 +371,7 @@ export class DynamoDbStore implements Store {
     if (actions.length === 0) return;
     if (actions.length > 100) throw new Error(`a change of ${actions.length} writes exceeds one transaction`);
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: actions }));
+      await this.table.transactWrite(actions);
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
@@ -392,24 +385,22 @@ export class DynamoDbStore implements Store {
 
   async claimReminder(claim: ReminderClaim): Promise<ClaimedReminder | undefined> {
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reminder(claim.appointmentId, claim.reminderId),
-          UpdateExpression: "SET claimId = :claim, claimedUntil = :until",
-          ConditionExpression: `#s = :scheduled AND dueAt = :due AND ${CLAIM_OR_LEASE_OVER}`,
-          ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: {
-            ":claim": claim.claimId,
-            ":until": claim.leaseUntil,
-            ":scheduled": "scheduled",
-            ":due": claim.dueAt,
-            ":now": claim.now,
-          },
-          // The claimed reminder comes back with the write: no read before it.
-          ReturnValues: "ALL_NEW",
-        }),
-      );
+      const out = await this.table.update({
+        TableName: this.tableName,
+        Key: keys.reminder(claim.appointmentId, claim.reminderId),
+        UpdateExpression: "SET claimId = :claim, claimedUntil = :until",
+        ConditionExpression: `#s = :scheduled AND dueAt = :due AND ${CLAIM_OR_LEASE_OVER}`,
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: {
+          ":claim": claim.claimId,
+          ":until": claim.leaseUntil,
+          ":scheduled": "scheduled",
+          ":due": claim.dueAt,
+          ":now": claim.now,
+        },
+        // The claimed reminder comes back with the write: no read before it.
+        ReturnValues: "ALL_NEW",
+      });
       return claimedReminderFromItem(out.Attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
@@ -462,16 +453,14 @@ export class DynamoDbStore implements Store {
       }
     }
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reminder(s.appointmentId, s.reminderId),
-          UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedUntil, ${SETTLED_INDEX_REMOVAL}`,
-          ConditionExpression: "claimId = :claim",
-          ExpressionAttributeNames: { "#s": "status", "#v": "version" },
-          ExpressionAttributeValues: { ...values, ":claim": s.claimId },
-        }),
-      );
+      await this.table.update({
+        TableName: this.tableName,
+        Key: keys.reminder(s.appointmentId, s.reminderId),
+        UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedUntil, ${SETTLED_INDEX_REMOVAL}`,
+        ConditionExpression: "claimId = :claim",
+        ExpressionAttributeNames: { "#s": "status", "#v": "version" },
+        ExpressionAttributeValues: { ...values, ":claim": s.claimId },
+      });
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // The reminder was rewritten while we held it. An email that went out must still show as sent, or
@@ -528,15 +517,13 @@ export class DynamoDbStore implements Store {
     claim: Pick<ReminderClaim, "appointmentId" | "reminderId" | "claimId">,
   ): Promise<void> {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reminder(claim.appointmentId, claim.reminderId),
-          UpdateExpression: "REMOVE claimId, claimedUntil",
-          ConditionExpression: "claimId = :claim",
-          ExpressionAttributeValues: { ":claim": claim.claimId },
-        }),
-      );
+      await this.table.update({
+        TableName: this.tableName,
+        Key: keys.reminder(claim.appointmentId, claim.reminderId),
+        UpdateExpression: "REMOVE claimId, claimedUntil",
+        ConditionExpression: "claimId = :claim",
+        ExpressionAttributeValues: { ":claim": claim.claimId },
+      });
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
@@ -546,22 +533,20 @@ export class DynamoDbStore implements Store {
     const pending = pendingAtVersion(ref);
     const index = unsettledScheduledKeys(ref.appointmentId, ref.reminderId, ref.dueAt);
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reminder(ref.appointmentId, ref.reminderId),
-          UpdateExpression: "SET gsi4pk = :pk, gsi4sk = :sk, syncedVersion = :synced",
-          ConditionExpression: `${pending.condition} AND dueAt = :due`,
-          ExpressionAttributeNames: { "#s": "status", "#v": "version" },
-          ExpressionAttributeValues: {
-            ...pending.values,
-            ":pk": index.gsi4pk,
-            ":sk": index.gsi4sk,
-            ":synced": ref.version,
-            ":due": ref.dueAt,
-          },
-        }),
-      );
+      await this.table.update({
+        TableName: this.tableName,
+        Key: keys.reminder(ref.appointmentId, ref.reminderId),
+        UpdateExpression: "SET gsi4pk = :pk, gsi4sk = :sk, syncedVersion = :synced",
+        ConditionExpression: `${pending.condition} AND dueAt = :due`,
+        ExpressionAttributeNames: { "#s": "status", "#v": "version" },
+        ExpressionAttributeValues: {
+          ...pending.values,
+          ":pk": index.gsi4pk,
+          ":sk": index.gsi4sk,
+          ":synced": ref.version,
+          ":due": ref.dueAt,
+        },
+      });
     } catch (error) {
       // Changed since (a newer version has its own stream record to sync) or settled already: nothing to mark.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -622,9 +607,9 @@ export class DynamoDbStore implements Store {
   }
 
   /** An update that may find its condition false: true if it was written. */
-  private async conditionalUpdate(input: ConstructorParameters<typeof UpdateCommand>[0]): Promise<boolean> {
+  private async conditionalUpdate(input: UpdateCommandInput): Promise<boolean> {
     try {
-      await this.doc.send(new UpdateCommand(input));
+      await this.table.update(input);
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -640,9 +625,11 @@ export class DynamoDbStore implements Store {
     let count = 0;
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.send(
-        new QueryCommand({ ...this.openRemsFormsQuery({ dueBefore }), Select: "COUNT", ExclusiveStartKey }),
-      );
+      const out = await this.table.query({
+        ...this.openRemsFormsQuery({ dueBefore }),
+        Select: "COUNT",
+        ExclusiveStartKey,
+      });
       count += out.Count ?? 0;
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -737,13 +724,11 @@ export class DynamoDbStore implements Store {
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: auditToItem(entry),
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await this.table.put({
+      TableName: this.tableName,
+      Item: auditToItem(entry),
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
   }
 
   async listAudit(query: AuditQuery): Promise<{ entries: AuditEntry[]; next?: string }> {
@@ -757,21 +742,19 @@ export class DynamoDbStore implements Store {
       ExclusiveStartKey = decodeCursor(query.after, partitionKey, partition);
       if (!ExclusiveStartKey) throw new InvalidCursor();
     }
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...(byPatient ? {} : { IndexName: TABLE_KEYS.byPatient.indexName }),
-        // Sort keys are "<instant>#<request id>": "#" sorts after every character of an instant's end.
-        KeyConditionExpression: `${partitionKey} = :p AND ${sortKey} BETWEEN :from AND :to`,
-        ExpressionAttributeValues: {
-          ":p": partition,
-          ":from": `${prefix}${query.from}`,
-          ":to": `${prefix}${query.to}`,
-        },
-        Limit: query.limit,
-        ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
-      }),
-    );
+    const out = await this.table.query({
+      TableName: this.tableName,
+      ...(byPatient ? {} : { IndexName: TABLE_KEYS.byPatient.indexName }),
+      // Sort keys are "<instant>#<request id>": "#" sorts after every character of an instant's end.
+      KeyConditionExpression: `${partitionKey} = :p AND ${sortKey} BETWEEN :from AND :to`,
+      ExpressionAttributeValues: {
+        ":p": partition,
+        ":from": `${prefix}${query.from}`,
+        ":to": `${prefix}${query.to}`,
+      },
+      Limit: query.limit,
+      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
+    });
     const entries = (out.Items ?? []).map(itemToAudit);
     return { entries, ...(out.LastEvaluatedKey ? { next: encodeCursor(out.LastEvaluatedKey) } : {}) };
   }
@@ -783,14 +766,13 @@ export class DynamoDbStore implements Store {
 
   /** A few items by key, strongly consistent, in one request (up to 100 keys). */
   private async batchGet(wanted: Record<string, string>[]): Promise<Item[]> {
-    const out = await this.doc.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
-    );
-    const items = out.Responses?.[this.tableName] ?? [];
-    const unprocessed = out.UnprocessedKeys?.[this.tableName]?.Keys;
+    const { items, unprocessedKeys } = await this.table.batchGet(this.tableName, {
+      Keys: wanted,
+      ConsistentRead: true,
+    });
     // Rare (throttling): fetch what was left one by one rather than fail the request.
-    if (!unprocessed?.length) return items;
-    const rest = await Promise.all(unprocessed.map((k) => this.get(k as Record<string, string>)));
+    if (unprocessedKeys.length === 0) return items;
+    const rest = await Promise.all(unprocessedKeys.map((k) => this.get(k as Record<string, string>)));
     return [...items, ...rest.filter((i): i is Item => i !== undefined)];
   }
 
@@ -802,9 +784,7 @@ export class DynamoDbStore implements Store {
   }
 
   private async get(key: Record<string, string>): Promise<Item | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    const out = await this.table.get({ TableName: this.tableName, Key: key, ConsistentRead: true });
     return out.Item;
   }
 
@@ -814,7 +794,7 @@ export class DynamoDbStore implements Store {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const Limit = count - items.length;
-      const out = await this.doc.send(new QueryCommand({ ...input, Limit, ExclusiveStartKey }));
+      const out = await this.table.query({ ...input, Limit, ExclusiveStartKey });
       items.push(...(out.Items ?? []));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey && items.length < count);
@@ -838,7 +818,7 @@ export class DynamoDbStore implements Store {
     const items: Item[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+      const out = await this.table.query({ ...input, ExclusiveStartKey });
       items.push(...(out.Items ?? []));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);

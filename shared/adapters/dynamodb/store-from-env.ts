@@ -1,4 +1,4 @@
-import { createDocumentClient } from "./client.js";
+import { createTableClient } from "./client.js";
 import { DynamoDbStore } from "./dynamodb-store.js";
 
 /** The store a Lambda function uses: its table, and DynamoDB Local's endpoint when one is configured. */
@@ -6,6 +6,6 @@ export function storeFromEnv(env: {
   TABLE_NAME: string;
   DYNAMODB_ENDPOINT?: string | undefined;
 }): DynamoDbStore {
-  const doc = createDocumentClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
-  return new DynamoDbStore(doc, env.TABLE_NAME);
+  const client = createTableClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
+  return new DynamoDbStore(client, env.TABLE_NAME);
 }

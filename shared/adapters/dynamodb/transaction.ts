@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { StaffMember } from "../../domain/staff.js";
 import type { Appointment } from "../../domain/types.js";
 import type { CapacityChange, ChangeSet, SeriesRecord } from "../../ports/store.js";
@@ -16,8 +15,9 @@ import {
 import { keys } from "./item-keys.js";
 import { CLAIM_OR_LEASE_OVER } from "./reminder-item.js";
 import { remsFormToItem } from "./rems-form-item.js";
+import type { TransactAction } from "./table-requests.js";
 
-type Action = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+type Action = TransactAction;
 
 /** What each action of the transaction guards, so a cancellation reason can be named. */
 export interface LabelledActions {

@@ -94,7 +94,6 @@ async function captureBookingWrites(
   const now = stack.clock.now();
   // The store's client is counted from its first request (bench-stack.ts); the counter keeps the inputs.
   const TRANSACT = "DynamoDB.TransactWriteItems";
-  bench.dynamo.keepInputs(TRANSACT);
   let captured: Actions[] = [];
   try {
     const token = await signLocalToken({ roles: ["staff"], secret: stack.jwtSecret });
@@ -113,6 +112,7 @@ async function captureBookingWrites(
         body: { patientId: patient.id, protocolId: "esketamine", start: clinicStart(now, 660, 9) },
       },
     ];
+    bench.dynamo.keepInputs(TRANSACT);
     for (const call of calls) {
       const result = await runLoad({ baseUrl: bench.apiUrl, token, calls: [call], concurrency: 1 });
       if (result.ok !== 1) throw new Error(`capturing ${call.path}: ${JSON.stringify(result.failed)}`);

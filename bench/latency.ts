@@ -14,7 +14,7 @@ type Level = (typeof CONCURRENCY_LEVELS)[number];
 const REQUESTS: Record<OperationName, Record<Level, number>> = {
   "create patient": { 1: 100, 10: 300, 50: 500 },
   "book consultation": { 1: 100, 10: 300, 50: 500 },
-  "book series (esketamine, 12)": { 1: 30, 10: 100, 50: 150 },
+  "book series (esketamine, 12)": { 1: 60, 10: 100, 50: 150 },
   "availability (31 days)": { 1: 50, 10: 150, 50: 250 },
 };
 /**

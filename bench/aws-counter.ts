@@ -1,6 +1,6 @@
 /**
- * Counts AWS requests with SDK middleware, so the numbers are what the SDK actually sent (after the
- * document client's translation, e.g. `GetCommand` → `GetItem`), not what the code meant to send.
+ * Counts AWS requests with SDK middleware, so the numbers are what the SDK actually sent (`GetItem`,
+ * `TransactWriteItems`...), not what the code meant to send.
  */
 
 /** The middleware signature shared by every v3 client; typed loosely so one counter fits all clients. */
@@ -26,8 +26,10 @@ export class AwsCounter {
   private kept = new Map<string, unknown[]>();
 
   /**
-   * Adds a counting middleware at the initialize step: once per command, whatever the retries. A
-   * DynamoDBDocumentClient shares its client's stack, so instrumenting either counts both.
+   * Adds a counting middleware at the initialize step: once per command, whatever the retries. Add it
+   * before the client's first request: a client with cached middleware (the store's) does not see
+   * middleware added after its first request of a command. A DynamoDBDocumentClient shares its client's
+   * stack, so instrumenting either counts both.
    */
   instrument<C>(client: C, service: string): C {
     const stack = (client as unknown as Instrumentable).middlewareStack;

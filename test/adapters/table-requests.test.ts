@@ -123,6 +123,7 @@ describe("TableRequests over a client with cached middleware", () => {
 
   it("writes a transaction whole, or not at all when one guard fails", async () => {
     await requests.put({ TableName: table.tableName, Item: { ...key("tx-old"), version: 1 } });
+    await requests.put({ TableName: table.tableName, Item: { ...key("tx-gone"), version: 1 } });
     let written = 0;
     const actions = (read: number) => [
       {
@@ -149,12 +150,19 @@ describe("TableRequests over a client with cached middleware", () => {
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
+      { Delete: { TableName: table.tableName, Key: key("tx-gone") } },
     ];
     await requests.transactWrite(actions(1));
+    const gone = await requests.get({
+      TableName: table.tableName,
+      Key: key("tx-gone"),
+      ConsistentRead: true,
+    });
+    expect(gone.Item).toBeUndefined();
     const stale = requests.transactWrite(actions(1));
     await expect(stale).rejects.toBeInstanceOf(TransactionCanceledException);
     const reasons = ((await stale.catch((e) => e)) as TransactionCanceledException).CancellationReasons;
-    expect(reasons?.map((r) => r.Code)).toEqual(["None", "ConditionalCheckFailed", "None"]);
+    expect(reasons?.map((r) => r.Code)).toEqual(["None", "ConditionalCheckFailed", "None", "None"]);
     const { Item } = await requests.get({
       TableName: table.tableName,
       Key: key("tx-old"),

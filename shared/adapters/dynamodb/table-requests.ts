@@ -113,39 +113,29 @@ function toValues(values: Item | undefined): Marshalled | undefined {
   return values === undefined ? undefined : marshall(values, MARSHALL);
 }
 
+/** An Update's, a Delete's or a ConditionCheck's key and expression values, marshalled. */
+function keyed<T extends { Key: Item | undefined; ExpressionAttributeValues?: Item | undefined }>(part: T) {
+  return {
+    ...part,
+    Key: toAttributes(part.Key),
+    ExpressionAttributeValues: toValues(part.ExpressionAttributeValues),
+  };
+}
+
 function toTransactItem(action: TransactAction) {
   const { Put, Update, Delete, ConditionCheck } = action;
-  if (Put)
+  if (Put) {
+    const { Item, ExpressionAttributeValues } = Put;
     return {
       Put: {
         ...Put,
-        Item: toAttributes(Put.Item),
-        ExpressionAttributeValues: toValues(Put.ExpressionAttributeValues),
+        Item: toAttributes(Item),
+        ExpressionAttributeValues: toValues(ExpressionAttributeValues),
       },
     };
-  if (Update)
-    return {
-      Update: {
-        ...Update,
-        Key: toAttributes(Update.Key),
-        ExpressionAttributeValues: toValues(Update.ExpressionAttributeValues),
-      },
-    };
-  if (Delete)
-    return {
-      Delete: {
-        ...Delete,
-        Key: toAttributes(Delete.Key),
-        ExpressionAttributeValues: toValues(Delete.ExpressionAttributeValues),
-      },
-    };
-  if (ConditionCheck)
-    return {
-      ConditionCheck: {
-        ...ConditionCheck,
-        Key: toAttributes(ConditionCheck.Key),
-        ExpressionAttributeValues: toValues(ConditionCheck.ExpressionAttributeValues),
-      },
-    };
+  }
+  if (Update) return { Update: keyed(Update) };
+  if (Delete) return { Delete: keyed(Delete) };
+  if (ConditionCheck) return { ConditionCheck: keyed(ConditionCheck) };
   throw new Error("a transaction action needs one of Put, Update, Delete or ConditionCheck");
 }

@@ -1,16 +1,13 @@
-import { DynamoDBClient, type TransactWriteItemsInput } from "@aws-sdk/client-dynamodb";
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { type AttributeValue, DynamoDBClient, type TransactWriteItemsInput } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { createTable, type TableFeatures } from "../local/create-table.js";
 import { documentClient } from "../local/document-client.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../local/dynamodb-local.js";
 import { freePort } from "../local/free-port.js";
+import { createTableClient } from "../shared/adapters/dynamodb/client.js";
 import { TABLE_KEYS } from "../shared/adapters/dynamodb/table-keys.js";
+import { TableRequests, type TransactAction } from "../shared/adapters/dynamodb/table-requests.js";
 import { signLocalToken } from "../shared/http/local-token.js";
 import type { BenchStack } from "./bench-stack.js";
 import { clinicStart, forEachLimit, patientRecord } from "./fixtures.js";
@@ -28,7 +25,7 @@ import { percentile, round } from "./stats.js";
  * only writing fewer items could, or a DynamoDB whose work does not share the API's cores.
  */
 
-type Actions = NonNullable<TransactWriteCommandInput["TransactItems"]>;
+type Actions = TransactAction[];
 
 export interface ReplayRun {
   table: "as deployed" | "bare";
@@ -142,12 +139,12 @@ async function replayOnFreshJvm(
   const running = new Set(jvmPids());
   const dynamo = await startDynamoDbLocal({ port: await freePort(), jit: "throughput" });
   const jvmPid = jvmPids().find((pid) => !running.has(pid));
-  const client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  const config = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const client = new DynamoDBClient(config);
+  // Fixtures through a document client; the measured writes as the store sends them.
   const doc = documentClient(client);
+  const storeClient = createTableClient(config);
+  const requests = new TableRequests(storeClient);
   const tableName = "floor";
   try {
     await createTable(client, tableName, features);
@@ -155,9 +152,7 @@ async function replayOnFreshJvm(
     const next = templates.map(() => 0);
     const write = (t: number) => {
       const n = `${t}-${next[t]!++}`;
-      return doc.send(
-        new TransactWriteCommand({ TransactItems: withFreshKeys(templates[t]!.actions, tableName, n) }),
-      );
+      return requests.transactWrite(withFreshKeys(templates[t]!.actions, tableName, n));
     };
     for (const [t, { actions, operation }] of templates.entries())
       await seedUpdated(doc, tableName, actions, t, WARMUP[operation] + WRITES[operation]);
@@ -181,33 +176,28 @@ async function replayOnFreshJvm(
     return runs;
   } finally {
     client.destroy();
+    storeClient.destroy();
     await dynamo.stop();
   }
 }
 
-/** A captured transaction as the document client takes it: the replay marshals it again, as the store does. */
+/** A captured transaction in the store's own shapes (plain values), for fresh keys and seeding; replayed, it is marshalled again, as the store marshals it. */
 function asDocuments(input: TransactWriteItemsInput): Actions {
-  const plain = <T extends object>(
-    part: T & { Item?: unknown; Key?: unknown; ExpressionAttributeValues?: unknown },
-  ) => ({
-    ...part,
-    ...(part.Item ? { Item: unmarshall(part.Item as Parameters<typeof unmarshall>[0]) } : {}),
-    ...(part.Key ? { Key: unmarshall(part.Key as Parameters<typeof unmarshall>[0]) } : {}),
-    ...(part.ExpressionAttributeValues
-      ? {
-          ExpressionAttributeValues: unmarshall(
-            part.ExpressionAttributeValues as Parameters<typeof unmarshall>[0],
-          ),
-        }
-      : {}),
-  });
-  return (input.TransactItems ?? []).map(({ Put, Update, Delete, ConditionCheck }) => ({
-    ...(Put ? { Put: plain(Put) } : {}),
-    ...(Update ? { Update: plain(Update) } : {}),
-    ...(Delete ? { Delete: plain(Delete) } : {}),
-    ...(ConditionCheck ? { ConditionCheck: plain(ConditionCheck) } : {}),
-  })) as Actions;
+  const plain = (part: object) =>
+    Object.fromEntries(
+      Object.entries(part).map(([name, value]) =>
+        MARSHALLED_PARTS.has(name) && value !== undefined
+          ? [name, unmarshall(value as Record<string, AttributeValue>)]
+          : [name, value],
+      ),
+    );
+  return (input.TransactItems ?? []).map((action) =>
+    Object.fromEntries(Object.entries(action).map(([kind, part]) => [kind, plain(part as object)])),
+  ) as Actions;
 }
+
+/** The parts of an action that carry attribute values. */
+const MARSHALLED_PARTS = new Set(["Item", "Key", "ExpressionAttributeValues"]);
 
 const fresh = (key: Record<string, unknown>, n: string) => ({
   ...key,

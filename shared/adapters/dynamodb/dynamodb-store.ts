@@ -3,7 +3,6 @@ import {
   type DynamoDBClient,
   TransactionCanceledException,
 } from "@aws-sdk/client-dynamodb";
-
 import type { AuditEntry } from "../../domain/audit.js";
 import { type Clinic, clinicSchema } from "../../domain/clinic.js";
 import type { RemsForm } from "../../domain/rems-form.js";

@@ -19,6 +19,7 @@ const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 /** Every Lambda function infra/stateless-stack.ts deploys, by its entry file in functions/. */
 export const FUNCTION_NAMES = [
   "admin-api",
+  "patient-pages",
   "schedule-sync",
   "send-reminder",
   "email-events",
@@ -51,12 +52,12 @@ const LAMBDA_ENV: Record<string, string> = {
   SEND_REMINDER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:000000000000:function:send-reminder",
   SCHEDULE_DLQ_ARN: "arn:aws:sqs:us-east-1:000000000000:schedule-dlq",
   SENDER_EMAIL: "reminders@clinic.example",
-  // admin-api and send-reminder are deployed with it: their link keys are then built at cold start too.
+  // patient-pages and send-reminder are deployed with it: their link keys are then built at cold start too.
   PATIENT_LINK_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:patient-link-keys",
   POWERTOOLS_SERVICE_NAME: "bench",
   POWERTOOLS_METRICS_NAMESPACE: "ClinicScheduler",
   POWERTOOLS_LOG_LEVEL: "INFO",
-  // As synthesized from cdk.json's sample clinic: admin-api and send-reminder validate it at cold start.
+  // As synthesized from cdk.json's sample clinic: admin-api, patient-pages and send-reminder validate it at cold start.
   CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(sampleConfig())),
 };
 

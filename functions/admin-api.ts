@@ -1,7 +1,6 @@
 // First: zod's English messages for every parse this function makes (zod/mini loads no locale).
 import "../shared/config/zod-english.js";
 import { storeFromEnv } from "../shared/adapters/dynamodb/store-from-env.js";
-import { linkKeysFromEnv } from "../shared/adapters/secrets/link-keys-from-env.js";
 import { adminApiEnv, readEnv } from "../shared/config/env.js";
 import { DEFAULT_CLINIC } from "../shared/domain/clinic.js";
 import { makeAdminApiHandler } from "../shared/handlers/admin-api-handler.js";
@@ -17,7 +16,6 @@ export const handler = makeAdminApiHandler({
     clock: systemClock,
     ids: randomIds,
     clinicDefaults: env.CLINIC_DEFAULTS ?? DEFAULT_CLINIC,
-    linkKeys: linkKeysFromEnv(env),
   },
   corsOrigins: env.CORS_ORIGINS,
   // Beside this bundle in the Lambda asset, written there by the CDK app (infra/openapi-document-file.ts).

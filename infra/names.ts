@@ -20,6 +20,7 @@ export const resourceNames = (config: Pick<AppConfig, "stage">) => {
 
 export type FunctionName =
   | "admin-api"
+  | "patient-pages"
   | "schedule-sync"
   | "send-reminder"
   | "email-events"

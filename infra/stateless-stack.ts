@@ -50,7 +50,13 @@ export class StatelessStack extends Stack {
   readonly api: ClinicHttpApi;
   readonly staffConsole: StaffConsole;
   readonly functions: Record<
-    "adminApi" | "scheduleSync" | "sendReminder" | "emailEvents" | "reconciler" | "remsWatch",
+    | "adminApi"
+    | "patientPages"
+    | "scheduleSync"
+    | "sendReminder"
+    | "emailEvents"
+    | "reconciler"
+    | "remsWatch",
     AppFunction
   >;
 
@@ -222,12 +228,31 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       reservedConcurrency: 20,
       environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
-      readsSecrets: true,
       // Served at GET /openapi.json; built here so the OpenAPI builder is not in the function.
       besideBundle: { [OPENAPI_FILE_NAME]: adminApiOpenApiDocumentFile(Stage.of(this)!.outdir) },
     }).bindTable(table, "readWrite");
     acknowledge(
       adminApi.fn,
+      "HIPAA.Security-LambdaDLQ",
+      "Invoked synchronously by API Gateway only: errors go back to the caller as HTTP responses, so an " +
+        "async dead-letter queue would never receive anything.",
+    );
+
+    // The pages behind patients' email links, public: apart from the staff API, so what anyone can reach
+    // runs with a role of its own, the only one besides send-reminder's that reads the link key.
+    const patientPages = new AppFunction(this, "PatientPages", {
+      ...common,
+      name: "patient-pages",
+      functionName: names.function("patient-pages"),
+      description:
+        "Pages behind the links in patients' e-mails: Confirm, Cancel, unsubscribe (HTTP API, payload v2)",
+      // Reached by anyone with a link; a flood of them must not take the staff API's concurrency.
+      reservedConcurrency: 5,
+      environment: { CLINIC_DEFAULTS: JSON.stringify(clinicDefaults(config)) },
+      readsSecrets: true,
+    }).bindTable(table, "readWrite");
+    acknowledge(
+      patientPages.fn,
       "HIPAA.Security-LambdaDLQ",
       "Invoked synchronously by API Gateway only: errors go back to the caller as HTTP responses, so an " +
         "async dead-letter queue would never receive anything.",
@@ -251,17 +276,18 @@ export class StatelessStack extends Stack {
     this.api = new ClinicHttpApi(this, "HttpApi", {
       apiName: `${names.prefix}-admin`,
       handler: adminApi.fn,
+      patientPages: patientPages.fn,
       userPool: stateful.staff.userPool,
       userPoolClients: [stateful.staff.webClient, this.staffConsole.client],
       key,
       logRetentionDays: config.logRetentionDays,
     });
     sendReminder.addEnvironment("PUBLIC_API_URL", this.api.url);
-    // send-reminder signs patients' Confirm and Cancel links; admin-api checks them, both through the
+    // send-reminder signs patients' Confirm and Cancel links; patient-pages checks them, both through the
     // Parameters and Secrets extension (`readsSecrets`). Read access by the functions' own policies:
     // `secret.grantRead` would also add them to the data key's policy, and the stateful stack must not name
     // roles of this one. The key is the table's, which both already decrypt.
-    for (const fn of [sendReminder, adminApi]) {
+    for (const fn of [sendReminder, patientPages]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: ["secretsmanager:GetSecretValue"],
@@ -314,7 +340,15 @@ export class StatelessStack extends Stack {
     );
     this.runEvery(remsWatch, "RemsWatch", REMS_WATCH_RATE, "the REMS monitoring forms' watch");
 
-    this.functions = { adminApi, scheduleSync, sendReminder, emailEvents, reconciler, remsWatch };
+    this.functions = {
+      adminApi,
+      patientPages,
+      scheduleSync,
+      sendReminder,
+      emailEvents,
+      reconciler,
+      remsWatch,
+    };
 
     const alarms = new OperationalAlarms(this, "Alarms", {
       topic: stateful.alarmTopic,
@@ -342,6 +376,7 @@ export class StatelessStack extends Stack {
     );
     for (const [id, fn] of Object.entries({
       AdminApi: adminApi,
+      PatientPages: patientPages,
       ScheduleSync: scheduleSync,
       SendReminder: sendReminder,
       EmailEvents: emailEvents,

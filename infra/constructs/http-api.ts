@@ -13,7 +13,7 @@ import { acknowledge } from "../nag-acknowledge.js";
 /**
  * The only routes reachable without a staff token. Everything else needs a Cognito JWT.
  * The unsubscribe and visit routes are the links in patients' emails: the signed token in the path is the
- * credential.
+ * credential. Those go to the patient-pages function (`to: "patientPages"`), the rest to admin-api.
  */
 export const PUBLIC_ROUTES = [
   { method: apigw.HttpMethod.GET, path: "/health", why: "load balancer style health probe; returns no data" },
@@ -21,21 +21,25 @@ export const PUBLIC_ROUTES = [
   {
     method: apigw.HttpMethod.GET,
     path: "/unsubscribe/{token}",
+    to: "patientPages",
     why: "patients' booster opt-out link from an e-mail; patients have no account, the signed token is the credential",
   },
   {
     method: apigw.HttpMethod.POST,
     path: "/unsubscribe/{token}",
+    to: "patientPages",
     why: "confirms the patients' booster opt-out (one-click unsubscribe); the signed token is the credential",
   },
   {
     method: apigw.HttpMethod.GET,
     path: "/visit/{token}/{action}",
+    to: "patientPages",
     why: "patients' Confirm and Cancel links from an e-mail: a page that changes nothing; the signed, expiring link is the credential",
   },
   {
     method: apigw.HttpMethod.POST,
     path: "/visit/{token}/{action}",
+    to: "patientPages",
     why: "the patient's Confirm or Cancel button on that page; the signed, expiring link naming one appointment is the credential",
   },
   {
@@ -50,7 +54,10 @@ export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
 export interface ClinicHttpApiProps {
   readonly apiName: string;
+  /** admin-api: the staff API, the probe, the document and CORS preflights. */
   readonly handler: IFunction;
+  /** patient-pages: the routes of PUBLIC_ROUTES marked `to: "patientPages"`. */
+  readonly patientPages: IFunction;
   readonly userPool: IUserPool;
   /** App clients whose tokens the API accepts (the JWT authorizer's audience). */
   readonly userPoolClients: IUserPoolClient[];
@@ -59,7 +66,8 @@ export interface ClinicHttpApiProps {
 }
 
 /**
- * The staff HTTP API: every route goes to admin-api; JWT-authorized except PUBLIC_ROUTES. CORS is answered
+ * The staff HTTP API: every route goes to admin-api but the patients' pages; JWT-authorized except
+ * PUBLIC_ROUTES. CORS is answered
  * by admin-api (CORS_ORIGINS), not by API Gateway: see StatelessStack for why.
  */
 export class ClinicHttpApi extends Construct {
@@ -112,13 +120,16 @@ export class ClinicHttpApi extends Construct {
     const integration = new HttpLambdaIntegration("AdminApi", props.handler, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
     });
+    const pages = new HttpLambdaIntegration("PatientPages", props.patientPages, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
     this.api.addRoutes({ path: "/{proxy+}", methods: [apigw.HttpMethod.ANY], integration });
     const none = new apigw.HttpNoneAuthorizer();
     for (const route of PUBLIC_ROUTES) {
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [route.method],
-        integration,
+        integration: "to" in route ? pages : integration,
         authorizer: none,
       });
       if (created) acknowledge(created, "AwsSolutions-APIG4", `Deliberately unauthenticated: ${route.why}.`);

@@ -85,7 +85,6 @@ const linkKeysShape = () => ({ PATIENT_LINK_SECRET_ARN: z.optional(arn()) });
 export const adminApiEnv = builtOnce(() =>
   z.object({
     ...tableShape(),
-    ...linkKeysShape(),
     CLINIC_DEFAULTS: z.optional(clinicDefaults()),
     /** Comma-separated browser origins allowed to call the API (CORS): the staff console's, in AWS. */
     CORS_ORIGINS: z.pipe(
@@ -100,6 +99,15 @@ export const adminApiEnv = builtOnce(() =>
       ),
       z.array(z.url({ protocol: /^https?$/ })),
     ),
+  }),
+);
+
+/** The patients' pages check their links with the link key and name the clinic on every page. */
+export const patientPagesEnv = builtOnce(() =>
+  z.object({
+    ...tableShape(),
+    ...linkKeysShape(),
+    CLINIC_DEFAULTS: z.optional(clinicDefaults()),
   }),
 );
 

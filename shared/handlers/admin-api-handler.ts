@@ -1,10 +1,9 @@
 import type { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
-import { createApp, routeSpecsOf } from "../http/app.js";
 import type { AppEnv, AppOptions } from "../http/app-env.js";
 import { lambdaAuthorizerClaims } from "../http/authenticators.js";
-import { OPENAPI_FILE_NAME, openApiDocumentFile } from "../http/openapi-file.js";
-import type { RouteSpec } from "../http/route-table.js";
+import { openApiDocumentFile } from "../http/openapi-file.js";
+import { createStaffApiApp } from "../http/staff-api-app.js";
 import type { Deps } from "../use-cases/deps.js";
 
 export interface AdminApiOptions {
@@ -28,17 +27,12 @@ const appOptions = (options: AdminApiOptions): AppOptions => ({
   openApiDocument: openApiDocumentFile(options.openApiFile),
 });
 
-/** The admin API as the Lambda serves it: callers verified by API Gateway's JWT authorizer. */
-export function makeAdminApiApp(options: AdminApiOptions): Hono<AppEnv> {
-  return createApp(appOptions(options));
-}
-
 /**
- * The routes `makeAdminApiApp` serves (no local-only ones), for the document the CDK app writes beside
- * the bundle. Describing them reads no file and touches no port.
+ * The staff API as the Lambda serves it: callers verified by API Gateway's JWT authorizer. The patients'
+ * pages are the patient-pages function's (patient-pages-handler.ts).
  */
-export function adminApiRouteSpecs(): readonly RouteSpec[] {
-  return routeSpecsOf(appOptions({ deps: {} as Deps, openApiFile: new URL(`file:///${OPENAPI_FILE_NAME}`) }));
+export function makeAdminApiApp(options: AdminApiOptions): Hono<AppEnv> {
+  return createStaffApiApp(appOptions(options));
 }
 
 /** API Gateway (HTTP API, payload v2) invokes this. */

@@ -14,8 +14,9 @@ export interface AppOptions {
    * built in process from the zod schemas (`apiOpenApiDocument`: local mode, tests, tools), or read from
    * the file the deployment put beside the Lambda bundle (`openApiDocumentFile`), which keeps the builder
    * and zod's JSON Schema converter out of the function. May throw `OpenApiDocumentUnavailable` (a 503).
+   * Needed by an app that serves GET /openapi.json (every one but the patients' pages).
    */
-  openApiDocument: (routes: readonly RouteSpec[]) => object | Promise<object>;
+  openApiDocument?: (routes: readonly RouteSpec[]) => object | Promise<object>;
   /**
    * Browser origins allowed to call the API (CORS): the staff console's CloudFront origin in AWS. Empty
    * or absent: no CORS headers (locally the console is served by the API itself).

@@ -16,6 +16,7 @@ import { GSI_NAMES, TABLE_KEYS } from "../../shared/adapters/dynamodb/table-keys
 import {
   adminApiEnv,
   emailEventsEnv,
+  patientPagesEnv,
   readEnv,
   reconcilerEnv,
   remsWatchEnv,
@@ -49,7 +50,7 @@ async function invokeBundle(bundle: string, event: object, env: Record<string, s
       ...env,
     },
   });
-  return JSON.parse(stdout) as { statusCode: number; body: string };
+  return JSON.parse(stdout) as { statusCode: number; body: string; headers?: Record<string, string> };
 }
 
 let synth: SynthesizedApp;
@@ -257,7 +258,7 @@ describe("stateless stack: functions", () => {
     (props(fnNamed(name)[1]).Environment as { Variables: Record<string, unknown> }).Variables;
 
   it("runs every function on Node.js 22, arm64, with JSON logs, tracing and reserved concurrency", () => {
-    expect(functions()).toHaveLength(6);
+    expect(functions()).toHaveLength(7);
     for (const [, fn] of functions()) {
       const p = props(fn);
       expect(p.Runtime).toBe("nodejs22.x");
@@ -271,7 +272,7 @@ describe("stateless stack: functions", () => {
 
   it("gives every function its own retained, KMS-encrypted log group with retention", () => {
     const logGroups = resourcesOf(stateless, "AWS::Logs::LogGroup");
-    expect(logGroups).toHaveLength(8); // six functions, the API's access log and the console's deployment
+    expect(logGroups).toHaveLength(9); // seven functions, the API's access log and the console's deployment
     for (const [, group] of logGroups) {
       expect(group.DeletionPolicy).toBe("Retain");
       expect(props(group).RetentionInDays).toBe(365);
@@ -286,6 +287,7 @@ describe("stateless stack: functions", () => {
   it("sets the environment each function reads", () => {
     for (const name of [
       "admin-api",
+      "patient-pages",
       "schedule-sync",
       "send-reminder",
       "email-events",
@@ -323,25 +325,26 @@ describe("stateless stack: functions", () => {
       "Fn::GetAtt": [logicalIdOf(stateless, "AWS::ApiGatewayV2::Api"), "ApiEndpoint"],
     });
     expect(Object.keys(envOf("send-reminder"))).toContain("SES_CONFIGURATION_SET");
-    // The link key: send-reminder signs, admin-api checks, nothing else reads it.
-    for (const name of ["send-reminder", "admin-api"])
+    // The link key: send-reminder signs, patient-pages checks, nothing else reads it.
+    for (const name of ["send-reminder", "patient-pages"])
       expect(json(envOf(name).PATIENT_LINK_SECRET_ARN), name).toContain("PatientLinkKeys");
-    for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
+    for (const name of ["admin-api", "schedule-sync", "email-events", "reconciler", "rems-watch"])
       expect(envOf(name).PATIENT_LINK_SECRET_ARN, name).toBeUndefined();
     // Both read it through the Parameters and Secrets extension layer (no Secrets Manager client in the
     // bundle), with the extension's cache off: the function's own cache re-reads at once after a rotation.
-    for (const name of ["send-reminder", "admin-api"]) {
+    for (const name of ["send-reminder", "patient-pages"]) {
       const [, fn] = fnNamed(name);
       // The layer's ARN by region, for arm64 (the stack is region-agnostic: a mapping picks it at deploy).
       expect(json(props(fn).Layers), name).toMatch(/Paramsandsecrets.*arm64/);
       expect(envOf(name).PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, name).toBe("false");
     }
-    for (const name of ["schedule-sync", "email-events", "reconciler", "rems-watch"])
+    for (const name of ["admin-api", "schedule-sync", "email-events", "reconciler", "rems-watch"])
       expect(props(fnNamed(name)[1]).Layers, name).toBeUndefined();
     // The digest goes out from the reminders' sender, through the same configuration set.
     expect(envOf("rems-watch").SENDER_EMAIL).toBe("reminders@clinic.example");
     expect(envOf("rems-watch").SES_CONFIGURATION_SET).toEqual(envOf("send-reminder").SES_CONFIGURATION_SET);
     expect(envOf("send-reminder").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
+    expect(envOf("patient-pages").CLINIC_DEFAULTS).toBe(envOf("admin-api").CLINIC_DEFAULTS);
     expect(JSON.parse(envOf("admin-api").CLINIC_DEFAULTS as string)).toEqual({
       name: "Harbor Wellness Clinic",
       timezone: "America/New_York",
@@ -371,6 +374,9 @@ describe("stateless stack: functions", () => {
     expect(admin.CLINIC_DEFAULTS?.name).toBe("Harbor Wellness Clinic");
     expect(admin.CLINIC_DEFAULTS?.hours.mon.length).toBeGreaterThan(0);
     expect(admin.CORS_ORIGINS).toEqual(["https://d111111abcdef8.cloudfront.net"]);
+    const pages = readEnv(patientPagesEnv, resolved(envOf("patient-pages")));
+    expect(pages.CLINIC_DEFAULTS?.name).toBe("Harbor Wellness Clinic");
+    expect(pages.PATIENT_LINK_SECRET_ARN).toMatch(/^arn:/);
     expect(readEnv(sendReminderEnv, resolved(envOf("send-reminder"))).CLINIC_DEFAULTS?.timezone).toBe(
       "America/New_York",
     );
@@ -433,6 +439,39 @@ describe("stateless stack: functions", () => {
     expect(stored.Item?.lastName).toBe("Bundle");
   });
 
+  it("serves the patients' email links from the patient-pages bundle, and not from admin-api's", async () => {
+    const bundleOf = (name: string) => {
+      const { S3Key } = props(fnNamed(name)[1]).Code as { S3Key: string };
+      return join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`, "index.mjs");
+    };
+    const table = await freshTable("pages");
+    const path = "/visit/not-a-signed-link/confirm";
+    const event = {
+      version: "2.0",
+      routeKey: "GET /visit/{token}/{action}",
+      rawPath: path,
+      rawQueryString: "",
+      headers: {},
+      requestContext: { http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1" } },
+      isBase64Encoded: false,
+    };
+    const env = {
+      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: services().dynamodbEndpoint,
+      CLINIC_DEFAULTS: envOf("patient-pages").CLINIC_DEFAULTS as string,
+    };
+    const page = await invokeBundle(bundleOf("patient-pages"), event, env);
+    expect(page.statusCode).toBe(404);
+    expect(page.headers?.["content-type"]).toMatch(/^text\/html/);
+    expect(page.body).toContain("Link not recognised");
+    expect(page.body).toContain("+1 555 010 0100"); // the clinic's phone, read through the store
+    const admin = await invokeBundle(bundleOf("admin-api"), event, env);
+    expect(admin.statusCode).toBe(404);
+    expect(JSON.parse(admin.body)).toMatchObject({ code: "no-route" });
+  });
+
   it("puts admin-api's OpenAPI document beside its bundle, and the deployed bundle serves it", async () => {
     const assetOf = (name: string) => {
       const { S3Key } = props(fnNamed(name)[1]).Code as { S3Key: string };
@@ -447,7 +486,15 @@ describe("stateless stack: functions", () => {
       openApiDocument: apiOpenApiDocument,
     });
     expect(written).toEqual(await (await app.request("/openapi.json")).json());
-    for (const other of ["send-reminder", "schedule-sync", "email-events", "reconciler", "rems-watch"])
+    const others = [
+      "patient-pages",
+      "send-reminder",
+      "schedule-sync",
+      "email-events",
+      "reconciler",
+      "rems-watch",
+    ];
+    for (const other of others)
       expect(existsSync(join(assetOf(other), OPENAPI_FILE_NAME)), other).toBe(false);
 
     const event = {
@@ -578,7 +625,15 @@ describe("stateless stack: the reminder reconciler", () => {
   });
 
   it("lets no function update or delete an audit entry (dynamodb:LeadingKeys AUDIT#*)", () => {
-    const writers = ["AdminApi", "SendReminder", "EmailEvents", "Reconciler", "ScheduleSync", "RemsWatch"];
+    const writers = [
+      "AdminApi",
+      "PatientPages",
+      "SendReminder",
+      "EmailEvents",
+      "Reconciler",
+      "ScheduleSync",
+      "RemsWatch",
+    ];
     for (const writer of writers) {
       const statements = resourcesOf(stateless, "AWS::IAM::Policy")
         .filter(([id]) => id.startsWith(writer))
@@ -654,10 +709,27 @@ describe("stateless stack: HTTP API", () => {
     for (const route of secured) expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
   });
 
-  it("sends every route to admin-api with payload v2", () => {
-    const [integrationId, integration] = onlyResource(stateless, "AWS::ApiGatewayV2::Integration");
-    expect(props(integration).PayloadFormatVersion).toBe("2.0");
-    for (const route of routes()) expect(json(route.Target)).toContain(integrationId);
+  it("sends the patients' email links to patient-pages and every other route to admin-api, with payload v2", () => {
+    const integrations = resourcesOf(stateless, "AWS::ApiGatewayV2::Integration");
+    expect(integrations).toHaveLength(2);
+    const integrationOf = (fn: string) => {
+      const [id, integration] = integrations.find(([, i]) => json(props(i).IntegrationUri).includes(fn))!;
+      expect(props(integration).PayloadFormatVersion).toBe("2.0");
+      return id;
+    };
+    const [admin, pages] = [integrationOf("AdminApi"), integrationOf("PatientPages")];
+    const toPages = routes().filter((r) => json(r.Target).includes(pages));
+    expect(toPages.map((r) => r.RouteKey).sort()).toEqual(
+      [
+        "GET /unsubscribe/{token}",
+        "POST /unsubscribe/{token}",
+        "GET /visit/{token}/{action}",
+        "POST /visit/{token}/{action}",
+      ].sort(),
+    );
+    for (const route of toPages) expect(route.AuthorizationType).toBe("NONE");
+    const toAdmin = routes().filter((r) => !toPages.includes(r));
+    for (const route of toAdmin) expect(json(route.Target), route.RouteKey as string).toContain(admin);
   });
 
   it("throttles the stage and writes access logs without paths (ids, tokens)", () => {
@@ -684,7 +756,7 @@ describe("stateless stack: alarms", () => {
 
   it("alarms on errors and throttles of every function, and on stream lag", () => {
     const functionIds = appFunctions(stateless).map(([id]) => id);
-    expect(functionIds).toHaveLength(6);
+    expect(functionIds).toHaveLength(7);
     for (const metric of ["Errors", "Throttles"]) {
       const dims = alarms()
         .filter((a) => a.MetricName === metric)
@@ -890,12 +962,12 @@ describe("security", () => {
     }
   });
 
-  it("lets only send-reminder and admin-api read the link key secret, and no other secret", () => {
+  it("lets only send-reminder and patient-pages read the link key secret, and no other secret", () => {
     const reads = [...policyStatements(stateful), ...policyStatements(stateless)].filter(({ statement }) =>
       [statement.Action].flat().some((a) => a.startsWith("secretsmanager:")),
     );
     expect(reads.map(({ where }) => where.replace(/Role.*$/, "")).sort()).toEqual([
-      "AdminApi",
+      "PatientPages",
       "SendReminder",
     ]);
     for (const { statement } of reads) {

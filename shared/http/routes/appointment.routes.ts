@@ -76,7 +76,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments",
-      audit: { target: "appointment" },
+      audit: { target: "appointment", successStatus: 201 },
       operationId: "bookAppointment",
       summary: "Book a single appointment",
       description:
@@ -213,7 +213,11 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       method: "post",
       path: "/appointments/{id}/reminders/{reminderId}/resend",
       operationId: "resendReminder",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: {
+        target: "appointment",
+        id: (input) => (input.params as { id: string }).id,
+        successStatus: 202,
+      },
       tags: ["appointments"],
       summary: "Send the patient a copy of an email they say never arrived",
       description:

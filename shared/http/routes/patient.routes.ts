@@ -34,7 +34,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "post",
       path: "/patients",
-      audit: { target: "patient" },
+      audit: { target: "patient", successStatus: 201 },
       operationId: "createPatient",
       summary: "Register a patient",
       description:

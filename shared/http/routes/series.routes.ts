@@ -25,7 +25,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series",
-      audit: { target: "series" },
+      audit: { target: "series", successStatus: 201 },
       operationId: "bookSeries",
       summary: "Plan and book a whole treatment series, all or nothing",
       description:

@@ -39,7 +39,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
     {
       method: "post",
       path: "/staff",
-      audit: { target: "staff" },
+      audit: { target: "staff", successStatus: 201 },
       operationId: "addStaffMember",
       summary: "Add someone to the roster",
       description:

@@ -5,7 +5,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import type { AppEnv } from "./app-env.js";
 import { mapError } from "./error-mapping.js";
-import type { RouteSpec } from "./route-table.js";
+import type { RouteServing } from "./route-table.js";
 
 /** What a route's audit entry is about: a record type, and its id when the request names it. */
 export interface AuditSpec {
@@ -47,7 +47,7 @@ function describedBy(body: unknown, target: string): { id?: string; patientId?: 
  */
 export async function audited(
   c: Context<AppEnv>,
-  spec: RouteSpec & { audit: AuditSpec },
+  spec: RouteServing & { audit: AuditSpec },
   input: { params?: unknown; query?: unknown; body?: unknown },
   deps: { store: Store; clock: Clock },
   serve: () => Promise<Response>,

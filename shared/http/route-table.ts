@@ -138,11 +138,10 @@ export class RouteTable {
   }
 
   /**
-   * What the OpenAPI document says about the route added just before as `operationId`. Every call is
-   * written `API_DOCS: routes.describe(...)`, right after its `routes.add`: the Lambda bundles drop the
-   * statements labelled API_DOCS (esbuild's dropLabels, infra/constructs/lambda-bundle.ts), prose, response
-   * schemas and all, since the deployed function never reads them: its document is written at synth
-   * (infra/openapi-document-file.ts), where, as in tests and local mode, the label changes nothing.
+   * The OpenAPI docs of the route added just before as `operationId`, written `API_DOCS: routes.describe(...)`
+   * right after its `routes.add`: Lambda bundles drop statements labelled API_DOCS (esbuild's dropLabels,
+   * infra/constructs/lambda-bundle.ts), since the function never reads docs: its document is written at
+   * synth (infra/openapi-document-file.ts). Everywhere else (tsx, vitest, the CDK app) the label is inert.
    */
   describe(operationId: string, docs: RouteDocs): void {
     if (!this.served.some((s) => s.operationId === operationId))

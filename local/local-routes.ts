@@ -38,7 +38,7 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     summary: "Read the local clock",
     description: "The time everything in local mode reads: the API's now and the scheduler emulator's.",
     tags: ["local"],
-    responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors() },
+    responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
   });
   routes.add(
     {
@@ -72,7 +72,7 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     tags: ["local"],
     responses: {
       200: jsonContent(localClockMoveSchema, "The new time, the reminders that fired, what was reconciled."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
   // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
@@ -90,6 +90,6 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
     description:
       "Schedules whose target kept failing, failed asynchronous sends, and stream batches that failed: what an operator reads from the SQS dead-letter queues in AWS.",
     tags: ["local"],
-    responses: { 200: jsonContent(deadLettersSchema, "The dead letters."), ...commonErrors() },
+    responses: { 200: jsonContent(deadLettersSchema, "The dead letters."), ...commonErrors },
   });
 }

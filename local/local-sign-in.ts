@@ -44,7 +44,7 @@ export function registerLocalSignIn(routes: RouteTable, jwtSecret: string): void
     tags: ["local"],
     responses: {
       200: jsonContent(signInResponseSchema, "A local token for those roles."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
 }

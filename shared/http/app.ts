@@ -92,7 +92,7 @@ function assemble(given: AppOptions): { app: Hono<AppEnv>; specs: readonly Route
     summary: "Health probe",
     description: "Answers 200 while the function can serve requests. Reads nothing and needs no token.",
     tags: ["service"],
-    responses: { 200: jsonContent(healthSchema, "The API is up."), ...tooLarge() },
+    responses: { 200: jsonContent(healthSchema, "The API is up."), ...tooLarge },
   });
   registerClinicRoutes(routes, options);
   registerPatientRoutes(routes, options);
@@ -133,7 +133,7 @@ function assemble(given: AppOptions): { app: Hono<AppEnv>; specs: readonly Route
     description:
       "Every route the API serves, generated from the same zod schemas that validate requests. Needs no token.",
     tags: ["service"],
-    responses: { 200: jsonContent(openApiDocumentSchema, "The OpenAPI 3.1 document."), ...tooLarge() },
+    responses: { 200: jsonContent(openApiDocumentSchema, "The OpenAPI 3.1 document."), ...tooLarge },
   });
   return { app, specs: routes.specs };
 }

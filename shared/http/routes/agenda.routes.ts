@@ -42,7 +42,7 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
       "deployment's default time zone, and read again (two AWS requests more) only while the clinic's " +
       "saved zone is on another date.",
     tags: ["agenda"],
-    responses: { 200: jsonContent(agendaSchema, "The day's agenda."), ...commonErrors() },
+    responses: { 200: jsonContent(agendaSchema, "The day's agenda."), ...commonErrors },
   });
   routes.add(
     {
@@ -63,7 +63,7 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["agenda"],
     responses: {
       200: jsonContent(agendaBackfillResultSchema, "How many appointments were filed."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
 }

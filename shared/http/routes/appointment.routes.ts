@@ -69,9 +69,9 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     tags: ["appointments"],
     responses: {
       200: jsonContent(slotsSchema, "Every free 15-minute start."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
     },
   });
   routes.add(
@@ -95,10 +95,10 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     tags: ["appointments"],
     responses: {
       201: jsonContent(appointmentSchema, "The booked appointment with its reminders."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
-      ...unprocessable(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
     },
   });
   routes.add(
@@ -120,7 +120,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     description:
       "Appointments starting between `from` and `to` (clinic-local dates, at most 93 days), by start.",
     tags: ["appointments"],
-    responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors() },
+    responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors },
   });
   routes.add(
     {
@@ -137,7 +137,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     summary: "Read an appointment",
     description: "The appointment with its reminders: what was sent, skipped or is still scheduled, and why.",
     tags: ["appointments"],
-    responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors(), ...notFound() },
+    responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors, ...notFound },
   });
   routes.add(
     {
@@ -179,7 +179,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     description:
       "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). A KAP integration session stays on its days after its dosing session, and a dosing session moved past its integration session takes it along (same time of day and therapist where free; each gets its notice), or 422 `integration-window`. The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
     tags: ["appointments"],
-    responses: { ...changedResponses(), ...unprocessable() },
+    responses: { ...changedResponses(), ...unprocessable },
   });
   routes.add(
     {
@@ -248,9 +248,9 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     tags: ["appointments"],
     responses: {
       202: jsonContent(appointmentSchema, "The appointment, with the copy among its reminders."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
     },
   });
 }
@@ -259,9 +259,9 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
 function changedResponses() {
   return {
     200: jsonContent(appointmentSchema, "The changed appointment."),
-    ...commonErrors(),
-    ...notFound(),
-    ...conflict(),
+    ...commonErrors,
+    ...notFound,
+    ...conflict,
   };
 }
 

@@ -24,7 +24,7 @@ export function registerAuditRoutes(routes: RouteTable, { deps }: AppOptions): v
     tags: ["audit"],
     responses: {
       200: jsonContent(auditPageSchema, "Entries in time order, and `next` for more."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
 }

@@ -24,7 +24,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     description:
       "Hours, closed dates, chairs and offices, and every optional setting with its value in force.",
     tags: ["clinic"],
-    responses: { 200: jsonContent(clinicResponseSchema, "The clinic's settings."), ...commonErrors() },
+    responses: { 200: jsonContent(clinicResponseSchema, "The clinic's settings."), ...commonErrors },
   });
   routes.add(
     {
@@ -43,10 +43,10 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["clinic"],
     responses: {
       200: jsonContent(clinicResponseSchema, "The saved settings."),
-      ...commonErrors(),
+      ...commonErrors,
       // Settings that would strand booked appointments: `conflicts: [{ appointmentId, start, reason }]`.
-      ...conflict(),
-      ...unprocessable(),
+      ...conflict,
+      ...unprocessable,
     },
   });
   routes.add(
@@ -65,7 +65,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["clinic"],
     responses: {
       200: jsonContent(protocolListSchema, "The protocols as this clinic runs them."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
 }

@@ -29,9 +29,9 @@ export function registerClosureRoutes(routes: RouteTable, { deps }: AppOptions):
     tags: ["clinic"],
     responses: {
       200: jsonContent(closureResultSchema, "The closed date and the appointments the closure cancelled."),
-      ...commonErrors(),
-      ...conflict(),
-      ...unprocessable(),
+      ...commonErrors,
+      ...conflict,
+      ...unprocessable,
     },
   });
 }

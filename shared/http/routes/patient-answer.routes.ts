@@ -23,7 +23,7 @@ function pageResponses() {
     409: htmlContent(
       "A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic).",
     ),
-    ...tooLarge(),
+    ...tooLarge,
   };
 }
 

@@ -49,7 +49,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     description:
       "Creates a patient. With an `Idempotency-Key`, a repeat of the same request returns the first response and creates nothing.",
     tags: ["patients"],
-    responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors(), ...unprocessable() },
+    responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors, ...unprocessable },
   });
   routes.add(
     {
@@ -72,7 +72,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     tags: ["patients"],
     responses: {
       200: jsonContent(patientSearchResultSchema, "Matching patients, by last name then first name."),
-      ...commonErrors(),
+      ...commonErrors,
     },
   });
   routes.add(
@@ -91,7 +91,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     description:
       "The patient's contact details, consent, email status and the protocols they are eligible for.",
     tags: ["patients"],
-    responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors(), ...notFound() },
+    responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors, ...notFound },
   });
   routes.add(
     {
@@ -109,7 +109,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     description:
       "Changes the fields given. A new email address resets `emailStatus` to `ok` and invalidates earlier unsubscribe links; `boosterOptOut: false` undoes an opt-out.",
     tags: ["patients"],
-    responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors(), ...notFound() },
+    responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors, ...notFound },
   });
   routes.add(
     {
@@ -128,8 +128,8 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     tags: ["patients"],
     responses: {
       200: jsonContent(appointmentListSchema, "The patient's appointments by start."),
-      ...commonErrors(),
-      ...notFound(),
+      ...commonErrors,
+      ...notFound,
     },
   });
 }

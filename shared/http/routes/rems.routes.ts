@@ -33,7 +33,7 @@ export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): vo
       `session date, between \`from\` and \`to\` (at most 93 days; default the last ${DEFAULT_SUBMITTED_DAYS} ` +
       "days). Read from an index: a change may take a moment to show.",
     tags: ["appointments"],
-    responses: { 200: jsonContent(remsFormListSchema, "The forms, oldest due first."), ...commonErrors() },
+    responses: { 200: jsonContent(remsFormListSchema, "The forms, oldest due first."), ...commonErrors },
   });
   routes.add(
     {
@@ -59,10 +59,10 @@ export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): vo
     tags: ["appointments"],
     responses: {
       200: jsonContent(appointmentSchema, "The appointment with its recorded form."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
-      ...unprocessable(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
     },
   });
 }

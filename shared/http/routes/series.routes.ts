@@ -42,10 +42,10 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["series"],
     responses: {
       201: jsonContent(seriesSchema, "The booked series with every session and its reminders."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
-      ...unprocessable(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
     },
   });
   routes.add(
@@ -72,10 +72,10 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["series"],
     responses: {
       200: jsonContent(seriesPreviewSchema, "Each session's place, in order."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
-      ...unprocessable(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
     },
   });
   routes.add(
@@ -93,7 +93,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     summary: "Read a series",
     description: "The series with every session in order, each with its reminders.",
     tags: ["series"],
-    responses: { 200: jsonContent(seriesSchema, "The series."), ...commonErrors(), ...notFound() },
+    responses: { 200: jsonContent(seriesSchema, "The series."), ...commonErrors, ...notFound },
   });
   routes.add(
     {
@@ -112,9 +112,9 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     tags: ["series"],
     responses: {
       200: jsonContent(seriesSchema, "The cancelled series."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
     },
   });
 }

@@ -35,7 +35,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
       "rooms alone decide bookings; once anyone is entered, every session needs the people its service " +
       "needs (see the protocols' `staff` and the clinic's `serviceStaff`).",
     tags: ["staff"],
-    responses: { 200: jsonContent(staffListSchema, "The roster."), ...commonErrors() },
+    responses: { 200: jsonContent(staffListSchema, "The roster."), ...commonErrors },
   });
   routes.add(
     {
@@ -60,8 +60,8 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
     tags: ["staff"],
     responses: {
       201: jsonContent(staffMemberSchema, "The new staff member."),
-      ...commonErrors(),
-      ...conflict(),
+      ...commonErrors,
+      ...conflict,
     },
   });
   routes.add(
@@ -84,9 +84,9 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
     tags: ["staff"],
     responses: {
       200: jsonContent(staffMemberSchema, "The changed staff member."),
-      ...commonErrors(),
-      ...notFound(),
-      ...conflict(),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
     },
   });
 }

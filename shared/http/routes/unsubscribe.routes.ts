@@ -19,7 +19,7 @@ function pageResponses() {
     404: htmlContent(
       "A link that is malformed, forged, expired, or was sent to an address the patient no longer has.",
     ),
-    ...tooLarge(),
+    ...tooLarge,
   };
 }
 

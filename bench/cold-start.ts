@@ -8,6 +8,7 @@ import { build, type Metafile } from "esbuild";
 import { clinicDefaults, loadConfig } from "../infra/config.js";
 import {
   BUNDLE_ALIASES,
+  DROP_LABELS,
   ESM_REQUIRE_BANNER,
   LAMBDA_NODE_TARGET,
   MAIN_FIELDS,
@@ -220,6 +221,7 @@ async function bundle(
     mainFields: MAIN_FIELDS,
     banner: { js: ESM_REQUIRE_BANNER },
     alias: BUNDLE_ALIASES,
+    dropLabels: DROP_LABELS,
     sourcemap,
     sourcesContent: false,
     metafile: true,

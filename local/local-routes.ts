@@ -30,32 +30,23 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
       method: "get",
       path: "/local/clock",
       operationId: "getLocalClock",
-      summary: "Read the local clock",
-      description: "The time everything in local mode reads: the API's now and the scheduler emulator's.",
-      tags: ["local"],
       roles: ANY_ROLE,
-      responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
     },
     (c) => c.json({ now: control.clock.now().toISOString() }, 200),
   );
+  API_DOCS: routes.describe("getLocalClock", {
+    summary: "Read the local clock",
+    description: "The time everything in local mode reads: the API's now and the scheduler emulator's.",
+    tags: ["local"],
+    responses: { 200: jsonContent(localClockSchema, "The local clock."), ...commonErrors },
+  });
   routes.add(
     {
       method: "post",
       path: "/local/clock",
       operationId: "moveLocalClock",
-      summary: "Move the local clock forward and fire every schedule due by then",
-      description:
-        "Moves the clock to `now` (never backwards: 400), fires every schedule due by then, waits for their emails, and answers with what fired.",
-      tags: ["local"],
       roles: ["admin"],
       request: { body: localClockBodySchema },
-      responses: {
-        200: jsonContent(
-          localClockMoveSchema,
-          "The new time, the reminders that fired, what was reconciled.",
-        ),
-        ...commonErrors,
-      },
     },
     async (c, input) => {
       const next = new Date(input.body.now);
@@ -74,19 +65,31 @@ export function registerLocalRoutes(routes: RouteTable, control: ClockControl) {
       }
     },
   );
+  API_DOCS: routes.describe("moveLocalClock", {
+    summary: "Move the local clock forward and fire every schedule due by then",
+    description:
+      "Moves the clock to `now` (never backwards: 400), fires every schedule due by then, waits for their emails, and answers with what fired.",
+    tags: ["local"],
+    responses: {
+      200: jsonContent(localClockMoveSchema, "The new time, the reminders that fired, what was reconciled."),
+      ...commonErrors,
+    },
+  });
   // The local stand-in for the dead-letter queues an operator reads in AWS (README, Operations).
   routes.add(
     {
       method: "get",
       path: "/local/dead-letters",
       operationId: "listLocalDeadLetters",
-      summary: "What did not make it: the local dead-letter queues",
-      description:
-        "Schedules whose target kept failing, failed asynchronous sends, and stream batches that failed: what an operator reads from the SQS dead-letter queues in AWS.",
-      tags: ["local"],
       roles: ["staff"],
-      responses: { 200: jsonContent(deadLettersSchema, "The dead letters."), ...commonErrors },
     },
     (c) => c.json(control.deadLetters(), 200),
   );
+  API_DOCS: routes.describe("listLocalDeadLetters", {
+    summary: "What did not make it: the local dead-letter queues",
+    description:
+      "Schedules whose target kept failing, failed asynchronous sends, and stream batches that failed: what an operator reads from the SQS dead-letter queues in AWS.",
+    tags: ["local"],
+    responses: { 200: jsonContent(deadLettersSchema, "The dead letters."), ...commonErrors },
+  });
 }

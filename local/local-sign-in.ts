@@ -22,15 +22,7 @@ export function registerLocalSignIn(routes: RouteTable, jwtSecret: string): void
       method: "post",
       path: "/local/sign-in",
       operationId: "signInLocally",
-      tags: ["local"],
-      summary: "Sign in to the local console with the chosen roles (local mode only)",
-      description:
-        "Hands out the same HS256 token as `npm run token` for the roles chosen. Local mode only: the signing secret is on this machine anyway, so a password here would protect nothing.",
       request: { body: signInBodySchema },
-      responses: {
-        200: jsonContent(signInResponseSchema, "A local token for those roles."),
-        ...commonErrors,
-      },
     },
     async (c, input) => {
       const token = await signLocalToken({
@@ -45,4 +37,14 @@ export function registerLocalSignIn(routes: RouteTable, jwtSecret: string): void
       );
     },
   );
+  API_DOCS: routes.describe("signInLocally", {
+    summary: "Sign in to the local console with the chosen roles (local mode only)",
+    description:
+      "Hands out the same HS256 token as `npm run token` for the roles chosen. Local mode only: the signing secret is on this machine anyway, so a password here would protect nothing.",
+    tags: ["local"],
+    responses: {
+      200: jsonContent(signInResponseSchema, "A local token for those roles."),
+      ...commonErrors,
+    },
+  });
 }

@@ -14,7 +14,13 @@ import { AUDIT_KEY_PREFIX } from "../../shared/adapters/dynamodb/item-keys.js";
 import type { AppConfig } from "../config.js";
 import { acknowledge, acknowledgeKeyGrantWildcards, nagArnRef } from "../nag-acknowledge.js";
 import type { FunctionName } from "../names.js";
-import { aliasEsbuildArgs, ESM_REQUIRE_BANNER, LAMBDA_NODE_TARGET, MAIN_FIELDS } from "./lambda-bundle.js";
+import {
+  aliasEsbuildArgs,
+  dropLabelsEsbuildArgs,
+  ESM_REQUIRE_BANNER,
+  LAMBDA_NODE_TARGET,
+  MAIN_FIELDS,
+} from "./lambda-bundle.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -145,7 +151,7 @@ export class AppFunction extends Construct {
         target: LAMBDA_NODE_TARGET,
         mainFields: MAIN_FIELDS,
         banner: ESM_REQUIRE_BANNER,
-        esbuildArgs: aliasEsbuildArgs(),
+        esbuildArgs: { ...aliasEsbuildArgs(), ...dropLabelsEsbuildArgs() },
         ...(props.besideBundle ? { commandHooks: copyAfterBundling(props.besideBundle) } : {}),
       },
     });

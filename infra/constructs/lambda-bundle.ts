@@ -26,3 +26,17 @@ export const BUNDLE_ALIASES: Record<string, string> = {
 export const aliasEsbuildArgs = (): { "--alias": string[] } => ({
   "--alias": Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
 });
+
+/**
+ * Statements labelled `API_DOCS:` are left out of every bundle: each route's OpenAPI prose and documented
+ * responses (`API_DOCS: routes.describe(...)` in shared/http), which the deployed function never reads, since
+ * admin-api's document is written at synth (infra/openapi-document-file.ts). Everywhere else (tsx, vitest,
+ * the CDK app, local mode) the label changes nothing.
+ */
+export const API_DOCS_LABEL = "API_DOCS";
+export const DROP_LABELS = [API_DOCS_LABEL];
+
+/** The same labels as NodejsFunction's `esbuildArgs` (it has no `dropLabels` option). */
+export const dropLabelsEsbuildArgs = (): { "--drop-labels": string } => ({
+  "--drop-labels": DROP_LABELS.join(","),
+});

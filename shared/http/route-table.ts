@@ -21,25 +21,23 @@ export interface ResponseSpec {
 }
 
 /**
- * One route as data: what Hono needs to serve it and what the OpenAPI document says about it. Every route
- * of the app is one of these (pages, probes and local-only routes too), so the document lists them all,
- * and the fields every operation needs to read well (operationId, summary, description) are required.
- * We keep this shape (close to OpenAPI's operation object) instead of `@hono/zod-openapi` because that
- * library pulls all of zod and an OpenAPI generator into the Lambda bundle; the document is built from
- * these specs with zod's own JSON Schema converter, at synth for the Lambda (a file beside its bundle) and
- * on the first request for `/openapi.json` locally.
+ * One route as data: what Hono needs to serve it (RouteServing) and what the OpenAPI document says about it
+ * (RouteDocs). Every route of the app is one of these (pages, probes and local-only routes too), so the
+ * document lists them all, and the fields every operation needs to read well (operationId, summary,
+ * description) are required. We keep this shape (close to OpenAPI's operation object) instead of
+ * `@hono/zod-openapi` because that library pulls all of zod and an OpenAPI generator into the Lambda
+ * bundle; the document is built from these specs with zod's own JSON Schema converter, at synth for the
+ * Lambda (a file beside its bundle) and on the first request for `/openapi.json` locally.
  */
-export interface RouteSpec {
+export interface RouteSpec extends RouteServing, RouteDocs {}
+
+/** What serving a route reads: everything of its spec but the prose and the documented responses. */
+export interface RouteServing {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path template: `/patients/{id}`. */
   path: string;
   /** Unique across the API, camelCase: client generators name their methods after it. */
   operationId: string;
-  /** One line, as an API reference lists the operation. */
-  summary: string;
-  /** What it does and what a caller should know: rules, side effects, what is written. */
-  description: string;
-  tags: readonly ApiTag[];
   /**
    * Who may call it: a bearer token with one of these roles, checked before validation so a stranger
    * learns nothing from a 400. Absent: public. The document's `security` is derived from it.
@@ -52,7 +50,6 @@ export interface RouteSpec {
     /** A JSON body, always required. */
     body?: z.ZodMiniType;
   };
-  responses: Readonly<Record<number, ResponseSpec>>;
   /** A route that reads or changes a patient's data leaves an audit entry (see audit-trail.ts). */
   audit?: AuditSpec;
   /**
@@ -62,18 +59,28 @@ export interface RouteSpec {
   page?: { invalidRequest: (c: Context<AppEnv>) => Response | Promise<Response> };
 }
 
+/** What only the OpenAPI document reads about a route: nothing here is read while serving it. */
+export interface RouteDocs {
+  /** One line, as an API reference lists the operation. */
+  summary: string;
+  /** What it does and what a caller should know: rules, side effects, what is written. */
+  description: string;
+  tags: readonly ApiTag[];
+  responses: Readonly<Record<number, ResponseSpec>>;
+}
+
 type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
-type RequestOf<R extends RouteSpec> = NonNullable<R["request"]>;
+type RequestOf<R extends RouteServing> = NonNullable<R["request"]>;
 
 /** The validated parts of a request, typed by the route's schemas. */
-export interface ValidInput<R extends RouteSpec> {
+export interface ValidInput<R extends RouteServing> {
   params: Parsed<RequestOf<R>["params"]>;
   query: Parsed<RequestOf<R>["query"]>;
   headers: Parsed<RequestOf<R>["headers"]>;
   body: Parsed<RequestOf<R>["body"]>;
 }
 
-export type RouteHandler<R extends RouteSpec> = (
+export type RouteHandler<R extends RouteServing> = (
   c: Context<AppEnv>,
   input: ValidInput<R>,
 ) => Response | Promise<Response>;
@@ -83,10 +90,11 @@ const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]
 
 /**
  * The API's routes: registers each on Hono with validation that answers 400 problem+json naming every
- * field at fault, and remembers the specs for the OpenAPI document.
+ * field at fault, and remembers the specs, with their docs, for the OpenAPI document.
  */
 export class RouteTable {
-  readonly specs: RouteSpec[] = [];
+  private readonly served: RouteServing[] = [];
+  private readonly docs = new Map<string, RouteDocs>();
   /** One middleware for every page: each builds its policy headers when made. */
   private pageHeaders?: MiddlewareHandler<AppEnv>;
 
@@ -97,10 +105,22 @@ export class RouteTable {
     private readonly auditTo?: { store: Store; clock: Clock },
   ) {}
 
-  add<const R extends RouteSpec>(spec: R, handler: RouteHandler<R>): void {
-    if (this.specs.some((s) => s.operationId === spec.operationId))
+  /**
+   * Every route with its docs, for the OpenAPI document. A route that was never described reads as one
+   * whose docs throw, naming it, when the document reads them: building the app (in a Lambda, where the
+   * docs are dropped) still works, building the document does not.
+   */
+  get specs(): RouteSpec[] {
+    return this.served.map((spec) => {
+      const docs = this.docs.get(spec.operationId);
+      return docs ? { ...spec, ...docs } : undocumented(spec);
+    });
+  }
+
+  add<const R extends RouteServing>(spec: R, handler: RouteHandler<R>): void {
+    if (this.served.some((s) => s.operationId === spec.operationId))
       throw new Error(`operationId ${spec.operationId} is used twice`);
-    this.specs.push(spec);
+    this.served.push(spec);
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
     const serve: MiddlewareHandler<AppEnv> = async (c) => {
       const input = await validInput(c, spec);
@@ -116,11 +136,44 @@ export class RouteTable {
     ];
     this.app.on([spec.method.toUpperCase()], [honoPath], ...before, serve);
   }
+
+  /**
+   * The OpenAPI docs of the route added just before as `operationId`, written `API_DOCS: routes.describe(...)`
+   * right after its `routes.add`: Lambda bundles drop statements labelled API_DOCS (esbuild's dropLabels,
+   * infra/constructs/lambda-bundle.ts), since the function never reads docs: its document is written at
+   * synth (infra/openapi-document-file.ts). Everywhere else (tsx, vitest, the CDK app) the label is inert.
+   */
+  describe(operationId: string, docs: RouteDocs): void {
+    if (!this.served.some((s) => s.operationId === operationId))
+      throw new Error(
+        `routes.describe("${operationId}"): no route with that operationId was added before it`,
+      );
+    if (this.docs.has(operationId)) throw new Error(`operationId ${operationId} is described twice`);
+    this.docs.set(operationId, docs);
+  }
 }
 
-async function validInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Response | ValidInput<RouteSpec>> {
+/** `spec` as a RouteSpec whose docs throw when read, for the document to fail on, naming the route. */
+function undocumented(spec: RouteServing): RouteSpec {
+  const missing = (): never => {
+    throw new Error(
+      `Route ${spec.operationId} (${spec.method.toUpperCase()} ${spec.path}) has no API docs: ` +
+        `follow its routes.add with API_DOCS: routes.describe("${spec.operationId}", {...}).`,
+    );
+  };
+  const docs: (keyof RouteDocs)[] = ["summary", "description", "tags", "responses"];
+  return Object.defineProperties(
+    { ...spec },
+    Object.fromEntries(docs.map((key) => [key, { get: missing, enumerable: true }])),
+  ) as RouteSpec;
+}
+
+async function validInput(
+  c: Context<AppEnv>,
+  spec: RouteServing,
+): Promise<Response | ValidInput<RouteServing>> {
   const request = spec.request ?? {};
-  const parts: [keyof ValidInput<RouteSpec>, string, z.ZodMiniType | undefined, () => unknown][] = [
+  const parts: [keyof ValidInput<RouteServing>, string, z.ZodMiniType | undefined, () => unknown][] = [
     ["query", "query", request.query, () => singleValues(c.req.queries())],
     ["params", "path", request.params, () => c.req.param()],
     ["headers", "header", request.headers, () => c.req.header()],
@@ -137,7 +190,7 @@ async function validInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Response
     if (!result.success) return invalid(c, fieldErrors(result.error, ""));
     input.body = result.data;
   }
-  return input as unknown as ValidInput<RouteSpec>;
+  return input as unknown as ValidInput<RouteServing>;
 }
 
 /** The body as JSON. No content type and no body reads as `{}`, so the 400 lists the required fields. */

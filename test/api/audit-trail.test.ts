@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_RETENTION_DAYS, type AuditEntry } from "../../shared/domain/audit.js";
+import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
+import { routeSpecsOf } from "../../shared/http/app.js";
+import { lambdaAuthorizerClaims } from "../../shared/http/authenticators.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
 import { StaleWrite } from "../../shared/use-cases/errors.js";
 import { apiHarness, newPatient } from "../support/api-harness.js";
 
@@ -128,5 +132,23 @@ describe("the audit trail", () => {
     const years = (item!.ttl - Date.parse(item!.at) / 1000) / (365.25 * 86_400);
     expect(years).toBeGreaterThanOrEqual(6);
     expect(AUDIT_RETENTION_DAYS).toBeLessThan(6 * 366 + 2);
+  });
+});
+
+describe("an audited route's success status", () => {
+  it("is the one its docs give, though the Lambda, which has no docs, reads it from the route's audit", () => {
+    const specs = routeSpecsOf({
+      deps: {} as Deps,
+      authenticate: lambdaAuthorizerClaims,
+      openApiDocument: apiOpenApiDocument,
+    });
+    const audited = specs.filter((spec) => spec.audit);
+    expect(audited.length).toBeGreaterThan(20);
+    for (const spec of audited) {
+      const documented = Object.keys(spec.responses)
+        .map(Number)
+        .filter((status) => status < 300);
+      expect(documented, spec.operationId).toEqual([spec.audit?.successStatus ?? 200]);
+    }
   });
 });

@@ -514,6 +514,18 @@ describe("stateless stack: functions", () => {
     expect(JSON.parse(response.body)).toEqual(written);
   });
 
+  it("leaves the routes' docs (API_DOCS) out of admin-api's deployed bundle, and keeps them in its openapi.json", () => {
+    const { S3Key } = props(fnNamed("admin-api")[1]).Code as { S3Key: string };
+    const assetDir = join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`);
+    const code = readFileSync(join(assetDir, "index.mjs"), "utf8");
+    const document = readFileSync(join(assetDir, OPENAPI_FILE_NAME), "utf8");
+    const described = "Books a consultation, integration session, booster or one protocol session";
+    // `includes`, not toContain: a failure would print the whole bundle.
+    expect(code.includes(described)).toBe(false);
+    expect(document.includes(described)).toBe(true);
+    expect(code.includes('"bookAppointment"')).toBe(true);
+  });
+
   it("feeds only reminder records of the stream to schedule-sync, with bounded retries and a DLQ", () => {
     const [, mapping] = onlyResource(stateless, "AWS::Lambda::EventSourceMapping");
     const p = props(mapping);

@@ -46,21 +46,8 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       method: "get",
       path: "/availability",
       operationId: "getAvailability",
-      tags: ["appointments"],
-      summary: "Free starts for a service, or for moving one appointment",
-      description:
-        "With `service`: every free 15-minute start whose arrival time is still ahead. With " +
-        "`forAppointment`: the starts a reschedule of that booked appointment would accept (its own " +
-        "length, not blocked by itself, and for a series session the protocol's spacing to its " +
-        "neighbours and its window).",
       roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
-      responses: {
-        200: jsonContent(slotsSchema, "Every free 15-minute start."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-      },
     },
     async (c, input) => {
       const q = input.query;
@@ -72,101 +59,112 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       return c.json(slots, 200);
     },
   );
+  API_DOCS: routes.describe("getAvailability", {
+    summary: "Free starts for a service, or for moving one appointment",
+    description:
+      "With `service`: every free 15-minute start whose arrival time is still ahead. With " +
+      "`forAppointment`: the starts a reschedule of that booked appointment would accept (its own " +
+      "length, not blocked by itself, and for a series session the protocol's spacing to its " +
+      "neighbours and its window).",
+    tags: ["appointments"],
+    responses: {
+      200: jsonContent(slotsSchema, "Every free 15-minute start."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+    },
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments",
-      audit: { target: "appointment" },
+      audit: { target: "appointment", successStatus: 201 },
       operationId: "bookAppointment",
-      summary: "Book a single appointment",
-      description:
-        "Books a consultation, integration session, booster or one protocol session, with its reminders, in one transaction. With an `Idempotency-Key`, a repeat returns the first response.",
-      tags: ["appointments"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
-      responses: {
-        201: jsonContent(appointmentSchema, "The booked appointment with its reminders."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-        ...unprocessable,
-      },
     },
     async (c, input) => {
       const body = input.body;
       return createOnce(c, body, (idem) => bookAppointment(deps, body, idem));
     },
   );
+  API_DOCS: routes.describe("bookAppointment", {
+    summary: "Book a single appointment",
+    description:
+      "Books a consultation, integration session, booster or one protocol session, with its reminders, in one transaction. With an `Idempotency-Key`, a repeat returns the first response.",
+    tags: ["appointments"],
+    responses: {
+      201: jsonContent(appointmentSchema, "The booked appointment with its reminders."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
+    },
+  });
   routes.add(
     {
       method: "get",
       path: "/appointments",
       audit: { target: "appointments", id: (input) => rangeOf(input.query) },
       operationId: "listAppointments",
-      summary: "The clinic's agenda between two dates",
-      description:
-        "Appointments starting between `from` and `to` (clinic-local dates, at most 93 days), by start.",
-      tags: ["appointments"],
       roles: ANY_ROLE,
       request: { query: agendaQuerySchema },
-      responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors },
     },
     async (c, input) => {
       const q = input.query;
       return c.json(await appointmentsBetween(deps, q.from, q.to, q.confirmation), 200);
     },
   );
+  API_DOCS: routes.describe("listAppointments", {
+    summary: "The clinic's agenda between two dates",
+    description:
+      "Appointments starting between `from` and `to` (clinic-local dates, at most 93 days), by start.",
+    tags: ["appointments"],
+    responses: { 200: jsonContent(appointmentListSchema, "The agenda, sorted by start."), ...commonErrors },
+  });
   routes.add(
     {
       method: "get",
       path: "/appointments/{id}",
       audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       operationId: "getAppointment",
-      summary: "Read an appointment",
-      description:
-        "The appointment with its reminders: what was sent, skipped or is still scheduled, and why.",
-      tags: ["appointments"],
       roles: ANY_ROLE,
       request: { params: idParam },
-      responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors, ...notFound },
     },
     async (c, input) => c.json(await getAppointment(deps, input.params.id), 200),
   );
-  const changed = {
-    200: jsonContent(appointmentSchema, "The changed appointment."),
-    ...commonErrors,
-    ...notFound,
-    ...conflict,
-  };
+  API_DOCS: routes.describe("getAppointment", {
+    summary: "Read an appointment",
+    description: "The appointment with its reminders: what was sent, skipped or is still scheduled, and why.",
+    tags: ["appointments"],
+    responses: { 200: jsonContent(appointmentSchema, "The appointment."), ...commonErrors, ...notFound },
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments/{id}/cancel",
       audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       operationId: "cancelAppointment",
-      summary: "Cancel an appointment and its pending reminders",
-      description:
-        "Cancels the appointment, frees its chair or office, and sends the patient a cancellation notice.",
-      tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: cancelAppointmentBodySchema },
-      responses: changed,
     },
     async (c, input) => c.json(await cancelAppointment(deps, input.params.id, input.body.reason), 200),
   );
+  API_DOCS: routes.describe("cancelAppointment", {
+    summary: "Cancel an appointment and its pending reminders",
+    description:
+      "Cancels the appointment, frees its chair or office, and sends the patient a cancellation notice.",
+    tags: ["appointments"],
+    responses: changedResponses(),
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments/{id}/reschedule",
       audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       operationId: "rescheduleAppointment",
-      summary: "Move an appointment; its pending reminders move with it",
-      description:
-        "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). A KAP integration session stays on its days after its dosing session, and a dosing session moved past its integration session takes it along (same time of day and therapist where free; each gets its notice), or 422 `integration-window`. The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
-      tags: ["appointments"],
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
-      responses: { ...changed, ...unprocessable },
     },
     async (c, input) =>
       c.json(
@@ -176,68 +174,95 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
         200,
       ),
   );
+  API_DOCS: routes.describe("rescheduleAppointment", {
+    summary: "Move an appointment; its pending reminders move with it",
+    description:
+      "Moves the appointment to `start` under the same rules as a booking; a series session keeps the protocol's spacing to its neighbours (422 otherwise). A KAP integration session stays on its days after its dosing session, and a dosing session moved past its integration session takes it along (same time of day and therapist where free; each gets its notice), or 422 `integration-window`. The patient gets a reschedule notice. In a staffed clinic the session keeps its people where they are free; `withoutStaff` hands it to others (409 `staff-unavailable` if nobody else is free). With the same `start`, only the people change and the patient is told nothing.",
+    tags: ["appointments"],
+    responses: { ...changedResponses(), ...unprocessable },
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments/{id}/outcome",
       audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       operationId: "recordOutcome",
-      summary: "Record a consultation's outcome (eligibility)",
-      description:
-        "A clinician records whether the patient is eligible and for which protocols; eligibility is what lets staff book a series.",
-      tags: ["appointments"],
       roles: ["clinician"],
       request: { params: idParam, body: outcomeBodySchema },
-      responses: changed,
     },
     async (c, input) =>
       c.json(await recordOutcome(deps, input.params.id, input.body, c.get("principal").sub), 200),
   );
+  API_DOCS: routes.describe("recordOutcome", {
+    summary: "Record a consultation's outcome (eligibility)",
+    description:
+      "A clinician records whether the patient is eligible and for which protocols; eligibility is what lets staff book a series.",
+    tags: ["appointments"],
+    responses: changedResponses(),
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments/{id}/attendance",
       audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
       operationId: "recordAttendance",
-      summary: "Record whether the patient came",
-      description: "Marks a past appointment `completed` or `no-show`.",
-      tags: ["appointments"],
       roles: ["clinician", "staff"],
       request: { params: idParam, body: attendanceBodySchema },
-      responses: changed,
     },
     async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
   );
+  API_DOCS: routes.describe("recordAttendance", {
+    summary: "Record whether the patient came",
+    description: "Marks a past appointment `completed` or `no-show`.",
+    tags: ["appointments"],
+    responses: changedResponses(),
+  });
   routes.add(
     {
       method: "post",
       path: "/appointments/{id}/reminders/{reminderId}/resend",
       operationId: "resendReminder",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
-      tags: ["appointments"],
-      summary: "Send the patient a copy of an email they say never arrived",
-      description:
-        "Only for a reminder that was `sent` or `failed`, and only while what it says is still true (409 " +
-        "with `code` `stale` otherwise: a confirmation, preparation or day-before reminder of an " +
-        "appointment that is cancelled or has started, a reschedule notice that is not the latest, a " +
-        "cancellation notice whose time has passed, a booster invitation the patient stopped). 409 " +
-        "`copy-pending` while a copy is still on its way, `no-email` when the patient has no consent or a " +
-        "bounced address. The copy is a reminder of its own on the appointment (`resendOf`), due now, and " +
-        "goes through the usual pipeline: the answer (202) comes before the email.",
+      audit: {
+        target: "appointment",
+        id: (input) => (input.params as { id: string }).id,
+        successStatus: 202,
+      },
       roles: ["staff"],
       request: { params: reminderParams, headers: idempotencyHeader },
-      responses: {
-        202: jsonContent(appointmentSchema, "The appointment, with the copy among its reminders."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-      },
     },
     async (c, input) => {
       const { id, reminderId } = input.params;
       return createOnce(c, input.params, (idem) => resendReminder(deps, id, reminderId, idem), 202);
     },
   );
+  API_DOCS: routes.describe("resendReminder", {
+    summary: "Send the patient a copy of an email they say never arrived",
+    description:
+      "Only for a reminder that was `sent` or `failed`, and only while what it says is still true (409 " +
+      "with `code` `stale` otherwise: a confirmation, preparation or day-before reminder of an " +
+      "appointment that is cancelled or has started, a reschedule notice that is not the latest, a " +
+      "cancellation notice whose time has passed, a booster invitation the patient stopped). 409 " +
+      "`copy-pending` while a copy is still on its way, `no-email` when the patient has no consent or a " +
+      "bounced address. The copy is a reminder of its own on the appointment (`resendOf`), due now, and " +
+      "goes through the usual pipeline: the answer (202) comes before the email.",
+    tags: ["appointments"],
+    responses: {
+      202: jsonContent(appointmentSchema, "The appointment, with the copy among its reminders."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+    },
+  });
+}
+
+/** The documented answers of a route that changes an appointment; a function, for bundles without docs. */
+function changedResponses() {
+  return {
+    200: jsonContent(appointmentSchema, "The changed appointment."),
+    ...commonErrors,
+    ...notFound,
+    ...conflict,
+  };
 }
 
 /** A date range as an audit target: which days of the agenda were read. */

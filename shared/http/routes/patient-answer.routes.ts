@@ -13,16 +13,19 @@ import { htmlPage, type PageContent } from "../html-page.js";
 import { htmlContent, tooLarge } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
 
-const responses = {
-  200: htmlContent("The page: what the link offers (GET), or that the answer was recorded (POST)."),
-  404: htmlContent(
-    "A link that is malformed, forged, expired, or whose appointment is gone: call the clinic.",
-  ),
-  409: htmlContent(
-    "A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic).",
-  ),
-  ...tooLarge,
-};
+/** The pages' documented answers; a function, so a bundle without the docs does not build them. */
+function pageResponses() {
+  return {
+    200: htmlContent("The page: what the link offers (GET), or that the answer was recorded (POST)."),
+    404: htmlContent(
+      "A link that is malformed, forged, expired, or whose appointment is gone: call the clinic.",
+    ),
+    409: htmlContent(
+      "A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic).",
+    ),
+    ...tooLarge,
+  };
+}
 
 /** Every page names the clinic as emails do (never a name that gives the treatment away) and its phone. */
 const fromClinic = (clinic: Clinic) => ({ from: publicClinicName(clinic), phone: clinic.phone });
@@ -128,12 +131,7 @@ export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOpt
       operationId: "showAppointmentAnswerPage",
       // The patient's own action (no token: the link is the credential); the page reads their appointment.
       audit,
-      summary: "The email's Confirm or Cancel page",
-      description:
-        "Shows the clinic, the appointment's date and time in the clinic's zone, and a button that POSTs the answer. Changes nothing, because mail scanners open links. A link stops working when its appointment starts; a refused link shows a page that asks the patient to call.",
-      tags: ["patient-pages"],
       request: { params: patientLinkParamsSchema },
-      responses,
       page: { invalidRequest: notRecognised },
     },
     async (c, input) => {
@@ -142,18 +140,20 @@ export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOpt
       return c.html(htmlPage(page), status);
     },
   );
+  API_DOCS: routes.describe("showAppointmentAnswerPage", {
+    summary: "The email's Confirm or Cancel page",
+    description:
+      "Shows the clinic, the appointment's date and time in the clinic's zone, and a button that POSTs the answer. Changes nothing, because mail scanners open links. A link stops working when its appointment starts; a refused link shows a page that asks the patient to call.",
+    tags: ["patient-pages"],
+    responses: pageResponses(),
+  });
   routes.add(
     {
       method: "post",
       path: "/visit/{token}/{action}",
       operationId: "answerAppointmentFromEmail",
       audit,
-      summary: "Confirm or cancel an appointment from the email (the page's button)",
-      description:
-        '`confirm` sets the appointment\'s `confirmation` to `confirmed`. `cancel` cancels it as staff would (reminders cancelled, the usual notice sent), recording `cancelledBy: "patient"`, until `cancellationNoticeHours` before the start; later the page asks the patient to call. A link already used, moved, expired or forged changes nothing. The body is not read.',
-      tags: ["patient-pages"],
       request: { params: patientLinkParamsSchema },
-      responses,
       page: { invalidRequest: notRecognised },
     },
     async (c, input) => {
@@ -162,6 +162,13 @@ export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOpt
       return c.html(htmlPage(page), status);
     },
   );
+  API_DOCS: routes.describe("answerAppointmentFromEmail", {
+    summary: "Confirm or cancel an appointment from the email (the page's button)",
+    description:
+      '`confirm` sets the appointment\'s `confirmation` to `confirmed`. `cancel` cancels it as staff would (reminders cancelled, the usual notice sent), recording `cancelledBy: "patient"`, until `cancellationNoticeHours` before the start; later the page asks the patient to call. A link already used, moved, expired or forged changes nothing. The body is not read.',
+    tags: ["patient-pages"],
+    responses: pageResponses(),
+  });
 }
 
 /** The appointment a link names, for the audit entry; the link's signature is checked elsewhere. */

@@ -34,92 +34,102 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "post",
       path: "/patients",
-      audit: { target: "patient" },
+      audit: { target: "patient", successStatus: 201 },
       operationId: "createPatient",
-      summary: "Register a patient",
-      description:
-        "Creates a patient. With an `Idempotency-Key`, a repeat of the same request returns the first response and creates nothing.",
-      tags: ["patients"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createPatientBodySchema },
-      responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors, ...unprocessable },
     },
     async (c, input) => {
       const body = input.body;
       return createOnce(c, body, (idem) => createPatient(deps, body, idem));
     },
   );
+  API_DOCS: routes.describe("createPatient", {
+    summary: "Register a patient",
+    description:
+      "Creates a patient. With an `Idempotency-Key`, a repeat of the same request returns the first response and creates nothing.",
+    tags: ["patients"],
+    responses: { 201: jsonContent(patientSchema, "The new patient."), ...commonErrors, ...unprocessable },
+  });
   routes.add(
     {
       method: "get",
       path: "/patients",
       audit: { target: "patient-search", id: () => "-" },
       operationId: "searchPatients",
-      summary: 'Find patients by "last name, first name", phone number or email',
-      description:
-        "Exactly one of `name`, `phone` or `email`. Answers at most `limit` patients by last name then first name; `more` says to narrow the search. There is no cursor: it would carry a patient's name in a URL.",
-      tags: ["patients"],
       roles: ANY_ROLE,
       request: { query: patientSearchQuerySchema },
-      responses: {
-        200: jsonContent(patientSearchResultSchema, "Matching patients, by last name then first name."),
-        ...commonErrors,
-      },
     },
     async (c, input) => {
       const limit = input.query.limit ?? PATIENT_SEARCH_DEFAULT_LIMIT;
       return c.json(await searchPatients(deps, { ...input.query, limit }), 200);
     },
   );
+  API_DOCS: routes.describe("searchPatients", {
+    summary: 'Find patients by "last name, first name", phone number or email',
+    description:
+      "Exactly one of `name`, `phone` or `email`. Answers at most `limit` patients by last name then first name; `more` says to narrow the search. There is no cursor: it would carry a patient's name in a URL.",
+    tags: ["patients"],
+    responses: {
+      200: jsonContent(patientSearchResultSchema, "Matching patients, by last name then first name."),
+      ...commonErrors,
+    },
+  });
   routes.add(
     {
       method: "get",
       path: "/patients/{id}",
       audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       operationId: "getPatient",
-      summary: "Read a patient",
-      description:
-        "The patient's contact details, consent, email status and the protocols they are eligible for.",
-      tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },
-      responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors, ...notFound },
     },
     async (c, input) => c.json(await getPatient(deps, input.params.id), 200),
   );
+  API_DOCS: routes.describe("getPatient", {
+    summary: "Read a patient",
+    description:
+      "The patient's contact details, consent, email status and the protocols they are eligible for.",
+    tags: ["patients"],
+    responses: { 200: jsonContent(patientSchema, "The patient."), ...commonErrors, ...notFound },
+  });
   routes.add(
     {
       method: "patch",
       path: "/patients/{id}",
       audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       operationId: "updatePatient",
-      summary: "Correct a patient's details",
-      description:
-        "Changes the fields given. A new email address resets `emailStatus` to `ok` and invalidates earlier unsubscribe links; `boosterOptOut: false` undoes an opt-out.",
-      tags: ["patients"],
       roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
-      responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors, ...notFound },
     },
     async (c, input) => c.json(await updatePatient(deps, input.params.id, input.body), 200),
   );
+  API_DOCS: routes.describe("updatePatient", {
+    summary: "Correct a patient's details",
+    description:
+      "Changes the fields given. A new email address resets `emailStatus` to `ok` and invalidates earlier unsubscribe links; `boosterOptOut: false` undoes an opt-out.",
+    tags: ["patients"],
+    responses: { 200: jsonContent(patientSchema, "The changed patient."), ...commonErrors, ...notFound },
+  });
   routes.add(
     {
       method: "get",
       path: "/patients/{id}/appointments",
       audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
       operationId: "listPatientAppointments",
-      summary: "List a patient's appointments",
-      description: "Every appointment of the patient, with its reminders, by start.",
-      tags: ["patients"],
       roles: ANY_ROLE,
       request: { params: idParam },
-      responses: {
-        200: jsonContent(appointmentListSchema, "The patient's appointments by start."),
-        ...commonErrors,
-        ...notFound,
-      },
     },
     async (c, input) => c.json({ appointments: await listPatientAppointments(deps, input.params.id) }, 200),
   );
+  API_DOCS: routes.describe("listPatientAppointments", {
+    summary: "List a patient's appointments",
+    description: "Every appointment of the patient, with its reminders, by start.",
+    tags: ["patients"],
+    responses: {
+      200: jsonContent(appointmentListSchema, "The patient's appointments by start."),
+      ...commonErrors,
+      ...notFound,
+    },
+  });
 }

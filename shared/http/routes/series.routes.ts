@@ -25,27 +25,29 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series",
-      audit: { target: "series" },
+      audit: { target: "series", successStatus: 201 },
       operationId: "bookSeries",
-      summary: "Plan and book a whole treatment series, all or nothing",
-      description:
-        "Plans every session of the protocol from `start`, keeping its local time of day and the protocol's spacing, and books them all with their reminders in one transaction, or answers 422 with the reason. With an `Idempotency-Key`, a repeat returns the first response.",
-      tags: ["series"],
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createSeriesBodySchema },
-      responses: {
-        201: jsonContent(seriesSchema, "The booked series with every session and its reminders."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-        ...unprocessable,
-      },
     },
     async (c, input) => {
       const body = input.body;
       return createOnce(c, body, (idem) => bookSeries(deps, body, idem));
     },
   );
+  API_DOCS: routes.describe("bookSeries", {
+    summary: "Plan and book a whole treatment series, all or nothing",
+    description:
+      "Plans every session of the protocol from `start`, keeping its local time of day and the protocol's spacing, and books them all with their reminders in one transaction, or answers 422 with the reason. With an `Idempotency-Key`, a repeat returns the first response.",
+    tags: ["series"],
+    responses: {
+      201: jsonContent(seriesSchema, "The booked series with every session and its reminders."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
+    },
+  });
   routes.add(
     {
       method: "post",
@@ -56,57 +58,63 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
         target: "patient",
         id: (input) => (input.body as { patientId: string } | undefined)?.patientId,
       },
-      tags: ["series"],
-      summary: "Plan a treatment series without booking it",
-      description:
-        "Takes the body of `POST /series` and answers where each session would go if it were booked now, " +
-        "or the very refusal `POST /series` would give (422 when no plan fits, with the session and why; " +
-        "409 when the first start is taken). Writes nothing; a booking made afterwards plans again.",
       roles: ["staff"],
       request: { body: createSeriesBodySchema },
-      responses: {
-        200: jsonContent(seriesPreviewSchema, "Each session's place, in order."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-        ...unprocessable,
-      },
     },
     async (c, input) => c.json(await previewSeries(deps, input.body), 200),
   );
+  API_DOCS: routes.describe("previewSeries", {
+    summary: "Plan a treatment series without booking it",
+    description:
+      "Takes the body of `POST /series` and answers where each session would go if it were booked now, " +
+      "or the very refusal `POST /series` would give (422 when no plan fits, with the session and why; " +
+      "409 when the first start is taken). Writes nothing; a booking made afterwards plans again.",
+    tags: ["series"],
+    responses: {
+      200: jsonContent(seriesPreviewSchema, "Each session's place, in order."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+      ...unprocessable,
+    },
+  });
   routes.add(
     {
       method: "get",
       path: "/series/{id}",
       audit: { target: "series", id: (input) => (input.params as { id: string }).id },
       operationId: "getSeries",
-      summary: "Read a series",
-      description: "The series with every session in order, each with its reminders.",
-      tags: ["series"],
       roles: ANY_ROLE,
       request: { params: idParam },
-      responses: { 200: jsonContent(seriesSchema, "The series."), ...commonErrors, ...notFound },
     },
     async (c, input) => c.json(await getSeries(deps, input.params.id), 200),
   );
+  API_DOCS: routes.describe("getSeries", {
+    summary: "Read a series",
+    description: "The series with every session in order, each with its reminders.",
+    tags: ["series"],
+    responses: { 200: jsonContent(seriesSchema, "The series."), ...commonErrors, ...notFound },
+  });
   routes.add(
     {
       method: "post",
       path: "/series/{id}/cancel",
       audit: { target: "series", id: (input) => (input.params as { id: string }).id },
       operationId: "cancelSeries",
-      summary: "Cancel a series: its future sessions and their reminders",
-      description: "Cancels every future session of the series; sessions already held keep their status.",
-      tags: ["series"],
       roles: ["staff"],
       request: { params: idParam, body: cancelSeriesBodySchema },
-      responses: {
-        200: jsonContent(seriesSchema, "The cancelled series."),
-        ...commonErrors,
-        ...notFound,
-        ...conflict,
-      },
     },
     async (c, input) => c.json(await cancelSeries(deps, input.params.id, input.body.reason), 200),
   );
+  API_DOCS: routes.describe("cancelSeries", {
+    summary: "Cancel a series: its future sessions and their reminders",
+    description: "Cancels every future session of the series; sessions already held keep their status.",
+    tags: ["series"],
+    responses: {
+      200: jsonContent(seriesSchema, "The cancelled series."),
+      ...commonErrors,
+      ...notFound,
+      ...conflict,
+    },
+  });
 }

@@ -12,13 +12,16 @@ const notRecognised = (c: Context) =>
     404,
   );
 
-const responses = {
-  200: htmlContent("The page."),
-  404: htmlContent(
-    "A link that is malformed, forged, expired, or was sent to an address the patient no longer has.",
-  ),
-  ...tooLarge,
-};
+/** The pages' documented answers; a function, so a bundle without the docs does not build them. */
+function pageResponses() {
+  return {
+    200: htmlContent("The page."),
+    404: htmlContent(
+      "A link that is malformed, forged, expired, or was sent to an address the patient no longer has.",
+    ),
+    ...tooLarge,
+  };
+}
 
 /**
  * The link in booster invitations. GET only shows a button, because mail scanners follow links; the POST
@@ -32,12 +35,7 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       operationId: "showUnsubscribePage",
       // The patient's own action (no token: the link is the credential); the page reads their record.
       audit: { target: "patient", id: (input) => patientOfLink(input.params) },
-      summary: "The booster invitation's opt-out page",
-      description:
-        "Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.",
-      tags: ["patient-pages"],
       request: { params: unsubscribeParamsSchema },
-      responses,
       page: { invalidRequest: notRecognised },
     },
     async (c, input) => {
@@ -54,6 +52,13 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       );
     },
   );
+  API_DOCS: routes.describe("showUnsubscribePage", {
+    summary: "The booster invitation's opt-out page",
+    description:
+      "Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.",
+    tags: ["patient-pages"],
+    responses: pageResponses(),
+  });
   routes.add(
     {
       method: "post",
@@ -61,12 +66,7 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       operationId: "unsubscribeFromBoosters",
       // The patient's own action (no token: the link is the credential); the page reads their record.
       audit: { target: "patient", id: (input) => patientOfLink(input.params) },
-      summary: "Stop booster invitations (the page's button, or RFC 8058 one-click)",
-      description:
-        "Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.",
-      tags: ["patient-pages"],
       request: { params: unsubscribeParamsSchema },
-      responses,
       page: { invalidRequest: notRecognised },
     },
     async (c, input) => {
@@ -81,6 +81,13 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       );
     },
   );
+  API_DOCS: routes.describe("unsubscribeFromBoosters", {
+    summary: "Stop booster invitations (the page's button, or RFC 8058 one-click)",
+    description:
+      "Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.",
+    tags: ["patient-pages"],
+    responses: pageResponses(),
+  });
 }
 
 /** The patient a link names (its first part), for the audit entry; the link's proof is checked elsewhere. */

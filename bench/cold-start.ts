@@ -6,13 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { clinicDefaults, loadConfig } from "../infra/config.js";
-import {
-  BUNDLE_ALIASES,
-  DROP_LABELS,
-  ESM_REQUIRE_BANNER,
-  LAMBDA_NODE_TARGET,
-  MAIN_FIELDS,
-} from "../infra/constructs/lambda-bundle.js";
+import { LAMBDA_ESBUILD_OPTIONS } from "../infra/constructs/lambda-bundle.js";
 import { median, round } from "./stats.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -212,16 +206,8 @@ async function bundle(
     ...(typeof entry === "string"
       ? { entryPoints: [entry] }
       : { stdin: { contents: entry.source, resolveDir: repoRoot, loader: "ts" as const } }),
+    ...LAMBDA_ESBUILD_OPTIONS,
     outfile,
-    bundle: true,
-    minify: true,
-    platform: "node",
-    target: LAMBDA_NODE_TARGET,
-    format: "esm",
-    mainFields: MAIN_FIELDS,
-    banner: { js: ESM_REQUIRE_BANNER },
-    alias: BUNDLE_ALIASES,
-    dropLabels: DROP_LABELS,
     sourcemap,
     sourcesContent: false,
     metafile: true,

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { BuildOptions } from "esbuild";
 
 /**
  * How every function is bundled, shared by infra/constructs/app-function.ts (NodejsFunction) and the
@@ -40,3 +41,19 @@ export const DROP_LABELS = [API_DOCS_LABEL];
 export const dropLabelsEsbuildArgs = (): { "--drop-labels": string } => ({
   "--drop-labels": DROP_LABELS.join(","),
 });
+
+/**
+ * What NodejsFunction's bundling (app-function.ts) amounts to as esbuild's own options, for code that runs
+ * esbuild itself to measure or check what is deployed (bench/cold-start.ts, test/infra/lambda-bundle.test.ts).
+ */
+export const LAMBDA_ESBUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  platform: "node",
+  target: LAMBDA_NODE_TARGET,
+  format: "esm",
+  mainFields: MAIN_FIELDS,
+  banner: { js: ESM_REQUIRE_BANNER },
+  alias: BUNDLE_ALIASES,
+  dropLabels: DROP_LABELS,
+} as const satisfies BuildOptions;

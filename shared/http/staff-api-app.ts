@@ -13,9 +13,9 @@ import { registerHealthRoute, registerOpenApiRoute } from "./routes/service.rout
 import { registerStaffRoutes } from "./routes/staff.routes.js";
 
 /**
- * What the admin-api function serves: the staff's API behind the JWT authorizer, the health probe and
- * the OpenAPI document. The pages patients open from their emails are another function's
- * (patient-pages-app.ts). `createApp` serves both, in the document's order.
+ * What the admin-api function serves: the staff's API behind the JWT authorizer and the health probe, and
+ * then the OpenAPI document (`createStaffApiApp`). The pages patients open from their emails are another
+ * function's (patient-pages-app.ts). `createApp` serves both.
  */
 export const STAFF_API_ROUTES: readonly RouteGroup[] = [
   registerHealthRoute,
@@ -28,9 +28,11 @@ export const STAFF_API_ROUTES: readonly RouteGroup[] = [
   registerStaffRoutes,
   registerAuditRoutes,
   registerRemsRoutes,
-  registerOpenApiRoute,
 ];
 
+/** What the admin-api function serves: the staff API, then the document (which reads it from a file). */
+export const ADMIN_API_ROUTES: readonly RouteGroup[] = [...STAFF_API_ROUTES, registerOpenApiRoute];
+
 export function createStaffApiApp(options: AppOptions): Hono<AppEnv> {
-  return assembleApp(options, STAFF_API_ROUTES).app;
+  return assembleApp(options, ADMIN_API_ROUTES).app;
 }

@@ -6,7 +6,7 @@ import { assembleApp, type RouteGroup } from "../../shared/http/app-assembly.js"
 import type { AppOptions } from "../../shared/http/app-env.js";
 import { lambdaAuthorizerClaims } from "../../shared/http/authenticators.js";
 import { createPatientPagesApp, PATIENT_PAGE_ROUTES } from "../../shared/http/patient-pages-app.js";
-import { createStaffApiApp, STAFF_API_ROUTES } from "../../shared/http/staff-api-app.js";
+import { ADMIN_API_ROUTES, createStaffApiApp } from "../../shared/http/staff-api-app.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
 
 // Describing routes reads nothing; requests below are refused before any use case runs.
@@ -19,7 +19,7 @@ const routesOf = (groups: readonly RouteGroup[]) =>
   assembleApp(options, groups).specs.map((s) => `${s.method.toUpperCase()} ${s.path}`);
 
 describe("the HTTP API split between admin-api and patient-pages", () => {
-  const staff = routesOf(STAFF_API_ROUTES);
+  const staff = routesOf(ADMIN_API_ROUTES);
   const pages = routesOf(PATIENT_PAGE_ROUTES);
 
   it("serves every route of the documented API from exactly one of the two functions", () => {

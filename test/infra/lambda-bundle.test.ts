@@ -1,13 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  BUNDLE_ALIASES,
-  DROP_LABELS,
-  ESM_REQUIRE_BANNER,
-  LAMBDA_NODE_TARGET,
-  MAIN_FIELDS,
-} from "../../infra/constructs/lambda-bundle.js";
+import { LAMBDA_ESBUILD_OPTIONS } from "../../infra/constructs/lambda-bundle.js";
 import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { routeSpecsOf } from "../../shared/http/app.js";
 import { assembleApp, type RouteGroup } from "../../shared/http/app-assembly.js";
@@ -15,7 +9,7 @@ import type { AppOptions } from "../../shared/http/app-env.js";
 import { lambdaAuthorizerClaims } from "../../shared/http/authenticators.js";
 import { PATIENT_PAGE_ROUTES } from "../../shared/http/patient-pages-app.js";
 import type { RouteSpec } from "../../shared/http/route-table.js";
-import { STAFF_API_ROUTES } from "../../shared/http/staff-api-app.js";
+import { ADMIN_API_ROUTES } from "../../shared/http/staff-api-app.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,17 +18,9 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 async function bundleOf(name: string): Promise<string> {
   const result = await build({
     entryPoints: [`${repoRoot}functions/${name}.ts`],
+    ...LAMBDA_ESBUILD_OPTIONS,
     outfile: "index.mjs",
     write: false,
-    bundle: true,
-    minify: true,
-    platform: "node",
-    target: LAMBDA_NODE_TARGET,
-    format: "esm",
-    mainFields: MAIN_FIELDS,
-    banner: { js: ESM_REQUIRE_BANNER },
-    alias: BUNDLE_ALIASES,
-    dropLabels: DROP_LABELS,
     logLevel: "error",
     absWorkingDir: repoRoot,
   });
@@ -99,6 +85,6 @@ describe("admin-api's Lambda bundle", () => {
 
   it("holds no route's summary, description or documented responses, and every staff route's operationId and path", () => {
     expect(leakedDocs(code)).toEqual([]);
-    expect(missingRoutes(code, servedBy(STAFF_API_ROUTES))).toEqual([]);
+    expect(missingRoutes(code, servedBy(ADMIN_API_ROUTES))).toEqual([]);
   });
 });

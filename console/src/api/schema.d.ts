@@ -485,54 +485,6 @@ export interface paths {
         patch: operations["updateStaffMember"];
         trace?: never;
     };
-    "/unsubscribe/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The booster invitation's opt-out page
-         * @description Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.
-         */
-        get: operations["showUnsubscribePage"];
-        put?: never;
-        /**
-         * Stop booster invitations (the page's button, or RFC 8058 one-click)
-         * @description Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.
-         */
-        post: operations["unsubscribeFromBoosters"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/visit/{token}/{action}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The email's Confirm or Cancel page
-         * @description Shows the clinic, the appointment's date and time in the clinic's zone, and a button that POSTs the answer. Changes nothing, because mail scanners open links. A link stops working when its appointment starts; a refused link shows a page that asks the patient to call.
-         */
-        get: operations["showAppointmentAnswerPage"];
-        put?: never;
-        /**
-         * Confirm or cancel an appointment from the email (the page's button)
-         * @description `confirm` sets the appointment's `confirmation` to `confirmed`. `cancel` cancels it as staff would (reminders cancelled, the usual notice sent), recording `cancelledBy: "patient"`, until `cancellationNoticeHours` before the start; later the page asks the patient to call. A link already used, moved, expired or forged changes nothing. The body is not read.
-         */
-        post: operations["answerAppointmentFromEmail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit": {
         parameters: {
             query?: never;
@@ -587,6 +539,54 @@ export interface paths {
          * @description A clinician records that the session's form was filed with the REMS program (`submittedAt`, not in the future and not before the session started: 422 naming the field) with the program's `reference`. Only a completed esketamine session or esketamine booster has a form (409 `not-a-rems-session` or `not-completed`). The first record stands: the same one again answers 200 and changes nothing (a retry), a different one is 409 `rems-form-recorded`. Once recorded, the session can no longer be marked a no-show.
          */
         post: operations["recordRemsMonitoringForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The booster invitation's opt-out page
+         * @description Shows a button that stops follow-up invitations. Changes nothing, because mail scanners open links. The link expires 90 days after it was sent, and when the patient's email address changes.
+         */
+        get: operations["showUnsubscribePage"];
+        put?: never;
+        /**
+         * Stop booster invitations (the page's button, or RFC 8058 one-click)
+         * @description Stops booster invitations for the patient the link was sent to; appointment emails still go out. Mail clients POST `List-Unsubscribe=One-Click` here; the body is not read.
+         */
+        post: operations["unsubscribeFromBoosters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visit/{token}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email's Confirm or Cancel page
+         * @description Shows the clinic, the appointment's date and time in the clinic's zone, and a button that POSTs the answer. Changes nothing, because mail scanners open links. A link stops working when its appointment starts; a refused link shows a page that asks the patient to call.
+         */
+        get: operations["showAppointmentAnswerPage"];
+        put?: never;
+        /**
+         * Confirm or cancel an appointment from the email (the page's button)
+         * @description `confirm` sets the appointment's `confirmation` to `confirmed`. `cancel` cancels it as staff would (reminders cancelled, the usual notice sent), recording `cancelledBy: "patient"`, until `cancellationNoticeHours` before the start; later the page asks the patient to call. A link already used, moved, expired or forged changes nothing. The body is not read.
+         */
+        post: operations["answerAppointmentFromEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3195,192 +3195,6 @@ export interface operations {
             };
         };
     };
-    showUnsubscribePage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description From the booster invitation's link: `<patientId>.<issued day>.<signature>`. */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A link that is malformed, forged, expired, or was sent to an address the patient no longer has. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description The request body is larger than 64 KB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    unsubscribeFromBoosters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description From the booster invitation's link: `<patientId>.<issued day>.<signature>`. */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A link that is malformed, forged, expired, or was sent to an address the patient no longer has. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description The request body is larger than 64 KB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    showAppointmentAnswerPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
-                token: string;
-                /** @description What the link offers: `confirm` or `cancel`. */
-                action: "confirm" | "cancel";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description The request body is larger than 64 KB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    answerAppointmentFromEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
-                token: string;
-                /** @description What the link offers: `confirm` or `cancel`. */
-                action: "confirm" | "cancel";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description The request body is larger than 64 KB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     readAuditTrail: {
         parameters: {
             query: {
@@ -3595,6 +3409,192 @@ export interface operations {
             };
             /** @description A clinical or calendar rule forbids it; `detail` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showUnsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the booster invitation's link: `<patientId>.<issued day>.<signature>`. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or was sent to an address the patient no longer has. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribeFromBoosters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the booster invitation's link: `<patientId>.<issued day>.<signature>`. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or was sent to an address the patient no longer has. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showAppointmentAnswerPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
+                token: string;
+                /** @description What the link offers: `confirm` or `cancel`. */
+                action: "confirm" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerAppointmentFromEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the email's Confirm or Cancel link: `<key id>.<appointment id>.<expiry>.<signature>`. Names no patient and no date. */
+                token: string;
+                /** @description What the link offers: `confirm` or `cancel`. */
+                action: "confirm" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page: what the link offers (GET), or that the answer was recorded (POST). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A link that is malformed, forged, expired, or whose appointment is gone: call the clinic. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A good link that cannot do what it offers now: already confirmed or cancelled, moved, begun, or too late to cancel online (call the clinic). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

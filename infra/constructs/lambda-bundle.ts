@@ -44,7 +44,7 @@ export const dropLabelsEsbuildArgs = (): { "--drop-labels": string } => ({
 
 /**
  * What NodejsFunction's bundling (app-function.ts) amounts to as esbuild's own options, for code that runs
- * esbuild itself to measure or check what is deployed (bench/cold-start.ts, test/infra/lambda-bundle.test.ts).
+ * esbuild itself to measure what is deployed (bench/cold-start.ts).
  */
 export const LAMBDA_ESBUILD_OPTIONS = {
   bundle: true,

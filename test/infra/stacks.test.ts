@@ -27,7 +27,10 @@ import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import { createApp } from "../../shared/http/app.js";
 import { lambdaAuthorizerClaims } from "../../shared/http/authenticators.js";
 import { OPENAPI_FILE_NAME } from "../../shared/http/openapi-file.js";
+import { PATIENT_PAGE_ROUTES } from "../../shared/http/patient-pages-app.js";
+import { ADMIN_API_ROUTES } from "../../shared/http/staff-api-app.js";
 import type { Deps } from "../../shared/use-cases/deps.js";
+import { leakedDocs, missingRoutes } from "../support/bundle-contents.js";
 import { freshTable } from "../support/dynamodb.js";
 import { services, TEST_CREDENTIALS, TEST_REGION } from "../support/services.js";
 import { type CfnResource, onlyResource, resourcesOf, type SynthesizedApp, synthApp } from "./synth-app.js";
@@ -514,16 +517,23 @@ describe("stateless stack: functions", () => {
     expect(JSON.parse(response.body)).toEqual(written);
   });
 
-  it("leaves the routes' docs (API_DOCS) out of admin-api's deployed bundle, and keeps them in its openapi.json", () => {
-    const { S3Key } = props(fnNamed("admin-api")[1]).Code as { S3Key: string };
-    const assetDir = join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`);
-    const code = readFileSync(join(assetDir, "index.mjs"), "utf8");
-    const document = readFileSync(join(assetDir, OPENAPI_FILE_NAME), "utf8");
-    const described = "Books a consultation, integration session, booster or one protocol session";
-    // `includes`, not toContain: a failure would print the whole bundle.
-    expect(code.includes(described)).toBe(false);
-    expect(document.includes(described)).toBe(true);
-    expect(code.includes('"bookAppointment"')).toBe(true);
+  it("leaves every route's docs (API_DOCS) out of the deployed bundles, and keeps them in admin-api's openapi.json", () => {
+    const assetOf = (name: string) => {
+      const { S3Key } = props(fnNamed(name)[1]).Code as { S3Key: string };
+      return join(synth.outdir, `asset.${S3Key.replace(/\.zip$/, "")}`);
+    };
+    const codeOf = (name: string) => readFileSync(join(assetOf(name), "index.mjs"), "utf8");
+    const document = readFileSync(join(assetOf("admin-api"), OPENAPI_FILE_NAME), "utf8");
+    expect(document).toContain("Books a consultation, integration session, booster or one protocol session");
+    // Each bundle holds no route's summary, description or documented responses, and its own routes.
+    for (const [name, routes] of [
+      ["admin-api", ADMIN_API_ROUTES],
+      ["patient-pages", PATIENT_PAGE_ROUTES],
+    ] as const) {
+      const code = codeOf(name);
+      expect(leakedDocs(code), name).toEqual([]);
+      expect(missingRoutes(code, routes), name).toEqual([]);
+    }
   });
 
   it("feeds only reminder records of the stream to schedule-sync, with bounded retries and a DLQ", () => {

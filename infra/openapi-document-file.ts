@@ -10,8 +10,9 @@ const writtenTo = new Set<string>();
 
 /**
  * The HTTP API's OpenAPI document, which admin-api serves: built here in the CDK process (once per process)
- * from the routes admin-api and patient-pages serve behind it (`createApp`'s, without local ones), and written into `dir` (the cloud assembly's directory, as the assets are); returns the
- * file's path. app-function.ts copies it beside the bundle, where the function reads it on the first
+ * from the routes admin-api and patient-pages serve behind the API (`createApp`'s, without local ones), and
+ * written into `dir` (the cloud assembly's directory, as the assets are); returns the file's path.
+ * app-function.ts copies it beside admin-api's bundle, where the function reads it on the first
  * GET /openapi.json. Built at synth, it needs no network and no deployed value (the function sets
  * `servers` when serving, if it has a URL).
  */

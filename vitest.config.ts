@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/support/slow-first-sequencer.js";
 
 export default defineConfig({
   test: {
@@ -12,6 +13,8 @@ export default defineConfig({
     pool: "forks",
     // Two cores: more workers only contend for the same DynamoDB Local.
     maxWorkers: 2,
+    // The slow files first, so none of them starts last and runs alone (test/support/slow-first-sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     // Expected failures in tests (a crashing schedule-sync, say) would otherwise fill the output with warnings.
     env: { POWERTOOLS_LOG_LEVEL: "ERROR" },
   },

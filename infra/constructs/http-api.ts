@@ -67,8 +67,8 @@ export interface ClinicHttpApiProps {
 
 /**
  * The staff HTTP API: every route goes to admin-api but the patients' pages; JWT-authorized except
- * PUBLIC_ROUTES. CORS is answered
- * by admin-api (CORS_ORIGINS), not by API Gateway: see StatelessStack for why.
+ * PUBLIC_ROUTES. CORS is answered by admin-api (CORS_ORIGINS), not by API Gateway: see StatelessStack
+ * for why.
  */
 export class ClinicHttpApi extends Construct {
   readonly api: apigw.HttpApi;

@@ -181,7 +181,10 @@ async function replayOnFreshJvm(
   }
 }
 
-/** A captured transaction in the store's own shapes (plain values), for fresh keys and seeding; replayed, it is marshalled again, as the store marshals it. */
+/**
+ * A captured transaction in the store's own shapes (plain values), for fresh keys and seeding; replayed,
+ * it is marshalled again, as the store marshals it.
+ */
 function asDocuments(input: TransactWriteItemsInput): Actions {
   const plain = (part: object) =>
     Object.fromEntries(

@@ -55,10 +55,13 @@ import {
 } from "./reminder-item.js";
 import { itemToRemsForm, submittedRange } from "./rems-form-item.js";
 import { TABLE_KEYS } from "./table-keys.js";
-import { type QueryCommandInput, TableRequests, type UpdateCommandInput } from "./table-requests.js";
+import {
+  type Item,
+  type QueryCommandInput,
+  TableRequests,
+  type UpdateCommandInput,
+} from "./table-requests.js";
 import { buildTransaction } from "./transaction.js";
-
-type Item = Record<string, unknown>;
 
 /** A digest's record outlives the date it is for by far more than any run that could still claim it. */
 const DIGEST_TTL_SECONDS = 30 * 24 * 3600;
@@ -754,7 +757,7 @@ export class DynamoDbStore implements Store {
       Limit: query.limit,
       ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
     });
-    const entries = (out.Items ?? []).map(itemToAudit);
+    const entries = out.Items.map(itemToAudit);
     return { entries, ...(out.LastEvaluatedKey ? { next: encodeCursor(out.LastEvaluatedKey) } : {}) };
   }
 
@@ -794,7 +797,7 @@ export class DynamoDbStore implements Store {
     do {
       const Limit = count - items.length;
       const out = await this.table.query({ ...input, Limit, ExclusiveStartKey });
-      items.push(...(out.Items ?? []));
+      items.push(...out.Items);
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey && items.length < count);
     return items;
@@ -818,7 +821,7 @@ export class DynamoDbStore implements Store {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const out = await this.table.query({ ...input, ExclusiveStartKey });
-      items.push(...(out.Items ?? []));
+      items.push(...out.Items);
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;

@@ -15,9 +15,7 @@ import {
 import { keys } from "./item-keys.js";
 import { CLAIM_OR_LEASE_OVER } from "./reminder-item.js";
 import { remsFormToItem } from "./rems-form-item.js";
-import type { TransactAction } from "./table-requests.js";
-
-type Action = TransactAction;
+import type { TransactAction as Action } from "./table-requests.js";
 
 /** What each action of the transaction guards, so a cancellation reason can be named. */
 export interface LabelledActions {

@@ -258,7 +258,7 @@ export interface Store {
   getAppointment(id: string): Promise<Appointment | undefined>;
   listPatientAppointments(patientId: string): Promise<Appointment[]>;
   /** Appointments starting in [fromInstant, toInstant), sorted by start. */
-  listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]>;
+  listAppointments(fromInstant: string, toInstant: string): Promise<Appointment[]>;
   /**
    * The appointments filed under one clinic-local date (`Appointment.date`), every status, by start,
    * without their reminders. Read from an index, so a change may take a moment to show.

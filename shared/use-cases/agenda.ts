@@ -57,7 +57,7 @@ export async function fileMonthUnderDates(deps: Deps, month: string) {
   const clinic = await loadClinic(deps);
   const from = `${month}-01T00:00:00.000Z`;
   const to = nextMonthStart(from);
-  const unfiled = (await deps.store.listAppointments(from, to, [month])).filter((a) => a.date === undefined);
+  const unfiled = (await deps.store.listAppointments(from, to)).filter((a) => a.date === undefined);
   const filed = await Promise.all(
     unfiled.map((a) => deps.store.fileUnderDate(a.id, a.start, clinicDate(clinic, a.start))),
   );

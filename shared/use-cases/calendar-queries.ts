@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import { utcMonthsBetween } from "../adapters/dynamodb/item-keys.js";
 import { datesBetween, freeStarts } from "../domain/calendar.js";
 import { moveOptions } from "../domain/move-options.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
@@ -96,11 +95,7 @@ export async function appointmentsBetween(deps: Deps, from: string, to: string, 
     .startOf("day")
     .toUTC()
     .toISO()!;
-  const appointments = await deps.store.listAppointments(
-    fromInstant,
-    toInstant,
-    utcMonthsBetween(fromInstant, toInstant),
-  );
+  const appointments = await deps.store.listAppointments(fromInstant, toInstant);
   return {
     appointments: confirmation ? appointments.filter((a) => a.confirmation === confirmation) : appointments,
   };

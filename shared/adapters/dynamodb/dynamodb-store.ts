@@ -43,7 +43,7 @@ import {
   seriesSize,
   unsettledScheduledKeys,
 } from "./item-codec.js";
-import { keys } from "./item-keys.js";
+import { keys, utcMonthsBetween } from "./item-keys.js";
 import {
   CLAIM_OR_LEASE_OVER,
   claimedReminderFromItem,
@@ -285,10 +285,11 @@ export class DynamoDbStore implements Store {
     );
   }
 
-  async listAppointments(fromInstant: string, toInstant: string, months: string[]): Promise<Appointment[]> {
+  async listAppointments(fromInstant: string, toInstant: string): Promise<Appointment[]> {
     const { indexName, partitionKey, sortKey } = TABLE_KEYS.byMonth;
+    // The month index is partitioned by UTC month: one query per month the interval touches.
     const pages = await Promise.all(
-      months.map((month) =>
+      utcMonthsBetween(fromInstant, toInstant).map((month) =>
         this.queryAll({
           TableName: this.tableName,
           IndexName: indexName,

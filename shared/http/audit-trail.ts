@@ -24,6 +24,11 @@ export interface AuditSpec {
   successStatus?: 201 | 202;
 }
 
+/** The audit of a route whose path names its target by `{id}`: `/appointments/{id}/cancel`. */
+export function auditOfPathId(target: string, extra: Pick<AuditSpec, "successStatus"> = {}): AuditSpec {
+  return { target, id: (input) => (input.params as { id: string }).id, ...extra };
+}
+
 /** Who acts: the signed-in staff member, or the patient following a link from an email. */
 function actorOf(c: Context<AppEnv>): string {
   return c.get("principal")?.sub ?? "patient";

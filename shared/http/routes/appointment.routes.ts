@@ -20,6 +20,7 @@ import { appointmentsBetween, availability, moveAvailability } from "../../use-c
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
 import { resendReminder } from "../../use-cases/resend-reminder.js";
 import type { AppOptions } from "../app-env.js";
+import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
   conflict,
@@ -126,7 +127,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "get",
       path: "/appointments/{id}",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       operationId: "getAppointment",
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -143,7 +144,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/cancel",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       operationId: "cancelAppointment",
       roles: ["staff"],
       request: { params: idParam, body: cancelAppointmentBodySchema },
@@ -161,7 +162,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/reschedule",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       operationId: "rescheduleAppointment",
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
@@ -185,7 +186,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/outcome",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       operationId: "recordOutcome",
       roles: ["clinician"],
       request: { params: idParam, body: outcomeBodySchema },
@@ -204,7 +205,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
     {
       method: "post",
       path: "/appointments/{id}/attendance",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       operationId: "recordAttendance",
       roles: ["clinician", "staff"],
       request: { params: idParam, body: attendanceBodySchema },
@@ -222,11 +223,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       method: "post",
       path: "/appointments/{id}/reminders/{reminderId}/resend",
       operationId: "resendReminder",
-      audit: {
-        target: "appointment",
-        id: (input) => (input.params as { id: string }).id,
-        successStatus: 202,
-      },
+      audit: auditOfPathId("appointment", { successStatus: 202 }),
       roles: ["staff"],
       request: { params: reminderParams, headers: idempotencyHeader },
     },

@@ -17,6 +17,7 @@ import {
   updatePatient,
 } from "../../use-cases/patients.js";
 import type { AppOptions } from "../app-env.js";
+import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
   idempotencyHeader,
@@ -79,7 +80,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}",
-      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("patient"),
       operationId: "getPatient",
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -97,7 +98,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "patch",
       path: "/patients/{id}",
-      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("patient"),
       operationId: "updatePatient",
       roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
@@ -115,7 +116,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
     {
       method: "get",
       path: "/patients/{id}/appointments",
-      audit: { target: "patient", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("patient"),
       operationId: "listPatientAppointments",
       roles: ANY_ROLE,
       request: { params: idParam },

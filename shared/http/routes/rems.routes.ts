@@ -6,6 +6,7 @@ import {
 } from "../../schemas/rems-form.schema.js";
 import { DEFAULT_SUBMITTED_DAYS, listRemsForms, recordRemsFormOf } from "../../use-cases/rems-forms.js";
 import type { AppOptions } from "../app-env.js";
+import { auditOfPathId } from "../audit-trail.js";
 import { commonErrors, conflict, idParam, jsonContent, notFound, unprocessable } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
@@ -40,7 +41,7 @@ export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): vo
       method: "post",
       path: "/appointments/{id}/rems-form",
       operationId: "recordRemsMonitoringForm",
-      audit: { target: "appointment", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("appointment"),
       roles: ["clinician"],
       request: { params: idParam, body: remsFormBodySchema },
     },

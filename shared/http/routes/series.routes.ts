@@ -7,6 +7,7 @@ import {
 import { bookSeries, previewSeries } from "../../use-cases/book-series.js";
 import { cancelSeries, getSeries } from "../../use-cases/series.js";
 import type { AppOptions } from "../app-env.js";
+import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
   conflict,
@@ -82,7 +83,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "get",
       path: "/series/{id}",
-      audit: { target: "series", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("series"),
       operationId: "getSeries",
       roles: ANY_ROLE,
       request: { params: idParam },
@@ -99,7 +100,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
     {
       method: "post",
       path: "/series/{id}/cancel",
-      audit: { target: "series", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("series"),
       operationId: "cancelSeries",
       roles: ["staff"],
       request: { params: idParam, body: cancelSeriesBodySchema },

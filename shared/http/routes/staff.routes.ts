@@ -6,6 +6,7 @@ import {
 } from "../../schemas/staff.schema.js";
 import { addStaffMember, listStaff, updateStaffMember } from "../../use-cases/staff.js";
 import type { AppOptions } from "../app-env.js";
+import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
   conflict,
@@ -68,7 +69,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
     {
       method: "patch",
       path: "/staff/{id}",
-      audit: { target: "staff", id: (input) => (input.params as { id: string }).id },
+      audit: auditOfPathId("staff"),
       operationId: "updateStaffMember",
       roles: ["admin"],
       request: { params: idParam, body: patchStaffBodySchema },

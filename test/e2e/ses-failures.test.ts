@@ -5,7 +5,7 @@ import {
   TooManyRequestsException,
 } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { SesMailer } from "../../shared/adapters/ses/ses-mailer.js";
 import { sendReminder } from "../../shared/use-cases/send-reminder.js";
 import { apiHarness, eligiblePatient } from "../support/api-harness.js";
@@ -13,6 +13,8 @@ import { apiHarness, eligiblePatient } from "../support/api-harness.js";
 // The SES emulator never throttles or rejects, so these two paths use a mocked SES client; the table is real.
 const ses = mockClient(SESv2Client);
 afterEach(() => ses.reset());
+// Test files share a worker process (vitest.config.ts, isolate: false): the files after this one send to the real emulator.
+afterAll(() => ses.restore());
 
 async function pendingConfirmation() {
   const api = await apiHarness();

@@ -17,6 +17,21 @@ const daily = clinicWith({ chairs: 1, hours: everyDay({ open: "08:00", close: "1
 /** Weekdays 08:00-18:00 and Saturday mornings, four chairs. */
 const weekdays = clinicWith({ chairs: 4 });
 
+/** A series planned at NOW from a New York wall time: the daily clinic, IV and nothing booked unless given. */
+function planFrom(
+  firstLocal: string,
+  given: Partial<Omit<Parameters<typeof planSeries>[0], "firstStart">> = {},
+): SeriesPlan {
+  return planSeries({
+    clinic: daily,
+    protocol: iv,
+    bookings: [],
+    now: NOW,
+    ...given,
+    firstStart: at(firstLocal, NY),
+  });
+}
+
 function sessions(plan: SeriesPlan): Interval[] {
   if (!plan.ok)
     throw new Error(`expected a plan, got ${plan.code} at session ${plan.sessionNumber}: ${plan.message}`);
@@ -37,13 +52,7 @@ function chair(fromLocal: string, toLocal: string): Booking {
 
 describe("planSeries: the protocols of API.md", () => {
   it("IV: 6 sessions of 120 min, 48 h to 7 days apart, all within 21 days, at the first session's time", () => {
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00");
     expect(walls(plan)).toEqual([
       "2026-12-07 Mon 10:00",
       "2026-12-09 Wed 10:00",
@@ -59,13 +68,7 @@ describe("planSeries: the protocols of API.md", () => {
   });
 
   it("IM: the IV spacing with 90-minute sessions", () => {
-    const plan = planSeries({
-      clinic: daily,
-      protocol: im,
-      firstStart: at("2026-12-07T16:30", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T16:30", { protocol: im });
     expect(walls(plan)).toEqual([
       "2026-12-07 Mon 16:30",
       "2026-12-09 Wed 16:30",
@@ -78,13 +81,7 @@ describe("planSeries: the protocols of API.md", () => {
   });
 
   it("esketamine: 12 sessions of 150 min, twice a week for 4 weeks, then weekly for 4", () => {
-    const plan = planSeries({
-      clinic: daily,
-      protocol: esketamine,
-      firstStart: at("2027-01-04T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2027-01-04T10:00", { protocol: esketamine });
     expect(walls(plan)).toEqual([
       "2027-01-04 Mon 10:00",
       "2027-01-06 Wed 10:00",
@@ -111,13 +108,7 @@ describe("planSeries: the protocols of API.md", () => {
   });
 
   it("KAP: 6 sessions of 180 min, 14 days apart, keeping 10:00 across the March clock change", () => {
-    const plan = planSeries({
-      clinic: daily,
-      protocol: kap,
-      firstStart: at("2027-01-04T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2027-01-04T10:00", { protocol: kap });
     expect(walls(plan)).toEqual([
       "2027-01-04 Mon 10:00",
       "2027-01-18 Mon 10:00",
@@ -133,13 +124,7 @@ describe("planSeries: the protocols of API.md", () => {
   });
 
   it("KAP keeps 10:00 across the November clock change too", () => {
-    const plan = planSeries({
-      clinic: daily,
-      protocol: kap,
-      firstStart: at("2026-10-05T10:00", NY),
-      bookings: [],
-      now: "2026-10-01T00:00:00Z",
-    });
+    const plan = planFrom("2026-10-05T10:00", { protocol: kap, now: "2026-10-01T00:00:00Z" });
     expect(walls(plan).map((w) => w.slice(-5))).toEqual(Array(6).fill("10:00"));
     expect(gapsInHours(sessions(plan))).toEqual([336, 337, 336, 336, 336]);
   });
@@ -147,13 +132,7 @@ describe("planSeries: the protocols of API.md", () => {
 
 describe("planSeries: moving sessions", () => {
   it("moves a session from a closed weekend day to Monday at the same time of day", () => {
-    const plan = planSeries({
-      clinic: weekdays,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00", { clinic: weekdays });
     // Session 4 would be Sunday 10:00: the clinic is closed then, so it keeps 10:00 on Monday rather than
     // taking Monday's 08:00 opening; the patient keeps one time of day for the whole series.
     expect(walls(plan)).toEqual([
@@ -168,13 +147,7 @@ describe("planSeries: moving sessions", () => {
 
   it("pushes a session to the nearest later free slot when its time is taken", () => {
     const partly = [chair("2026-12-09T09:00", "2026-12-09T11:30")];
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: partly,
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00", { bookings: partly });
     expect(walls(plan)[1]).toBe("2026-12-09 Wed 11:30");
     // Friday 10:00 is now under 48 h after it: the series goes back to 10:00 on the next day.
     expect(walls(plan)[2]).toBe("2026-12-12 Sat 10:00");
@@ -182,13 +155,7 @@ describe("planSeries: moving sessions", () => {
 
   it("pushes a session to the next day when its whole day is taken", () => {
     const fullDay = [chair("2026-12-09T08:00", "2026-12-09T18:00")];
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: fullDay,
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00", { bookings: fullDay });
     expect(walls(plan).slice(0, 3)).toEqual([
       "2026-12-07 Mon 10:00",
       "2026-12-10 Thu 08:00",
@@ -198,35 +165,15 @@ describe("planSeries: moving sessions", () => {
 
   it("never moves a session earlier than its preferred time, even when earlier slots are free", () => {
     const atTen = [chair("2026-12-09T10:00", "2026-12-09T12:00")];
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: atTen,
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00", { bookings: atTen });
     expect(walls(plan)[1]).toBe("2026-12-09 Wed 12:00");
   });
 
   it("counts its own sessions against capacity", () => {
     // Two patients' worth of sessions in a one-chair clinic: the second series must dodge the first.
-    const first = sessions(
-      planSeries({
-        clinic: daily,
-        protocol: iv,
-        firstStart: at("2026-12-07T10:00", NY),
-        bookings: [],
-        now: NOW,
-      }),
-    );
+    const first = sessions(planFrom("2026-12-07T10:00"));
     const booked: Booking[] = first.map((s) => ({ ...s, resource: "chair" }));
-    const second = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-08T10:00", NY),
-      bookings: booked,
-      now: NOW,
-    });
+    const second = planFrom("2026-12-08T10:00", { bookings: booked });
     const all = [...first, ...sessions(second)];
     for (const a of all) {
       const overlapping = all.filter((b) => b.start < a.end && a.start < b.end);
@@ -236,13 +183,7 @@ describe("planSeries: moving sessions", () => {
 
   it("never lets the DST night shorten the 48-hour minimum", () => {
     // Friday 10:00 EST + 48 h is Sunday 11:00 EDT, after the 10:00 slot: the next 10:00 is Monday.
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2027-03-12T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2027-03-12T10:00");
     expect(walls(plan).slice(0, 2)).toEqual(["2027-03-12 Fri 10:00", "2027-03-15 Mon 10:00"]);
     expect(gapsInHours(sessions(plan)).every((h) => h >= 48)).toBe(true);
   });
@@ -250,43 +191,19 @@ describe("planSeries: moving sessions", () => {
 
 describe("planSeries: refusals are all or nothing", () => {
   it("refuses with session 1's own reason when the first slot is not bookable", () => {
-    const sunday = planSeries({
-      clinic: weekdays,
-      protocol: iv,
-      firstStart: at("2026-12-06T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const sunday = planFrom("2026-12-06T10:00", { clinic: weekdays });
     expect(sunday).toMatchObject({ ok: false, code: "closed-day", sessionNumber: 1 });
-    const past = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-11-01T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const past = planFrom("2026-11-01T10:00");
     expect(past).toMatchObject({ ok: false, code: "in-the-past", sessionNumber: 1 });
     const taken = [chair("2026-12-07T11:00", "2026-12-07T12:00")];
-    const full = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: taken,
-      now: NOW,
-    });
+    const full = planFrom("2026-12-07T10:00", { bookings: taken });
     expect(full).toMatchObject({ ok: false, code: "capacity", sessionNumber: 1 });
   });
 
   it("refuses the whole series when session 5 cannot fit, naming the window it searched", () => {
     // Sessions 1-4 fit on 7, 9, 11, 13 Dec; the chair is taken from the 15th to the 21st.
     const blocked = [chair("2026-12-14T12:00", "2026-12-22T00:00")];
-    const plan = planSeries({
-      clinic: daily,
-      protocol: iv,
-      firstStart: at("2026-12-07T10:00", NY),
-      bookings: blocked,
-      now: NOW,
-    });
+    const plan = planFrom("2026-12-07T10:00", { bookings: blocked });
     expect(plan).toMatchObject({ ok: false, code: "spacing-impossible", sessionNumber: 5 });
     expect("sessions" in plan).toBe(false);
     if (!plan.ok) {
@@ -299,13 +216,7 @@ describe("planSeries: refusals are all or nothing", () => {
 
   it("names the booking horizon when the series would run past it", () => {
     const clinic = clinicWith({ ...daily, bookingHorizonDays: 40 });
-    const plan = planSeries({
-      clinic,
-      protocol: kap,
-      firstStart: at("2026-11-09T10:00", NY),
-      bookings: [],
-      now: NOW,
-    });
+    const plan = planFrom("2026-11-09T10:00", { clinic: clinic, protocol: kap });
     expect(plan).toMatchObject({ ok: false, code: "beyond-horizon", sessionNumber: 4 });
   });
 
@@ -325,7 +236,7 @@ describe("planSeries: refusals are all or nothing", () => {
   it("does not touch the bookings it was given", () => {
     const bookings = [chair("2026-12-09T10:00", "2026-12-09T12:00")];
     const copy = structuredClone(bookings);
-    planSeries({ clinic: daily, protocol: iv, firstStart: at("2026-12-07T10:00", NY), bookings, now: NOW });
+    planFrom("2026-12-07T10:00", { bookings });
     expect(bookings).toEqual(copy);
   });
 });
@@ -335,14 +246,7 @@ describe("planSeries at scale", () => {
   it("plans 12 sessions against 5,000 bookings", () => {
     const clinic = clinicWith({ chairs: 12, hours: everyDay({ open: "07:00", close: "21:00" }) });
     const bookings = denseBookings(NY, "2027-01-04", 60, 5000);
-    const run = () =>
-      planSeries({
-        clinic,
-        protocol: esketamine,
-        firstStart: at("2027-01-04T09:00", NY),
-        bookings,
-        now: NOW,
-      });
+    const run = () => planFrom("2027-01-04T09:00", { clinic: clinic, protocol: esketamine, bookings });
     const plan = run();
     expect(plan.ok && plan.sessions.length).toBe(12);
   });

@@ -3,6 +3,7 @@ import type { Clinic } from "./clinic.js";
 import type { Protocol } from "./protocol.js";
 import { newReminders, type ReminderChanges } from "./reminder-changes.js";
 import { planAppointmentReminders } from "./reminder-plan.js";
+import { revised } from "./revision.js";
 import { type StaffHold, type StaffMember, withStaff } from "./staff.js";
 import type { Appointment, Patient, Resource, ServiceId } from "./types.js";
 
@@ -77,15 +78,16 @@ export function movedAppointment(
   },
 ): Appointment {
   return withStaff(
-    {
-      ...current,
-      start: args.start,
-      end: args.end,
-      date: clinicDate(args.clinic, args.start),
-      reminders: args.reminders.all,
-      version: current.version + 1,
-      updatedAt: args.now,
-    },
+    revised(
+      current,
+      {
+        start: args.start,
+        end: args.end,
+        date: clinicDate(args.clinic, args.start),
+        reminders: args.reminders.all,
+      },
+      args.now,
+    ),
     args.holds,
     args.roster,
   );

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { RuleViolation } from "./errors.js";
+import { revised } from "./revision.js";
 import type { Appointment, AppointmentStatus, RemsFormRecord } from "./types.js";
 
 /**
@@ -155,7 +156,7 @@ export function recordRemsForm(
     recordedBy,
     recordedAt: now,
   };
-  return { appointment: { ...a, remsForm, version: a.version + 1, updatedAt: now } };
+  return { appointment: revised(a, { remsForm }, now) };
 }
 
 /**

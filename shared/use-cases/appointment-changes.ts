@@ -5,6 +5,7 @@ import { clinicProtocol } from "../domain/protocol-catalogue.js";
 import { cancelPending, newReminders, withNew } from "../domain/reminder-changes.js";
 import { movedReminders } from "../domain/reminder-moves.js";
 import { planNotice } from "../domain/reminder-plan.js";
+import { revised } from "../domain/revision.js";
 import { assertSpacingKept, type SessionPlace } from "../domain/series-spacing.js";
 import { staffingFor } from "../domain/staffing.js";
 import type { Appointment, CancelledBy } from "../domain/types.js";
@@ -154,15 +155,16 @@ export async function cancelBooked(deps: Deps, current: Appointment, options: Ca
     }));
     reminders = withNew(reminders, notices);
   }
-  const next: Appointment = {
-    ...current,
-    status: "cancelled",
-    reminders: reminders.all,
-    ...(options.reason !== undefined ? { cancelReason: options.reason } : {}),
-    ...(options.by !== undefined ? { cancelledBy: options.by } : {}),
-    version: current.version + 1,
-    updatedAt: now,
-  };
+  const next = revised(
+    current,
+    {
+      status: "cancelled",
+      reminders: reminders.all,
+      ...(options.reason !== undefined ? { cancelReason: options.reason } : {}),
+      ...(options.by !== undefined ? { cancelledBy: options.by } : {}),
+    },
+    now,
+  );
   await deps.store.commit({
     updateAppointments: [next],
     ...reminderWrites(next, reminders),

@@ -2,6 +2,7 @@ import { bookedAppointment } from "../domain/appointment-versions.js";
 import { resolveService } from "../domain/eligibility.js";
 import { requireSeriesPlan } from "../domain/planner.js";
 import { clinicProtocol } from "../domain/protocol-catalogue.js";
+import { revised } from "../domain/revision.js";
 import { seriesDates } from "../domain/series-span.js";
 import type { ProtocolId, Series } from "../domain/types.js";
 import type { SeriesRecord } from "../ports/store.js";
@@ -127,12 +128,7 @@ export async function bookSeries(deps: Deps, input: BookSeriesInput, idem?: Idem
         ),
         createSeries: series,
         clinicVersion,
-        updatePatient: {
-          ...patient,
-          lastSeriesProtocolId: protocol.id,
-          version: patient.version + 1,
-          updatedAt: now,
-        },
+        updatePatient: revised(patient, { lastSeriesProtocolId: protocol.id }, now),
         ...(idempotency ? { idempotency } : {}),
       });
       return view;

@@ -1,7 +1,8 @@
 import { clinicDate } from "../domain/calendar.js";
 import { isDosingService, lastDosingAfterCompleted, lastDosingAfterCorrection } from "../domain/lapse.js";
 import { attendanceRefusal, isRemsSession, remsFormAfterAttendance } from "../domain/rems-form.js";
-import type { Appointment, Patient, ProtocolId } from "../domain/types.js";
+import { revised } from "../domain/revision.js";
+import type { Appointment, ProtocolId } from "../domain/types.js";
 import type { ChangeSet } from "../ports/store.js";
 import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
 import { Conflict, NotFound } from "./errors.js";
@@ -40,26 +41,21 @@ export async function recordOutcome(deps: Deps, id: string, input: OutcomeInput,
     const patient = await deps.store.getPatient(current.patientId);
     if (!patient) throw new NotFound("patient");
     const protocols = input.eligible ? [...new Set(input.protocols ?? [])] : [];
-    const next: Appointment = {
-      ...current,
-      status: "completed",
-      outcome: {
-        eligible: input.eligible,
-        protocols,
-        ...(input.notes !== undefined ? { notes: input.notes } : {}),
-        recordedAt: now,
-        recordedBy: clinicianId,
+    const next = revised(
+      current,
+      {
+        status: "completed",
+        outcome: {
+          eligible: input.eligible,
+          protocols,
+          ...(input.notes !== undefined ? { notes: input.notes } : {}),
+          recordedAt: now,
+          recordedBy: clinicianId,
+        },
       },
-      version: current.version + 1,
-      updatedAt: now,
-    };
-    const nextPatient: Patient = {
-      ...patient,
-      eligibleProtocols: protocols,
-      eligibilityRecordedAt: now,
-      version: patient.version + 1,
-      updatedAt: now,
-    };
+      now,
+    );
+    const nextPatient = revised(patient, { eligibleProtocols: protocols, eligibilityRecordedAt: now }, now);
     await deps.store.commit({ updateAppointments: [next], updatePatient: nextPatient });
     return next;
   });
@@ -82,7 +78,7 @@ export async function recordAttendance(deps: Deps, id: string, status: "complete
     if (current.start > now) throw new Conflict("This appointment has not started yet.", "not-started");
     const refusal = attendanceRefusal(current, status);
     if (refusal) throw new Conflict(refusal.message, refusal.code);
-    const next: Appointment = { ...current, status, version: current.version + 1, updatedAt: now };
+    const next = revised(current, { status }, now);
     // The clinic's zone dates the form; only an esketamine session needs it.
     const forms = isRemsSession(next)
       ? remsFormAfterAttendance(next, (await loadClinic(deps)).timezone)
@@ -127,6 +123,6 @@ async function dosingDateChange(
   }
   if (lastDosingOn === patient.lastDosingOn) return {};
   return {
-    updatePatient: { ...patient, lastDosingOn, version: patient.version + 1, updatedAt: after.updatedAt },
+    updatePatient: revised(patient, { lastDosingOn }, after.updatedAt),
   };
 }

@@ -1,6 +1,7 @@
 import type { Clinic } from "../domain/clinic.js";
 import { type AnswerRefusal, answerRefusal } from "../domain/patient-answer.js";
 import { checkPatientLink, type PatientAction, readPatientLink } from "../domain/patient-link.js";
+import { revised } from "../domain/revision.js";
 import type { Appointment } from "../domain/types.js";
 import { cancelUpcoming } from "./appointment-changes.js";
 import { type Deps, loadClinic, nowIso, retryOnStaleWrite } from "./deps.js";
@@ -88,12 +89,7 @@ async function confirm(deps: Deps, id: string, refuse: (current: Appointment) =>
     const current = await deps.store.getAppointment(id);
     if (!current) throw new Refused("cancelled");
     refuse(current);
-    const next: Appointment = {
-      ...current,
-      confirmation: "confirmed",
-      version: current.version + 1,
-      updatedAt: nowIso(deps),
-    };
+    const next = revised(current, { confirmation: "confirmed" }, nowIso(deps));
     await deps.store.commit({ updateAppointments: [next] });
     return next;
   });

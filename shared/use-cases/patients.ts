@@ -1,4 +1,5 @@
 import { nameSearchPrefix, patientNameKey, phoneKey } from "../domain/patient-lookup.js";
+import { revised } from "../domain/revision.js";
 import type { Patient } from "../domain/types.js";
 import type { PatientQuery } from "../ports/store.js";
 import { type Deps, loadClinic, nowIso } from "./deps.js";
@@ -60,13 +61,11 @@ export async function getPatient(deps: Deps, id: string): Promise<Patient> {
 export async function updatePatient(deps: Deps, id: string, changes: PatientChanges): Promise<Patient> {
   const current = await getPatient(deps, id);
   const emailChanged = changes.email !== undefined && changes.email !== current.email;
-  const next: Patient = {
-    ...current,
-    ...changes,
-    ...(emailChanged ? { emailStatus: "ok" as const } : {}),
-    version: current.version + 1,
-    updatedAt: nowIso(deps),
-  };
+  const next = revised(
+    current,
+    { ...changes, ...(emailChanged ? { emailStatus: "ok" as const } : {}) },
+    nowIso(deps),
+  );
   await deps.store.updatePatient(next);
   return next;
 }

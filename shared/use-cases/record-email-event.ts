@@ -1,3 +1,4 @@
+import { revised } from "../domain/revision.js";
 import type { EmailStatus } from "../domain/types.js";
 import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
 
@@ -26,12 +27,7 @@ export async function recordEmailEvent(deps: Deps, event: EmailEvent): Promise<E
     const address = patient.email.toLowerCase();
     if (!event.recipients.some((r) => r.toLowerCase().includes(address))) return "ignored";
     if (patient.emailStatus === status) return status;
-    await deps.store.updatePatient({
-      ...patient,
-      emailStatus: status,
-      version: patient.version + 1,
-      updatedAt: nowIso(deps),
-    });
+    await deps.store.updatePatient(revised(patient, { emailStatus: status }, nowIso(deps)));
     return status;
   });
 }

@@ -1,6 +1,7 @@
 import { clinicDate } from "../domain/calendar.js";
 import { cancelPending, newReminders, type ReminderChanges, withNew } from "../domain/reminder-changes.js";
 import { planNotice } from "../domain/reminder-plan.js";
+import { revised } from "../domain/revision.js";
 import type { Appointment } from "../domain/types.js";
 import { allReminderWrites, capacityChanges, readForBooking } from "./booking-support.js";
 import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
@@ -42,21 +43,22 @@ export async function cancelSeries(deps: Deps, id: string, reason?: string) {
         const notice = planNotice({ clinic, patientTimezone: patient.timezone, now, kind: "cancellation" });
         changes = withNew(changes, newReminders(deps.ids, [notice]));
       }
-      const appointment: Appointment = {
-        ...s,
-        status: "cancelled",
-        reminders: changes.all,
-        ...(reason !== undefined ? { cancelReason: reason } : {}),
-        version: s.version + 1,
-        updatedAt: now,
-      };
+      const appointment = revised(
+        s,
+        {
+          status: "cancelled",
+          reminders: changes.all,
+          ...(reason !== undefined ? { cancelReason: reason } : {}),
+        },
+        now,
+      );
       changed.push({ appointment, changes });
     });
     // Sessions in the past keep their record, but a booster invitation on them no longer makes sense.
     for (const s of all) {
       if (upcoming.includes(s) || !s.reminders.some((r) => r.status === "scheduled")) continue;
       const changes = cancelPending(s.reminders, "series-cancelled");
-      const appointment = { ...s, reminders: changes.all, version: s.version + 1, updatedAt: now };
+      const appointment = revised(s, { reminders: changes.all }, now);
       changed.push({ appointment, changes });
     }
     const series = {

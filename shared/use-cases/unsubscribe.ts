@@ -1,3 +1,4 @@
+import { revised } from "../domain/revision.js";
 import { readUnsubscribeToken, unsubscribeLinkHolds } from "../domain/unsubscribe-token.js";
 import { type Deps, nowIso, retryOnStaleWrite } from "./deps.js";
 
@@ -26,12 +27,7 @@ export async function unsubscribeFromBoosters(deps: Deps, token: string): Promis
     const patient = await patientFor(deps, token);
     if (!patient) return false;
     if (patient.boosterOptOut) return true;
-    await deps.store.updatePatient({
-      ...patient,
-      boosterOptOut: true,
-      version: patient.version + 1,
-      updatedAt: nowIso(deps),
-    });
+    await deps.store.updatePatient(revised(patient, { boosterOptOut: true }, nowIso(deps)));
     return true;
   });
 }

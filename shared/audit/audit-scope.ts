@@ -1,11 +1,14 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { AuditEntry } from "../domain/audit.js";
 
 /**
- * The audit entry of the request being served. The HTTP layer opens a scope per audited request; a change
- * the request commits carries the entry in its own transaction (see auditedStore), so a change and its
- * entry land together or not at all; a read, a refusal or a failure gets its entry when the response is
- * known.
+ * The audit entry of the request being served. The HTTP layer opens one per audited request and hands
+ * the request's use case a store that knows it (auditedStore): a change the request commits carries the
+ * entry in its own transaction, so a change and its entry land together or not at all; a read, a refusal
+ * or a failure gets its entry when the response is known.
+ *
+ * Passed along, not kept in an AsyncLocalStorage: on Node 20 and 22 (Lambda's runtime) the first
+ * `AsyncLocalStorage#run` turns on a hook at every promise the process makes from then on, the SDK's
+ * included, which cost a consultation about 5% of its CPU.
  */
 export interface AuditScope {
   /** Everything but the outcome and, until someone learns it, whose data it was. */
@@ -15,14 +18,4 @@ export interface AuditScope {
   patientId?: string;
   /** Set once the entry went out with a committed change: nothing more to write. */
   committed: boolean;
-}
-
-const scopes = new AsyncLocalStorage<AuditScope>();
-
-export function inAuditScope<T>(scope: AuditScope, run: () => Promise<T>): Promise<T> {
-  return scopes.run(scope, run);
-}
-
-export function currentAuditScope(): AuditScope | undefined {
-  return scopes.getStore();
 }

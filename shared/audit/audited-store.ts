@@ -1,6 +1,6 @@
 import type { AuditEntry } from "../domain/audit.js";
 import type { ChangeSet, Store } from "../ports/store.js";
-import { currentAuditScope } from "./audit-scope.js";
+import type { AuditScope } from "./audit-scope.js";
 
 /** Whose data a change set writes: the patient, or the patient of the first appointment or series in it. */
 export function patientOfChanges(changes: ChangeSet): string | undefined {
@@ -25,12 +25,12 @@ function targetOfChanges(type: string, changes: ChangeSet): string | undefined {
 
 /**
  * The store as an audited request sees it: the first change the request commits carries the request's
- * audit entry in the same transaction. Outside an audited request it is the store unchanged.
+ * audit entry (`scope`) in the same transaction, and the reads that name a patient say whose data the
+ * request touched. Made per request, for that request's use case only.
  */
-export function auditedStore(store: Store): Store {
+export function auditedStore(store: Store, scope: AuditScope): Store {
   const commit = async (changes: ChangeSet): Promise<void> => {
-    const scope = currentAuditScope();
-    if (!scope || scope.committed) return store.commit(changes);
+    if (scope.committed) return store.commit(changes);
     const patientId = scope.patientId ?? patientOfChanges(changes);
     const target = scope.draft.target;
     const audit: AuditEntry = {
@@ -57,8 +57,7 @@ export function auditedStore(store: Store): Store {
         const patientOf = readsOf[property as keyof typeof readsOf] as (found: unknown) => string | undefined;
         return async (id: string) => {
           const found = await read.call(target, id);
-          const scope = currentAuditScope();
-          if (scope && scope.patientId === undefined) {
+          if (scope.patientId === undefined) {
             const patientId = patientOf(found);
             if (patientId !== undefined) scope.patientId = patientId;
           }

@@ -1,7 +1,6 @@
 import { cors } from "hono/cors";
 // hono/tiny: the smallest router (PatternRouter), plenty for a few dozen routes; 6 KB less in every cold start.
 import { Hono } from "hono/tiny";
-import { auditedStore } from "../audit/audited-store.js";
 import type { AppEnv, AppOptions } from "./app-env.js";
 import { bodyLimit } from "./body-limit.js";
 import { mapError } from "./error-mapping.js";
@@ -22,13 +21,9 @@ export type RouteGroup = (routes: RouteTable, options: AppOptions) => void;
  * function behind the HTTP API imports only its own groups, so its bundle holds only their code.
  */
 export function assembleApp(
-  given: AppOptions,
+  options: AppOptions,
   groups: readonly RouteGroup[],
 ): { app: Hono<AppEnv>; specs: readonly RouteSpec[] } {
-  // Use cases write through the audited store: a change commits with its request's audit entry.
-  // (A document-only app, built to print /openapi.json, has no store to wrap.)
-  const store = given.deps.store ? auditedStore(given.deps.store) : given.deps.store;
-  const options: AppOptions = { ...given, deps: { ...given.deps, store } };
   const app = new Hono<AppEnv>();
   app.use("*", ...everyResponseHeaders, closeConnectionWhenBodyUnread);
   app.use(
@@ -57,10 +52,7 @@ export function assembleApp(
     problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`, { code: "no-route" }),
   );
 
-  const routes = new RouteTable(app, options.authenticate, {
-    store: given.deps.store,
-    clock: given.deps.clock,
-  });
+  const routes = new RouteTable(app, options.authenticate, options.deps);
   for (const register of groups) register(routes, options);
   return { app, specs: routes.specs };
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { v7 as timeOrderedId } from "uuid";
-import { type AuditScope, inAuditScope } from "../audit/audit-scope.js";
+import type { AuditScope } from "../audit/audit-scope.js";
+import { auditedStore } from "../audit/audited-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import type { AppEnv } from "./app-env.js";
@@ -45,17 +46,17 @@ function describedBy(body: unknown, target: string): { id?: string; patientId?: 
 }
 
 /**
- * Serves an audited request inside its audit scope and makes sure it leaves exactly one entry: with its
- * change, in the change's own transaction (auditedStore), or else, once the response is known, on its
- * own (a read, a refusal). An entry that cannot be written fails the request, so nothing is read
- * without a trace.
+ * Serves an audited request with a store that knows its audit entry (auditedStore) and makes sure it
+ * leaves exactly one entry: with its change, in the change's own transaction, or else, once the response
+ * is known, on its own (a read, a refusal). An entry that cannot be written fails the request, so nothing
+ * is read without a trace.
  */
 export async function audited(
   c: Context<AppEnv>,
   spec: RouteServing & { audit: AuditSpec },
   input: { params?: unknown; query?: unknown; body?: unknown },
   deps: { store: Store; clock: Clock },
-  serve: () => Promise<Response>,
+  serve: (store: Store) => Promise<Response>,
 ): Promise<Response> {
   const id = spec.audit.id?.(input);
   const scope: AuditScope = {
@@ -73,7 +74,7 @@ export async function audited(
   };
   let response: Response;
   try {
-    response = await inAuditScope(scope, serve);
+    response = await serve(auditedStore(deps.store, scope));
   } catch (error) {
     // Refused or failed: the error mapping answers it; the entry records how it ended.
     response = mapError(error, c);

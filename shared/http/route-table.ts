@@ -2,9 +2,8 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type * as z from "zod/mini";
 import "../config/zod-english.js";
-import type { Clock } from "../ports/clock.js";
-import type { Store } from "../ports/store.js";
 import { fieldErrors } from "../schemas/problem.schema.js";
+import type { Deps } from "../use-cases/deps.js";
 import type { ApiTag } from "./api-tags.js";
 import type { AppEnv } from "./app-env.js";
 import { type AuditSpec, audited } from "./audit-trail.js";
@@ -56,7 +55,7 @@ export interface RouteServing {
    * Set for an HTML page people open (not the JSON API): it is served with the pages' CSP, and a request
    * that does not match the schema gets `invalidRequest`'s page rather than problem+json.
    */
-  page?: { invalidRequest: (c: Context<AppEnv>) => Response | Promise<Response> };
+  page?: { invalidRequest: (c: Context<AppEnv>, deps: Deps) => Response | Promise<Response> };
 }
 
 /** What only the OpenAPI document reads about a route: nothing here is read while serving it. */
@@ -80,9 +79,14 @@ export interface ValidInput<R extends RouteServing> {
   body: Parsed<RequestOf<R>["body"]>;
 }
 
+/**
+ * Serves one request. `deps` are the use cases' ports for this request: on an audited route, its store
+ * writes the request's audit entry with the change it commits (see audit-trail.ts).
+ */
 export type RouteHandler<R extends RouteServing> = (
   c: Context<AppEnv>,
   input: ValidInput<R>,
+  deps: Deps,
 ) => Response | Promise<Response>;
 
 // JSON media types, with parameters such as charset; anything else is a 415.
@@ -101,8 +105,11 @@ export class RouteTable {
   constructor(
     readonly app: Hono<AppEnv>,
     readonly authenticate: Authenticator,
-    /** Where audited routes record their entries, and the clock that dates them. */
-    private readonly auditTo?: { store: Store; clock: Clock },
+    /**
+     * The use cases' ports, handed to every handler; audited routes record their entries in its store,
+     * dated by its clock. (A document-only app, built to print /openapi.json, serves nothing.)
+     */
+    private readonly deps: Deps,
   ) {}
 
   /**
@@ -124,10 +131,13 @@ export class RouteTable {
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ":$1");
     const serve: MiddlewareHandler<AppEnv> = async (c) => {
       const input = await validInput(c, spec);
-      if (input instanceof Response) return spec.page ? spec.page.invalidRequest(c) : input;
-      const run = async () => handler(c, input as ValidInput<R>);
+      if (input instanceof Response) return spec.page ? spec.page.invalidRequest(c, this.deps) : input;
+      const { deps } = this;
       const { audit } = spec;
-      return audit && this.auditTo ? audited(c, { ...spec, audit }, input, this.auditTo, run) : run();
+      if (!audit) return handler(c, input as ValidInput<R>, deps);
+      return audited(c, { ...spec, audit }, input, deps, async (store) =>
+        handler(c, input as ValidInput<R>, { ...deps, store }),
+      );
     };
     if (spec.page) this.pageHeaders ??= htmlPageHeaders();
     const before = [

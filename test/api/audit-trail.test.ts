@@ -66,6 +66,44 @@ describe("the audit trail", () => {
     expect([...times].sort()).toEqual(times);
   });
 
+  it("gives each of many requests served at once its own entry: the actor, the patient and the outcome of that request", async () => {
+    const api = await apiHarness();
+    const readers = ["staff", "clinician", "admin"] as const;
+    const patients: string[] = [];
+    for (const [i] of readers.entries())
+      patients.push(
+        (await api.call("POST", "/patients", newPatient({ email: `p${i}@example.com` }))).body.id,
+      );
+
+    // A change (its entry commits with it) and a read (its entry follows the response) per patient, all at
+    // once, by different people: nothing may land in another request's entry.
+    const served = await Promise.all(
+      readers.flatMap((role, i) => [
+        api.call("PATCH", `/patients/${patients[i]}`, { firstName: `Renamed${i}` }),
+        api.call("GET", `/patients/${patients[i]}`, undefined, { role }),
+      ]),
+    );
+    expect(served.map((r) => r.status)).toEqual(readers.flatMap(() => [200, 200]));
+
+    for (const [i, role] of readers.entries()) {
+      const trail = await api.call("GET", `/audit?patientId=${patients[i]}&${range}`, undefined, {
+        role: "admin",
+      });
+      const rows = (trail.body.entries as AuditEntry[]).map((e) => [
+        e.actor,
+        e.action,
+        e.target.id,
+        e.status,
+      ]);
+      expect(rows.slice(1).sort()).toEqual(
+        [
+          ["local-staff", "PATCH /patients/{id}", patients[i], 200],
+          [`local-${role}`, "GET /patients/{id}", patients[i], 200],
+        ].sort(),
+      );
+    }
+  });
+
   it("pages through one actor's entries with an opaque cursor, and refuses a cursor of another query", async () => {
     const api = await apiHarness();
     for (let i = 0; i < 5; i++)

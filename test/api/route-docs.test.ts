@@ -5,11 +5,13 @@ import { apiOpenApiDocument } from "../../shared/http/api-openapi-document.js";
 import type { AppEnv } from "../../shared/http/app-env.js";
 import { jsonContent } from "../../shared/http/openapi-helpers.js";
 import { type RouteDocs, RouteTable } from "../../shared/http/route-table.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
 
 /** A table with two routes, `getOne` and `getTwo`; only the first described. */
 function table() {
   const app = new Hono<AppEnv>();
-  const routes = new RouteTable(app, async () => ({ sub: "nobody", roles: [] }));
+  // These routes use no ports.
+  const routes = new RouteTable(app, async () => ({ sub: "nobody", roles: [] }), {} as Deps);
   routes.add({ method: "get", path: "/one", operationId: "getOne" }, (c) => c.json({ n: 1 }, 200));
   routes.describe("getOne", docs);
   routes.add({ method: "get", path: "/two", operationId: "getTwo" }, (c) => c.json({ n: 2 }, 200));

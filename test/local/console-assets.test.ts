@@ -9,6 +9,7 @@ import { registerLocalSignIn } from "../../local/local-sign-in.js";
 import type { AppEnv } from "../../shared/http/app-env.js";
 import { hs256Tokens } from "../../shared/http/authenticators.js";
 import { RouteTable } from "../../shared/http/route-table.js";
+import type { Deps } from "../../shared/use-cases/deps.js";
 import { tempDir } from "../support/temp-dir.js";
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -105,7 +106,8 @@ describe("the console's build is redone when its sources change", () => {
 describe("POST /local/sign-in", () => {
   const secret = "console-test-secret";
   const app = new Hono<AppEnv>();
-  const routes = new RouteTable(app, hs256Tokens(secret));
+  // Sign-in uses no ports.
+  const routes = new RouteTable(app, hs256Tokens(secret), {} as Deps);
   registerLocalSignIn(routes, secret);
 
   const signIn = (body: unknown) =>

@@ -5,12 +5,11 @@ import {
   dayAgendaQuerySchema,
 } from "../../schemas/agenda.schema.js";
 import { clinicDay, clinicToday, fileMonthUnderDates } from "../../use-cases/agenda.js";
-import type { AppOptions } from "../app-env.js";
 import { commonErrors, jsonContent } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
-export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerAgendaRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -25,7 +24,7 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ANY_ROLE,
       request: { query: dayAgendaQuerySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const { date } = input.query;
       return c.json(date === undefined ? await clinicToday(deps) : await clinicDay(deps, date), 200);
     },
@@ -52,7 +51,7 @@ export function registerAgendaRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ["admin"],
       request: { body: agendaBackfillBodySchema },
     },
-    async (c, input) => c.json(await fileMonthUnderDates(deps, input.body.month), 200),
+    async (c, input, deps) => c.json(await fileMonthUnderDates(deps, input.body.month), 200),
   );
   API_DOCS: routes.describe("backfillAgendaDates", {
     summary: "File one month of appointments stored before the agenda under their clinic-local dates",

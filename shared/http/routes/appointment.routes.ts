@@ -19,7 +19,6 @@ import { bookAppointment } from "../../use-cases/book-appointment.js";
 import { appointmentsBetween, availability, moveAvailability } from "../../use-cases/calendar-queries.js";
 import { recordAttendance, recordOutcome } from "../../use-cases/clinical-records.js";
 import { resendReminder } from "../../use-cases/resend-reminder.js";
-import type { AppOptions } from "../app-env.js";
 import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
@@ -41,7 +40,7 @@ const reminderParams = z.extend(idParam, {
     .register(z.globalRegistry, { description: "The id of one of the appointment's reminders." }),
 });
 
-export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerAppointmentRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -50,7 +49,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ANY_ROLE,
       request: { query: availabilityQuerySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const q = input.query;
       // The schema lets exactly one of the two through.
       const slots =
@@ -84,7 +83,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createAppointmentBodySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const body = input.body;
       return createOnce(c, body, (idem) => bookAppointment(deps, body, idem));
     },
@@ -111,7 +110,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ANY_ROLE,
       request: { query: agendaQuerySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const q = input.query;
       return c.json(await appointmentsBetween(deps, q.from, q.to, q.confirmation), 200);
     },
@@ -132,7 +131,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ANY_ROLE,
       request: { params: idParam },
     },
-    async (c, input) => c.json(await getAppointment(deps, input.params.id), 200),
+    async (c, input, deps) => c.json(await getAppointment(deps, input.params.id), 200),
   );
   API_DOCS: routes.describe("getAppointment", {
     summary: "Read an appointment",
@@ -149,7 +148,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["staff"],
       request: { params: idParam, body: cancelAppointmentBodySchema },
     },
-    async (c, input) => c.json(await cancelAppointment(deps, input.params.id, input.body.reason), 200),
+    async (c, input, deps) => c.json(await cancelAppointment(deps, input.params.id, input.body.reason), 200),
   );
   API_DOCS: routes.describe("cancelAppointment", {
     summary: "Cancel an appointment and its pending reminders",
@@ -167,7 +166,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["staff"],
       request: { params: idParam, body: rescheduleAppointmentBodySchema },
     },
-    async (c, input) =>
+    async (c, input, deps) =>
       c.json(
         await rescheduleAppointment(deps, input.params.id, input.body.start, {
           withoutStaff: input.body.withoutStaff ?? [],
@@ -191,7 +190,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["clinician"],
       request: { params: idParam, body: outcomeBodySchema },
     },
-    async (c, input) =>
+    async (c, input, deps) =>
       c.json(await recordOutcome(deps, input.params.id, input.body, c.get("principal").sub), 200),
   );
   API_DOCS: routes.describe("recordOutcome", {
@@ -210,7 +209,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["clinician", "staff"],
       request: { params: idParam, body: attendanceBodySchema },
     },
-    async (c, input) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
+    async (c, input, deps) => c.json(await recordAttendance(deps, input.params.id, input.body.status), 200),
   );
   API_DOCS: routes.describe("recordAttendance", {
     summary: "Record whether the patient came",
@@ -227,7 +226,7 @@ export function registerAppointmentRoutes(routes: RouteTable, { deps }: AppOptio
       roles: ["staff"],
       request: { params: reminderParams, headers: idempotencyHeader },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const { id, reminderId } = input.params;
       return createOnce(c, input.params, (idem) => resendReminder(deps, id, reminderId, idem), 202);
     },

@@ -1,10 +1,9 @@
 import { auditPageSchema, auditQuerySchema } from "../../schemas/audit.schema.js";
 import { readAuditTrail } from "../../use-cases/audit-trail.js";
-import type { AppOptions } from "../app-env.js";
 import { commonErrors, jsonContent } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
 
-export function registerAuditRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerAuditRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -15,7 +14,7 @@ export function registerAuditRoutes(routes: RouteTable, { deps }: AppOptions): v
       // Reading the trail is itself recorded, under the actor; it is not an entry of the patient's.
       audit: { target: "audit", id: (input) => auditTargetOf(input.query) },
     },
-    async (c, input) => c.json(await readAuditTrail(deps, input.query), 200),
+    async (c, input, deps) => c.json(await readAuditTrail(deps, input.query), 200),
   );
   API_DOCS: routes.describe("readAuditTrail", {
     summary: "Read the audit trail of a patient's data or of a staff member's actions",

@@ -4,12 +4,11 @@ import {
   putClinicBodySchema,
 } from "../../schemas/clinic.schema.js";
 import { getClinic, listProtocols, updateClinic } from "../../use-cases/clinic-settings.js";
-import type { AppOptions } from "../app-env.js";
 import { commonErrors, conflict, jsonContent, unprocessable } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
-export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerClinicRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -17,7 +16,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
       operationId: "getClinic",
       roles: ANY_ROLE,
     },
-    async (c) => c.json(await getClinic(deps), 200),
+    async (c, _input, deps) => c.json(await getClinic(deps), 200),
   );
   API_DOCS: routes.describe("getClinic", {
     summary: "Read the clinic's settings",
@@ -34,7 +33,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ["admin"],
       request: { body: putClinicBodySchema },
     },
-    async (c, input) => c.json(await updateClinic(deps, input.body), 200),
+    async (c, input, deps) => c.json(await updateClinic(deps, input.body), 200),
   );
   API_DOCS: routes.describe("putClinic", {
     summary: "Replace the clinic's settings",
@@ -56,7 +55,7 @@ export function registerClinicRoutes(routes: RouteTable, { deps }: AppOptions): 
       operationId: "listProtocols",
       roles: ANY_ROLE,
     },
-    async (c) => c.json(await listProtocols(deps), 200),
+    async (c, _input, deps) => c.json(await listProtocols(deps), 200),
   );
   API_DOCS: routes.describe("listProtocols", {
     summary: "List the protocols as this clinic runs them",

@@ -1,10 +1,9 @@
 import { closureBodySchema, closureResultSchema } from "../../schemas/closure.schema.js";
 import { closeDate } from "../../use-cases/closures.js";
-import type { AppOptions } from "../app-env.js";
 import { commonErrors, conflict, jsonContent, unprocessable } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
 
-export function registerClosureRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerClosureRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "post",
@@ -15,7 +14,7 @@ export function registerClosureRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ["admin"],
       request: { body: closureBodySchema },
     },
-    async (c, input) => c.json(await closeDate(deps, input.body.date, input.body.reason), 200),
+    async (c, input, deps) => c.json(await closeDate(deps, input.body.date, input.body.reason), 200),
   );
   API_DOCS: routes.describe("closeDate", {
     summary: "Close the clinic on a date and cancel what is booked on it",

@@ -6,9 +6,8 @@ import type { Appointment } from "../../domain/types.js";
 import { longDateTime } from "../../email/local-format.js";
 import { publicClinicName } from "../../email/subject-line.js";
 import { patientLinkParamsSchema } from "../../schemas/patient-link.schema.js";
-import { loadClinic } from "../../use-cases/deps.js";
+import { type Deps, loadClinic } from "../../use-cases/deps.js";
 import { answerFromLink, type LinkAnswer, viewAnswerLink } from "../../use-cases/patient-answers.js";
-import type { AppOptions } from "../app-env.js";
 import { htmlPage, type PageContent } from "../html-page.js";
 import { htmlContent, tooLarge } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
@@ -117,8 +116,8 @@ function pageOf(answer: LinkAnswer, action: PatientAction, path: string): [PageC
  * button and changes nothing, because mail scanners open links; the button POSTs the answer. No login: the
  * signed link is the credential, and it names one appointment, not the patient.
  */
-export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOptions): void {
-  const notRecognised = async (c: Context) =>
+export function registerPatientAnswerRoutes(routes: RouteTable): void {
+  const notRecognised = async (c: Context, deps: Deps) =>
     c.html(htmlPage(notRecognisedPage(await loadClinic(deps))), 404);
   const audit = {
     target: "appointment",
@@ -134,7 +133,7 @@ export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOpt
       request: { params: patientLinkParamsSchema },
       page: { invalidRequest: notRecognised },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const { token, action } = input.params;
       const [page, status] = pageOf(await viewAnswerLink(deps, token, action), action, c.req.path);
       return c.html(htmlPage(page), status);
@@ -156,7 +155,7 @@ export function registerPatientAnswerRoutes(routes: RouteTable, { deps }: AppOpt
       request: { params: patientLinkParamsSchema },
       page: { invalidRequest: notRecognised },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const { token, action } = input.params;
       const [page, status] = pageOf(await answerFromLink(deps, token, action), action, c.req.path);
       return c.html(htmlPage(page), status);

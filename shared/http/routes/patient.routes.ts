@@ -16,7 +16,6 @@ import {
   searchPatients,
   updatePatient,
 } from "../../use-cases/patients.js";
-import type { AppOptions } from "../app-env.js";
 import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
@@ -30,7 +29,7 @@ import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerPatientRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "post",
@@ -40,7 +39,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createPatientBodySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const body = input.body;
       return createOnce(c, body, (idem) => createPatient(deps, body, idem));
     },
@@ -61,7 +60,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ANY_ROLE,
       request: { query: patientSearchQuerySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const limit = input.query.limit ?? PATIENT_SEARCH_DEFAULT_LIMIT;
       return c.json(await searchPatients(deps, { ...input.query, limit }), 200);
     },
@@ -85,7 +84,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ANY_ROLE,
       request: { params: idParam },
     },
-    async (c, input) => c.json(await getPatient(deps, input.params.id), 200),
+    async (c, input, deps) => c.json(await getPatient(deps, input.params.id), 200),
   );
   API_DOCS: routes.describe("getPatient", {
     summary: "Read a patient",
@@ -103,7 +102,7 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ["staff"],
       request: { params: idParam, body: patchPatientBodySchema },
     },
-    async (c, input) => c.json(await updatePatient(deps, input.params.id, input.body), 200),
+    async (c, input, deps) => c.json(await updatePatient(deps, input.params.id, input.body), 200),
   );
   API_DOCS: routes.describe("updatePatient", {
     summary: "Correct a patient's details",
@@ -121,7 +120,8 @@ export function registerPatientRoutes(routes: RouteTable, { deps }: AppOptions):
       roles: ANY_ROLE,
       request: { params: idParam },
     },
-    async (c, input) => c.json({ appointments: await listPatientAppointments(deps, input.params.id) }, 200),
+    async (c, input, deps) =>
+      c.json({ appointments: await listPatientAppointments(deps, input.params.id) }, 200),
   );
   API_DOCS: routes.describe("listPatientAppointments", {
     summary: "List a patient's appointments",

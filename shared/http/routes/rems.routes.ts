@@ -5,14 +5,13 @@ import {
   remsFormsQuerySchema,
 } from "../../schemas/rems-form.schema.js";
 import { DEFAULT_SUBMITTED_DAYS, listRemsForms, recordRemsFormOf } from "../../use-cases/rems-forms.js";
-import type { AppOptions } from "../app-env.js";
 import { auditOfPathId } from "../audit-trail.js";
 import { commonErrors, conflict, idParam, jsonContent, notFound, unprocessable } from "../openapi-helpers.js";
 import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 
 /** The esketamine REMS program's Patient Monitoring Forms: what is owed, and recording one as filed. */
-export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerRemsRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -22,7 +21,7 @@ export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): vo
       roles: ANY_ROLE,
       request: { query: remsFormsQuerySchema },
     },
-    async (c, input) => c.json(await listRemsForms(deps, input.query), 200),
+    async (c, input, deps) => c.json(await listRemsForms(deps, input.query), 200),
   );
   API_DOCS: routes.describe("listRemsMonitoringForms", {
     summary: "REMS Patient Monitoring Forms: due, overdue or submitted",
@@ -45,7 +44,7 @@ export function registerRemsRoutes(routes: RouteTable, { deps }: AppOptions): vo
       roles: ["clinician"],
       request: { params: idParam, body: remsFormBodySchema },
     },
-    async (c, input) =>
+    async (c, input, deps) =>
       c.json(await recordRemsFormOf(deps, input.params.id, input.body, c.get("principal").sub), 200),
   );
   API_DOCS: routes.describe("recordRemsMonitoringForm", {

@@ -6,7 +6,6 @@ import {
 } from "../../schemas/series.schema.js";
 import { bookSeries, previewSeries } from "../../use-cases/book-series.js";
 import { cancelSeries, getSeries } from "../../use-cases/series.js";
-import type { AppOptions } from "../app-env.js";
 import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
@@ -21,7 +20,7 @@ import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerSeriesRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "post",
@@ -31,7 +30,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ["staff"],
       request: { headers: idempotencyHeader, body: createSeriesBodySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const body = input.body;
       return createOnce(c, body, (idem) => bookSeries(deps, body, idem));
     },
@@ -62,7 +61,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ["staff"],
       request: { body: createSeriesBodySchema },
     },
-    async (c, input) => c.json(await previewSeries(deps, input.body), 200),
+    async (c, input, deps) => c.json(await previewSeries(deps, input.body), 200),
   );
   API_DOCS: routes.describe("previewSeries", {
     summary: "Plan a treatment series without booking it",
@@ -88,7 +87,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ANY_ROLE,
       request: { params: idParam },
     },
-    async (c, input) => c.json(await getSeries(deps, input.params.id), 200),
+    async (c, input, deps) => c.json(await getSeries(deps, input.params.id), 200),
   );
   API_DOCS: routes.describe("getSeries", {
     summary: "Read a series",
@@ -105,7 +104,7 @@ export function registerSeriesRoutes(routes: RouteTable, { deps }: AppOptions): 
       roles: ["staff"],
       request: { params: idParam, body: cancelSeriesBodySchema },
     },
-    async (c, input) => c.json(await cancelSeries(deps, input.params.id, input.body.reason), 200),
+    async (c, input, deps) => c.json(await cancelSeries(deps, input.params.id, input.body.reason), 200),
   );
   API_DOCS: routes.describe("cancelSeries", {
     summary: "Cancel a series: its future sessions and their reminders",

@@ -5,7 +5,6 @@ import {
   staffMemberSchema,
 } from "../../schemas/staff.schema.js";
 import { addStaffMember, listStaff, updateStaffMember } from "../../use-cases/staff.js";
-import type { AppOptions } from "../app-env.js";
 import { auditOfPathId } from "../audit-trail.js";
 import {
   commonErrors,
@@ -19,7 +18,7 @@ import { ANY_ROLE } from "../require-role.js";
 import type { RouteTable } from "../route-table.js";
 import { createOnce } from "./created.js";
 
-export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerStaffRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -27,7 +26,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
       operationId: "listStaff",
       roles: ANY_ROLE,
     },
-    async (c) => c.json(await listStaff(deps), 200),
+    async (c, _input, deps) => c.json(await listStaff(deps), 200),
   );
   API_DOCS: routes.describe("listStaff", {
     summary: "List the clinic's staff",
@@ -47,7 +46,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
       roles: ["admin"],
       request: { headers: idempotencyHeader, body: createStaffBodySchema },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const body = input.body;
       return createOnce(c, body, (idem) => addStaffMember(deps, body, idem));
     },
@@ -74,7 +73,7 @@ export function registerStaffRoutes(routes: RouteTable, { deps }: AppOptions): v
       roles: ["admin"],
       request: { params: idParam, body: patchStaffBodySchema },
     },
-    async (c, input) => c.json(await updateStaffMember(deps, input.params.id, input.body), 200),
+    async (c, input, deps) => c.json(await updateStaffMember(deps, input.params.id, input.body), 200),
   );
   API_DOCS: routes.describe("updateStaffMember", {
     summary: "Change a staff member: name, roles, hours, active",

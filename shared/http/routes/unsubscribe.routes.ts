@@ -1,7 +1,6 @@
 import type { Context } from "hono";
 import { unsubscribeParamsSchema } from "../../schemas/unsubscribe.schema.js";
 import { isValidUnsubscribeToken, unsubscribeFromBoosters } from "../../use-cases/unsubscribe.js";
-import type { AppOptions } from "../app-env.js";
 import { htmlPage } from "../html-page.js";
 import { htmlContent, tooLarge } from "../openapi-helpers.js";
 import type { RouteTable } from "../route-table.js";
@@ -27,7 +26,7 @@ function pageResponses() {
  * The link in booster invitations. GET only shows a button, because mail scanners follow links; the POST
  * (the button, or a mail client's RFC 8058 one-click request) does it. No login: the token is the proof.
  */
-export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptions): void {
+export function registerUnsubscribeRoutes(routes: RouteTable): void {
   routes.add(
     {
       method: "get",
@@ -38,7 +37,7 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       request: { params: unsubscribeParamsSchema },
       page: { invalidRequest: notRecognised },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       const token = input.params.token;
       if (!(await isValidUnsubscribeToken(deps, token))) return notRecognised(c);
       return c.html(
@@ -69,7 +68,7 @@ export function registerUnsubscribeRoutes(routes: RouteTable, { deps }: AppOptio
       request: { params: unsubscribeParamsSchema },
       page: { invalidRequest: notRecognised },
     },
-    async (c, input) => {
+    async (c, input, deps) => {
       if (!(await unsubscribeFromBoosters(deps, input.params.token))) return notRecognised(c);
       return c.html(
         htmlPage({

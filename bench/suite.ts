@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchStack, startBenchStack } from "./bench-stack.js";
 import { checkBudgets } from "./budgets.js";
+import { machineSpeedLine } from "./machine-speed.js";
 import { stackChildren } from "./memory.js";
 import { type Phase, selectedPhases } from "./phases.js";
 import { budgetTable } from "./report.js";
@@ -88,6 +89,8 @@ export async function runSuite(): Promise<boolean> {
   }
   const passed = verdicts.filter((v) => v.pass).length;
   sections.push(`Budgets: ${passed} of ${verdicts.length} pass`, budgetTable(verdicts));
+  const speed = machineSpeedLine(results.coldStart);
+  if (speed) sections.push(speed);
   for (const [name, error] of Object.entries(results.errors)) sections.push(`FAILED: ${name}\n${error}`);
   sections.push(
     results.leftoverProcesses.length === 0

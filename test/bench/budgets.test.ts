@@ -52,8 +52,11 @@ describe("the benchmark's budget table", () => {
 
 describe("the report's line on the machine's speed", () => {
   it("compares this run's SDK floor with the one the millisecond budgets were set on, and has no line without it", () => {
-    const coldStart = { sdkFloor: { kb: 190, readyMs: 2 * SDK_FLOOR_WHEN_BUDGETS_SET_MS, ratio: 2 } };
-    expect(machineSpeedLine(coldStart as ColdStartResult)).toContain("2x as slow");
+    const floor = { kb: 190, readyMs: 2 * SDK_FLOOR_WHEN_BUDGETS_SET_MS, ratio: 2 };
+    const on = (node: string) => machineSpeedLine({ node, sdkFloor: floor } as ColdStartResult);
+    expect(on("v20.20.2")).toContain("2x as slow. The verdicts");
+    // Another Node starts the floor at another speed: the line says the comparison is only a guide.
+    expect(on("v22.23.5")).toContain("2x as slow (on Node v22.23.5, that run on v20.20.2: a guide");
     expect(machineSpeedLine(undefined)).toBeUndefined();
   });
 });

@@ -59,6 +59,17 @@ export async function signIn(page: Page, role: Role): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
+/**
+ * Opens a page from the console's navigation. Page content may hold links of the same name (a patient's
+ * record links to "the Clinician page"), and may still be on screen when this runs: ask the nav alone.
+ */
+export async function goTo(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("link", { name: title, exact: true })
+    .click();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByText("You are signed out.").waitFor();

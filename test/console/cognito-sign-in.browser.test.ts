@@ -7,7 +7,7 @@ import { launchChromium } from "../../console/tooling/chromium.js";
 import { CONSOLE_PATH, serveConsole } from "../../local/console-assets.js";
 import type { AppEnv } from "../../shared/http/app-env.js";
 import { type LocalStackHarness, localStackHarness } from "../support/local-stack-harness.js";
-import { expectAccessible } from "./browser.js";
+import { expectAccessible, goTo } from "./browser.js";
 import { startFakeCognito } from "./fake-cognito.js";
 
 /**
@@ -121,7 +121,7 @@ describe("signing in to the console through Cognito's managed login", () => {
       const refreshesBefore = cognito.seen.refreshes;
       const { page, problems } = await openConsole();
       await page.getByRole("region", { name: "Chair 1" }).waitFor();
-      await page.getByRole("link", { name: "Clinic", exact: true }).click();
+      await goTo(page, "Clinic");
       await page.getByRole("heading", { level: 1, name: "Clinic settings" }).waitFor();
       expect(cognito.seen.refreshes).toBeGreaterThan(refreshesBefore);
       expect(await page.getByText("Your sign-in has ended").count()).toBe(0);

@@ -6,6 +6,7 @@ import {
   consoleHarness,
   expectAccessible,
   focusedName,
+  goTo,
   signIn,
   signOut,
   tabTo,
@@ -71,7 +72,7 @@ describe("the staff console: a front desk's morning", () => {
   });
 
   it("registers a patient, then finds them by last name without the name entering the address", async () => {
-    await page.getByRole("link", { name: "Book" }).click();
+    await goTo(page, "Book");
     await page.getByRole("button", { name: "Register a new patient" }).click();
     await page.getByLabel("First name").fill("Jordan");
     await page.getByLabel("Last name").fill("Lee");
@@ -112,7 +113,7 @@ describe("the staff console: a front desk's morning", () => {
     await h.local.call("POST", "/local/clock", { now: consultation!.end }, "admin");
     await signOut(page);
     await signIn(page, "clinician");
-    await page.getByRole("link", { name: "Clinician" }).click();
+    await goTo(page, "Clinician");
     const outcomes = card("Consultations awaiting an outcome");
     await outcomes.getByRole("link", { name: "Lee, Jordan" }).waitFor();
     await expectAccessible(page, "Clinician");
@@ -172,7 +173,7 @@ describe("the staff console: a front desk's morning", () => {
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
       new Date(second.start),
     );
-    await page.getByRole("link", { name: "Today" }).click();
+    await goTo(page, "Today");
     await page.getByLabel("Date").fill(day);
     const entry = page.locator("section.lane").getByRole("button", { name: /Lee, Jordan.*IV 2 of 6/ });
     await entry.click();
@@ -252,7 +253,7 @@ describe("the staff console: a front desk's morning", () => {
   it("lets an administrator change the opening hours and add a closed date", async () => {
     await signOut(page);
     await signIn(page, "admin");
-    await page.getByRole("link", { name: "Clinic", exact: true }).click();
+    await goTo(page, "Clinic");
     await page.getByLabel("Saturday closes").fill("12:00");
     await page.getByLabel("Close the clinic on").fill("2026-12-24");
     await page.getByRole("button", { name: "Add closed date" }).click();

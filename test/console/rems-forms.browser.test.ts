@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, consoleHarness, expectAccessible, signIn, signOut } from "./browser.js";
+import { type ConsoleHarness, consoleHarness, expectAccessible, goTo, signIn, signOut } from "./browser.js";
 
 /**
  * REMS monitoring forms in the console, in a real Chromium against the real local stack. Two esketamine
@@ -39,7 +39,7 @@ describe("the clinician's REMS monitoring forms", () => {
 
   it("lists the overdue form first, then the due one, each with its patient and by when", async () => {
     await signIn(page, "clinician");
-    await page.getByRole("link", { name: "Clinician" }).click();
+    await goTo(page, "Clinician");
     const card = page.getByRole("region", { name: "REMS monitoring forms" });
     const overdue = card.getByRole("list", { name: "Overdue (1)", exact: true });
     expect(await overdue.getByRole("listitem").innerText()).toMatch(
@@ -105,7 +105,7 @@ describe("the clinician's REMS monitoring forms", () => {
   it("shows the front desk the forms to chase, without Record", async () => {
     await signOut(page);
     await signIn(page, "staff");
-    await page.getByRole("link", { name: "Clinician" }).click();
+    await goTo(page, "Clinician");
     const card = page.getByRole("region", { name: "REMS monitoring forms" });
     await card.getByRole("list", { name: "Due (1)", exact: true }).waitFor();
     expect(await card.getByRole("button", { name: /Record/ }).count()).toBe(0);

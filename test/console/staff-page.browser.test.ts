@@ -1,6 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, consoleHarness, expectAccessible, signIn, signOut, tabTo } from "./browser.js";
+import {
+  type ConsoleHarness,
+  consoleHarness,
+  expectAccessible,
+  goTo,
+  signIn,
+  signOut,
+  tabTo,
+} from "./browser.js";
 
 /**
  * Staff in the console, in a real Chromium against the real local stack: an administrator enters a nurse
@@ -25,7 +33,7 @@ describe("the staff console: who staffs each session", () => {
 
   it("lets an administrator add a nurse, who keeps the clinic's hours", async () => {
     await signIn(page, "admin");
-    await page.getByRole("link", { name: "Staff", exact: true }).click();
+    await goTo(page, "Staff");
     await page.getByRole("heading", { level: 1, name: "Staff" }).waitFor();
     await page.getByText(/^No staff entered: sessions are booked by chairs and offices alone/).waitFor();
 
@@ -54,7 +62,7 @@ describe("the staff console: who staffs each session", () => {
       start: FIRST_SESSION,
     });
     expect(series.status).toBe(201);
-    await page.getByRole("link", { name: "Today" }).click();
+    await goTo(page, "Today");
     await page.getByLabel("Date").fill("2026-12-03");
     const entry = page.locator("section.lane").getByRole("button", { name: /Okafor, Jamie.*IV 1 of 6/ });
     expect(await entry.innerText()).toMatch(/Nurse Sam Ortiz$/);
@@ -66,7 +74,7 @@ describe("the staff console: who staffs each session", () => {
   });
 
   it("refuses hours that leave the nurse's Thursday session uncovered, then saves hours that cover it", async () => {
-    await page.getByRole("link", { name: "Staff", exact: true }).click();
+    await goTo(page, "Staff");
     await page.getByRole("button", { name: "Change Sam Ortiz" }).click();
     const form = page.getByRole("dialog", { name: "Change Sam Ortiz" });
     await form.getByLabel("Hours of their own").check();
@@ -168,7 +176,7 @@ describe("the staff console: who staffs each session", () => {
   it("shows the front desk the list without the administrator's controls, and each session's staff on the record", async () => {
     await signOut(page);
     await signIn(page, "staff");
-    await page.getByRole("link", { name: "Staff", exact: true }).click();
+    await goTo(page, "Staff");
     await page.getByRole("row", { name: /Sam Ortiz/ }).waitFor();
     await page.getByText("Only an administrator can change the staff list.").waitFor();
     expect(await page.getByRole("button", { name: /Add a staff member|Deactivate|Change/ }).count()).toBe(0);

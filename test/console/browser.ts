@@ -70,6 +70,20 @@ export async function goTo(page: Page, title: string): Promise<void> {
     .click();
 }
 
+/**
+ * From now until `restore`, GETs of the API path ending in `path` answer half a second late, as on a slow
+ * connection: a page that says something is saved before it shows it is caught showing the old data.
+ */
+export async function answersLate(page: Page, path: string): Promise<{ restore(): Promise<void> }> {
+  const matches = (url: URL) => url.pathname.endsWith(path);
+  await page.route(matches, async (route) => {
+    if (route.request().method() === "GET") await new Promise((answer) => setTimeout(answer, 500));
+    await route.continue();
+  });
+  // "wait": a late answer still held when the test moves on is let through, not cut off.
+  return { restore: () => page.unrouteAll({ behavior: "wait" }) };
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByText("You are signed out.").waitFor();

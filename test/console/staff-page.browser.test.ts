@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  answersLate,
   type ConsoleHarness,
   consoleHarness,
   expectAccessible,
@@ -87,11 +88,14 @@ describe("the staff console: who staffs each session", () => {
 
     await form.getByRole("button", { name: "Add hours on Thursday" }).click();
     await form.getByLabel("Thursday finishes").fill("13:00");
+    const roster = await answersLate(page, "/staff");
     await form.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Sam Ortiz: changes saved.").waitFor();
+    // Announced only once the roster shows it.
     expect(await page.getByRole("row", { name: /Sam Ortiz/ }).innerText()).toContain(
       "Mon–Wed 8:00 AM–6:00 PM · Thu 9:00 AM–1:00 PM · Fri 8:00 AM–6:00 PM · Sat 9:00 AM–1:00 PM",
     );
+    await roster.restore();
     const nurse = (await h.local.call("GET", "/staff")).body.staff[0];
     expect(nurse.hours.thu).toEqual([{ open: "09:00", close: "13:00" }]);
   });
@@ -159,9 +163,11 @@ describe("the staff console: who staffs each session", () => {
     expect(await refusal.getByText("Handed to Nurse Ria Chen.").count()).toBe(6);
     await expectAccessible(page, "Staff: sessions handed on");
 
+    const roster = await answersLate(page, "/staff");
     await refusal.getByRole("button", { name: "Try again: deactivate Sam Ortiz" }).click();
     await page.getByText("Sam Ortiz is now inactive: no new bookings are given to them.").waitFor();
     expect(await page.getByRole("row", { name: /Sam Ortiz/ }).innerText()).toMatch(/Inactive/);
+    await roster.restore();
     // Only the people changed: every session keeps its time, and the patient was told nothing.
     const { appointments } = (await h.local.call("GET", `/patients/${patientId}/appointments`)).body as {
       appointments: { service: string; start: string; staff?: { name: string }[] }[];

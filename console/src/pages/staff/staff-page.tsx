@@ -40,17 +40,23 @@ export function StaffPage() {
     setBusy(member.id);
     try {
       ok(await api.PATCH("/staff/{id}", { params: { path: { id: member.id } }, body: { active } }));
+      await staff.reload();
       setDone(
         active
           ? `${member.name} is active again: new bookings may be given to them.`
           : `${member.name} is now inactive: no new bookings are given to them.`,
       );
-      await staff.reload();
     } catch (error) {
       setRefusal({ member, active, error });
     } finally {
       setBusy(undefined);
     }
+  };
+
+  /** Says it is saved once the roster shows it, so what is read out is what is on screen. */
+  const announceSaved = async (saved: StaffMember, how: "changed" | "added") => {
+    await staff.reload();
+    setDone(how === "changed" ? `${saved.name}: changes saved.` : `${saved.name} was added to the staff.`);
   };
 
   const roster = staff.data ?? [];
@@ -206,10 +212,7 @@ export function StaffPage() {
           onClose={() => setEditing(undefined)}
           onSaved={(saved) => {
             setEditing(undefined);
-            setDone(
-              editing.member ? `${saved.name}: changes saved.` : `${saved.name} was added to the staff.`,
-            );
-            void staff.reload();
+            void announceSaved(saved, editing.member ? "changed" : "added");
           }}
         />
       )}

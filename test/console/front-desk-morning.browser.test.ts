@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  answersLate,
   type ConsoleHarness,
   consoleHarness,
   expectAccessible,
@@ -248,6 +249,20 @@ describe("the staff console: a front desk's morning", () => {
     await go(`#/patients/${patientId}`);
     await cancelled.getByRole("row", { name: /Cancellation notice \(copy\)\s+Sent/ }).waitFor();
     await expectAccessible(page, "Patient, after a resend");
+  });
+
+  it("corrects the patient's phone, and the record shows the new one as the form closes", async () => {
+    await page.getByRole("button", { name: "Edit details" }).click();
+    const form = page.getByRole("form", { name: "Edit the patient's details" });
+    await form.getByLabel("Phone").fill("+1 555 010 0199");
+    // The record answers late, as on a slow connection: the form must not close onto the old details.
+    const record = await answersLate(page, `/patients/${patientId}`);
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await form.waitFor({ state: "detached" });
+    const details = page.getByRole("region", { name: "Details" });
+    expect(await details.innerText()).toContain("+1 555 010 0199");
+    await record.restore();
+    expect((await h.local.call("GET", `/patients/${patientId}`)).body.phone).toBe("+1 555 010 0199");
   });
 
   it("lets an administrator change the opening hours and add a closed date", async () => {

@@ -9,8 +9,18 @@ import { useAction } from "../../ui/use-action.js";
 /**
  * Corrects what the desk may change (PATCH sends only what changed). Correcting a bounced email address
  * puts the patient back on email; eligibility is not here: only a clinician's outcome changes it.
+ * `onSaved` runs while the button still says "Saving…": the page reloads the record there, so the
+ * details shown after the form closes are the saved ones, never the old ones for a moment.
  */
-export function PatientEdit({ patient, onDone }: { patient: Patient; onDone: () => void }) {
+export function PatientEdit({
+  patient,
+  onSaved,
+  onDone,
+}: {
+  patient: Patient;
+  onSaved: () => Promise<void>;
+  onDone: () => void;
+}) {
   const { api } = useConsole();
   const [form, setForm] = useState(() => editable(patient));
   const { busy, error, run } = useAction();
@@ -22,9 +32,10 @@ export function PatientEdit({ patient, onDone }: { patient: Patient; onDone: () 
   const save = async (e: Event) => {
     e.preventDefault();
     if (Object.keys(changes).length === 0) return onDone();
-    const saved = await run("save", async () =>
-      ok(await api.PATCH("/patients/{id}", { params: { path: { id: patient.id } }, body: changes })),
-    );
+    const saved = await run("save", async () => {
+      ok(await api.PATCH("/patients/{id}", { params: { path: { id: patient.id } }, body: changes }));
+      await onSaved();
+    });
     if (saved) onDone();
   };
   const text = (

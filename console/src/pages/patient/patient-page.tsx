@@ -58,13 +58,7 @@ export function PatientPage({ id }: { id: string }) {
       </div>
       <section class="card" aria-label="Details">
         {editing ? (
-          <PatientEdit
-            patient={p}
-            onDone={() => {
-              setEditing(false);
-              void patient.reload();
-            }}
-          />
+          <PatientEdit patient={p} onSaved={patient.reload} onDone={() => setEditing(false)} />
         ) : (
           <PatientFacts patient={p} />
         )}

@@ -84,6 +84,26 @@ export async function answersLate(page: Page, path: string): Promise<{ restore()
   return { restore: () => page.unrouteAll({ behavior: "wait" }) };
 }
 
+/**
+ * From now on, records each state the button with this aria-label passes through: "ready" (enabled),
+ * "busy" (disabled) or "gone". A MutationObserver sees every render, however brief, so a button that
+ * comes back for a moment is caught without timing anything.
+ */
+export async function watchButton(page: Page, label: string): Promise<{ states(): Promise<string[]> }> {
+  // A string, as FOCUSED_NAME below: the tests compile without the DOM's types.
+  await page.evaluate(`(() => {
+    const seen = (window.buttonStates = []);
+    const record = () => {
+      const button = document.querySelector('button[aria-label=' + ${JSON.stringify(JSON.stringify(label))} + ']');
+      const state = !button ? "gone" : button.disabled ? "busy" : "ready";
+      if (seen.at(-1) !== state) seen.push(state);
+    };
+    record();
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+  return { states: () => page.evaluate("window.buttonStates") };
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByText("You are signed out.").waitFor();

@@ -8,22 +8,23 @@ import { useAction } from "./use-action.js";
 export function AttendanceButtons(props: {
   appointmentId: string;
   disabled?: boolean;
-  onDone: () => void;
+  /** Reloads what shows the mark; the buttons stay busy until it has. */
+  onDone: () => Promise<void>;
   /** Whose appointment, for the buttons' names where several rows have the same two buttons. */
   about?: string;
 }) {
   const { api } = useConsole();
   const { busy, error, run } = useAction();
   const mark = async (status: "completed" | "no-show") => {
-    const done = await run(status, async () =>
+    await run(status, async () => {
       ok(
         await api.POST("/appointments/{id}/attendance", {
           params: { path: { id: props.appointmentId } },
           body: { status },
         }),
-      ),
-    );
-    if (done) props.onDone();
+      );
+      await props.onDone();
+    });
   };
   return (
     <>

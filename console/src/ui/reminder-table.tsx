@@ -18,7 +18,7 @@ const RESENDABLE: readonly Reminder["status"][] = ["sent", "failed"];
  * Resend button for the front desk when the patient says it never arrived. A resent copy is a reminder
  * of its own (`resendOf`), so it shows as a row here once the appointment is read again.
  */
-export function ReminderTable(props: { appointment: Appointment; onChanged: (a: Appointment) => void }) {
+export function ReminderTable(props: { appointment: Appointment; onChanged: () => Promise<void> }) {
   const { api, clinic, claims } = useConsole();
   const { busy, error, run } = useAction();
   const [resent, setResent] = useState<string>();
@@ -32,9 +32,9 @@ export function ReminderTable(props: { appointment: Appointment; onChanged: (a: 
     setResent(undefined);
     const done = await run(r.id, async () => {
       const path = { id: a.id, reminderId: r.id };
-      props.onChanged(
-        ok(await api.POST("/appointments/{id}/reminders/{reminderId}/resend", { params: { path } })),
-      );
+      ok(await api.POST("/appointments/{id}/reminders/{reminderId}/resend", { params: { path } }));
+      // The copy is a reminder of its own: it shows once the appointment is read again.
+      await props.onChanged();
     });
     if (done) setResent(REMINDER_KIND[r.kind]);
   };

@@ -143,7 +143,7 @@ function Worklist(props: {
   );
 }
 
-function OutcomeAction(props: { appointment: Appointment; onDone: () => void }) {
+function OutcomeAction(props: { appointment: Appointment; onDone: () => Promise<void> }) {
   const { claims } = useConsole();
   const [open, setOpen] = useState(false);
   if (!can(claims.roles, "clinician")) return null;

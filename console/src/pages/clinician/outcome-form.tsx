@@ -10,7 +10,12 @@ import { useAction } from "../../ui/use-action.js";
  * A consultation's outcome: eligible for which treatments, or not eligible. It completes the consultation
  * and replaces what the patient is cleared for; every series and booster checks it.
  */
-export function OutcomeForm(props: { appointment: Appointment; onCancel: () => void; onDone: () => void }) {
+export function OutcomeForm(props: {
+  appointment: Appointment;
+  onCancel: () => void;
+  /** Reloads the worklist, which no longer lists the consultation; the form stays busy until it has. */
+  onDone: () => Promise<void>;
+}) {
   const { api, protocols } = useConsole();
   const [eligible, setEligible] = useState<boolean>();
   const [chosen, setChosen] = useState<ProtocolId[]>([]);
@@ -26,15 +31,15 @@ export function OutcomeForm(props: { appointment: Appointment; onCancel: () => v
       ...(eligible ? { protocols: chosen } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
-    const saved = await run("save", async () =>
+    await run("save", async () => {
       ok(
         await api.POST("/appointments/{id}/outcome", {
           params: { path: { id: props.appointment.id } },
           body,
         }),
-      ),
-    );
-    if (saved) props.onDone();
+      );
+      await props.onDone();
+    });
   };
 
   return (

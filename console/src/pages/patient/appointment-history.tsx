@@ -28,7 +28,7 @@ export function AppointmentHistory(props: {
   appointments: Appointment[];
   /** The patient's REMS forms still to file, by appointment; undefined while they load. */
   openForms?: ReadonlyMap<string, RemsForm>;
-  onChanged: () => void;
+  onChanged: () => Promise<void>;
 }) {
   const { appointments } = props;
   const { clinic, protocols } = useConsole();

@@ -70,7 +70,7 @@ export function PatientPage({ id }: { id: string }) {
           <AppointmentHistory
             appointments={appointments.data}
             openForms={openForms.data}
-            onChanged={() => void appointments.reload()}
+            onChanged={appointments.reload}
           />
         ) : (
           <p class="hint">Loading appointments…</p>

@@ -26,7 +26,8 @@ const STAFF_WORDS = {
  */
 export function StaffForm(props: {
   member?: StaffMember;
-  onSaved: (member: StaffMember) => void;
+  /** Reloads the roster and closes the form; Save stays busy until the roster shows the change. */
+  onSaved: (member: StaffMember) => Promise<void>;
   onClose: () => void;
 }) {
   const { api, clinic } = useConsole();
@@ -70,7 +71,7 @@ export function StaffForm(props: {
               },
             }),
           );
-      props.onSaved(saved);
+      await props.onSaved(saved);
     });
   };
 

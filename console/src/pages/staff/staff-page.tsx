@@ -53,12 +53,6 @@ export function StaffPage() {
     }
   };
 
-  /** Says it is saved once the roster shows it, so what is read out is what is on screen. */
-  const announceSaved = async (saved: StaffMember, how: "changed" | "added") => {
-    await staff.reload();
-    setDone(how === "changed" ? `${saved.name}: changes saved.` : `${saved.name} was added to the staff.`);
-  };
-
   const roster = staff.data ?? [];
   const services = serviceNeeds(clinic, protocols);
   const missing = missingRoles(roster, services);
@@ -210,9 +204,13 @@ export function StaffPage() {
         <StaffForm
           member={editing.member}
           onClose={() => setEditing(undefined)}
-          onSaved={(saved) => {
+          onSaved={async (saved) => {
+            // Said once the roster shows it, so what is read out is what is on screen.
+            await staff.reload();
             setEditing(undefined);
-            void announceSaved(saved, editing.member ? "changed" : "added");
+            setDone(
+              editing.member ? `${saved.name}: changes saved.` : `${saved.name} was added to the staff.`,
+            );
           }}
         />
       )}

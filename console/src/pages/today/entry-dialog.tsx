@@ -30,7 +30,12 @@ type Mode = "actions" | "cancel" | "reschedule";
  * One appointment's actions: attendance in one click; cancel and reschedule after a second look, because
  * each sends the patient an email; its emails with Resend, for "I never got it" on the phone.
  */
-export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; onChanged: () => void }) {
+export function EntryDialog(props: {
+  entry: AgendaEntry;
+  onClose: () => void;
+  /** Reloads the day and closes the dialog; the action stays busy until the day shows the change. */
+  onChanged: () => Promise<void>;
+}) {
   const { api, clinic, protocols, claims, now, today } = useConsole();
   const { entry } = props;
   const zone = clinic.timezone;
@@ -45,7 +50,10 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
   );
 
   const change = async (what: "cancel" | "reschedule", action: () => Promise<unknown>) => {
-    if (await run(what, action)) props.onChanged();
+    await run(what, async () => {
+      await action();
+      await props.onChanged();
+    });
   };
   const cancel = (e: Event) => {
     e.preventDefault();
@@ -180,7 +188,7 @@ export function EntryDialog(props: { entry: AgendaEntry; onClose: () => void; on
           <h3 id="entry-emails">Emails</h3>
           <ProblemNote error={appointment.error} />
           {appointment.data ? (
-            <ReminderTable appointment={appointment.data} onChanged={() => void appointment.reload()} />
+            <ReminderTable appointment={appointment.data} onChanged={appointment.reload} />
           ) : (
             <p class="hint">Loading the emails…</p>
           )}

@@ -8,7 +8,7 @@ import type { AgendaEntry } from "./agenda.js";
  * the patient came, without opening anything. They stay on the grid too; this list empties as the desk
  * works through it.
  */
-export function ToMark(props: { entries: AgendaEntry[]; timezone: string; onChanged: () => void }) {
+export function ToMark(props: { entries: AgendaEntry[]; timezone: string; onChanged: () => Promise<void> }) {
   if (props.entries.length === 0) return null;
   return (
     <section class="card to-mark" aria-labelledby="to-mark-title">

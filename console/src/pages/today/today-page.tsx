@@ -96,7 +96,7 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
                 .filter((e) => e.status === "booked" && e.start <= now)
                 .sort((a, b) => a.start.localeCompare(b.start))}
               timezone={agenda.data.timezone}
-              onChanged={() => void agenda.reload()}
+              onChanged={agenda.reload}
             />
           )}
           <TimeGrid agenda={agenda.data} now={date === today ? now : undefined} onOpen={setOpen} />
@@ -107,9 +107,9 @@ export function TodayPage({ date: asked }: { date: string | undefined }) {
         <EntryDialog
           entry={open}
           onClose={() => setOpen(undefined)}
-          onChanged={() => {
+          onChanged={async () => {
+            await agenda.reload();
             setOpen(undefined);
-            void agenda.reload();
           }}
         />
       )}
